@@ -1,0 +1,29 @@
+package io.mosaic.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import javax.sql.DataSource;
+
+import org.flowable.engine.RepositoryService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import io.mosaic.runtime.support.RuntimeTest;
+
+class RuntimeStartsTest extends RuntimeTest {
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    RepositoryService repositoryService;
+
+    @Test
+    void migratesPlatformTablesAndStartsFlowableInTheSameDatabase() {
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM MO_SESSION", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ACT_RE_DEPLOYMENT", Integer.class)).isNotNull();
+        assertThat(repositoryService.createDeploymentQuery().count()).isZero();
+    }
+}
