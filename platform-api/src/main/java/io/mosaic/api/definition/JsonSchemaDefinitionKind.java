@@ -162,7 +162,8 @@ public abstract class JsonSchemaDefinitionKind implements DefinitionKind {
                 && ("required".equals(message.getType()) || "additionalProperties".equals(message.getType()))) {
             pointer = pointer(pointer, message.getProperty());
         }
-        return DefinitionProblem.at(pointer, message.getError());
+        String error = message.getError();
+        return DefinitionProblem.at(pointer, error.isEmpty() ? error : Character.toUpperCase(error.charAt(0)) + error.substring(1));
     }
 
     private static final class EmptyContentException extends JsonProcessingException {
