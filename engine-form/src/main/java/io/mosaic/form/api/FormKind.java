@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.mosaic.api.definition.DefinitionProblem;
 import io.mosaic.api.definition.JsonSchemaDefinitionKind;
 import io.mosaic.api.definition.LocalizedText;
+import io.mosaic.api.definition.UniqueKeys;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -41,15 +42,11 @@ public final class FormKind extends JsonSchemaDefinitionKind {
 
     private static void checkFields(JsonNode fields, String at, boolean insideSubtable,
                                     List<DefinitionProblem> problems) {
-        Map<String, String> seen = new HashMap<>();
+        UniqueKeys keys = new UniqueKeys("field", problems);
         for (int i = 0; i < fields.size(); i++) {
             JsonNode field = fields.get(i);
             String fieldAt = at + "/" + i;
-            String previous = seen.putIfAbsent(field.path("key").asText(), fieldAt);
-            if (previous != null) {
-                problems.add(DefinitionProblem.at(fieldAt + "/key", "The field key '" + field.path("key").asText()
-                        + "' is already used by " + previous));
-            }
+            keys.add(field.path("key").asText(), fieldAt + "/key");
             FieldType type = FieldType.of(field.path("type").asText()).orElseThrow();
             if (type == FieldType.SUBTABLE) {
                 if (insideSubtable) {
@@ -64,15 +61,10 @@ public final class FormKind extends JsonSchemaDefinitionKind {
     }
 
     private static void checkField(JsonNode field, FieldType type, String at, List<DefinitionProblem> problems) {
-        Map<String, String> optionValues = new HashMap<>();
+        UniqueKeys optionValues = new UniqueKeys("option", problems);
         JsonNode options = field.path("options");
         for (int o = 0; o < options.size(); o++) {
-            String value = options.get(o).path("value").asText();
-            String previous = optionValues.putIfAbsent(value, at + "/options/" + o);
-            if (previous != null) {
-                problems.add(DefinitionProblem.at(at + "/options/" + o + "/value", "The option value '" + value
-                        + "' is already used by " + previous));
-            }
+            optionValues.add(options.get(o).path("value").asText(), at + "/options/" + o + "/value");
         }
         if (!type.hasOptions() && field.has("options")) {
             problems.add(DefinitionProblem.at(at + "/options", "A " + type.key() + " field has no options"));

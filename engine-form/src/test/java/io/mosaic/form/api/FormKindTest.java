@@ -73,7 +73,7 @@ class FormKindTest {
     void explainsADuplicateKeyWithTheFirstUse() {
         assertThat(kind.validate("sample", fixture("duplicate-field-key.form.json")))
                 .containsExactly(DefinitionProblem.at("/fields/2/key",
-                        "The field key 'title' is already used by /fields/0"));
+                        "The field key 'title' is already used at /fields/0/key"));
     }
 
     @Test

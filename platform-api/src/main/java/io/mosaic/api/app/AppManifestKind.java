@@ -4,15 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.mosaic.api.definition.DefinitionProblem;
 import io.mosaic.api.definition.JsonSchemaDefinitionKind;
 import io.mosaic.api.definition.LocalizedText;
+import io.mosaic.api.definition.UniqueKeys;
 import io.mosaic.api.security.FormAction;
 import io.mosaic.api.security.RowScope;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** The app manifest ({@code app.json}): see docs/definitions.md. */
 public final class AppManifestKind extends JsonSchemaDefinitionKind {
@@ -30,9 +29,9 @@ public final class AppManifestKind extends JsonSchemaDefinitionKind {
     protected List<DefinitionProblem> semanticProblems(JsonNode app) {
         List<DefinitionProblem> problems = new ArrayList<>();
         checkVersions(app, problems);
-        Map<String, String> definitions = listedDefinitions(app.path("definitions"), problems);
-        Set<String> roles = checkRoles(app.path("roles"), definitions, problems);
-        checkMenus(app.path("menus"), "/menus", definitions, roles, new HashMap<>(), problems);
+        UniqueKeys definitions = listedDefinitions(app.path("definitions"), problems);
+        UniqueKeys roles = checkRoles(app.path("roles"), definitions, problems);
+        checkMenus(app.path("menus"), "/menus", definitions, roles, new UniqueKeys("menu", problems), problems);
         return problems;
     }
 
@@ -49,40 +48,32 @@ public final class AppManifestKind extends JsonSchemaDefinitionKind {
         }
     }
 
-    /** Pointer of each listed definition by "kind/key"; a second listing of one definition is a problem. */
-    private static Map<String, String> listedDefinitions(JsonNode definitions, List<DefinitionProblem> problems) {
-        Map<String, String> listed = new HashMap<>();
+    private static UniqueKeys listedDefinitions(JsonNode definitions, List<DefinitionProblem> problems) {
+        UniqueKeys listed = new UniqueKeys("definition", problems);
         for (int i = 0; i < definitions.size(); i++) {
-            JsonNode ref = definitions.get(i);
-            String at = "/definitions/" + i;
-            String previous = listed.putIfAbsent(ref(ref), at);
-            if (previous != null) {
-                problems.add(DefinitionProblem.at(at, "The " + ref.path("kind").asText() + " '"
-                        + ref.path("key").asText() + "' is already listed at " + previous));
-            }
+            listed.add(ref(definitions.get(i)), "/definitions/" + i);
         }
         return listed;
     }
 
-    private static Set<String> checkRoles(JsonNode roles, Map<String, String> definitions,
-                                          List<DefinitionProblem> problems) {
-        Map<String, String> seen = new HashMap<>();
+    private static UniqueKeys checkRoles(JsonNode roles, UniqueKeys definitions, List<DefinitionProblem> problems) {
+        UniqueKeys seen = new UniqueKeys("role", problems);
         for (int i = 0; i < roles.size(); i++) {
             JsonNode role = roles.get(i);
             String at = "/roles/" + i;
-            unique(seen, role.path("key").asText(), at + "/key", "role", problems);
+            seen.add(role.path("key").asText(), at + "/key");
             JsonNode grants = role.path("grants");
             for (int g = 0; g < grants.size(); g++) {
                 checkGrant(grants.get(g), at + "/grants/" + g, definitions, problems);
             }
         }
-        return seen.keySet();
+        return seen;
     }
 
-    private static void checkGrant(JsonNode grant, String at, Map<String, String> definitions,
+    private static void checkGrant(JsonNode grant, String at, UniqueKeys definitions,
                                    List<DefinitionProblem> problems) {
         String form = grant.path("form").asText();
-        if (!ALL_FORMS.equals(form) && !definitions.containsKey("form/" + form)) {
+        if (!ALL_FORMS.equals(form) && !definitions.contains("form/" + form)) {
             problems.add(DefinitionProblem.at(at + "/form", "The form '" + form
                     + "' is not listed in definitions"));
         }
@@ -110,14 +101,14 @@ public final class AppManifestKind extends JsonSchemaDefinitionKind {
         }
     }
 
-    private static void checkMenus(JsonNode menus, String at, Map<String, String> definitions, Set<String> roles,
-                                   Map<String, String> seen, List<DefinitionProblem> problems) {
+    private static void checkMenus(JsonNode menus, String at, UniqueKeys definitions, UniqueKeys roles,
+                                   UniqueKeys seen, List<DefinitionProblem> problems) {
         for (int i = 0; i < menus.size(); i++) {
             JsonNode menu = menus.get(i);
             String menuAt = at + "/" + i;
-            unique(seen, menu.path("key").asText(), menuAt + "/key", "menu", problems);
+            seen.add(menu.path("key").asText(), menuAt + "/key");
             JsonNode target = menu.path("target");
-            if (target.isObject() && !definitions.containsKey(ref(target))) {
+            if (target.isObject() && !definitions.contains(ref(target))) {
                 problems.add(DefinitionProblem.at(menuAt + "/target", "The " + target.path("kind").asText() + " '"
                         + target.path("key").asText() + "' is not listed in definitions"));
             }
@@ -129,14 +120,6 @@ public final class AppManifestKind extends JsonSchemaDefinitionKind {
                 }
             }
             checkMenus(menu.path("children"), menuAt + "/children", definitions, roles, seen, problems);
-        }
-    }
-
-    private static void unique(Map<String, String> seen, String key, String at, String what,
-                               List<DefinitionProblem> problems) {
-        String previous = seen.putIfAbsent(key, at);
-        if (previous != null) {
-            problems.add(DefinitionProblem.at(at, "The " + what + " key '" + key + "' is already used at " + previous));
         }
     }
 
