@@ -5,7 +5,6 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.nullValue;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
@@ -179,7 +178,7 @@ class MetadataApiTest extends RuntimeTest {
         String path = "/api/apps/" + app + "/definitions/testpage/home";
         send(put(path).contentType(MediaType.APPLICATION_XML).content("<page>\n  <title>Home</title>\n</page>"),
                 ANALYST).andExpect(status().isOk());
-        publish(path, "testpage", null);
+        publishAt(path, null);
         send(put(path).contentType(MediaType.APPLICATION_XML).content("<page>\n  <title>Start</title>\n</page>"),
                 ANALYST).andExpect(status().isOk());
 
@@ -330,10 +329,10 @@ class MetadataApiTest extends RuntimeTest {
     }
 
     private ResultActions publish(String key, String comment) throws Exception {
-        return publish(notePath(key), "testnote", comment);
+        return publishAt(notePath(key), comment);
     }
 
-    private ResultActions publish(String path, String kind, String comment) throws Exception {
+    private ResultActions publishAt(String path, String comment) throws Exception {
         MockHttpServletRequestBuilder request = post(path + "/publish");
         if (comment != null) {
             request.contentType(MediaType.APPLICATION_JSON).content("{\"comment\": \"" + comment + "\"}");
