@@ -21,7 +21,7 @@ import io.mosaic.api.security.UserContext;
 @Component
 class AppAccess {
 
-    static final String ANALYST_ROLE = "analyst";
+    private static final String ANALYST_ROLE = "analyst";
     private static final String ROLE_PREFIX = "ROLE_";
 
     private final ObjectProvider<PermissionService> permissions;

@@ -15,17 +15,24 @@ import org.apache.ibatis.annotations.Update;
 @Mapper
 interface DefinitionMapper {
 
-    String ROW_COLUMNS = "SELECT d.id, d.app_id, d.kind, d.def_key, d.draft, d.published_version FROM mo_definition d";
+    /** A definition with its newest published version, which a write needs to see as committed, not as snapshot. */
+    String ROW_FROM = "SELECT d.id, d.app_id, d.draft, d.published_version, v.content, v.published_at, v.published_by"
+            + " FROM mo_definition d LEFT JOIN mo_definition_version v"
+            + " ON v.definition_id = d.id AND v.version_no = d.published_version";
 
     String VERSION_FROM = " FROM mo_definition_version v JOIN mo_definition d ON d.id = v.definition_id"
             + " JOIN mo_app a ON a.id = d.app_id WHERE v.definition_id = #{definitionId}";
 
-    @Select(ROW_COLUMNS + " WHERE d.app_id = (SELECT id FROM mo_app WHERE app_key = #{appKey})"
+    @Select(ROW_FROM + " WHERE d.app_id = (SELECT id FROM mo_app WHERE app_key = #{appKey})"
             + " AND d.kind = #{kind} AND d.def_key = #{key}")
     DefinitionRow findRow(String appKey, String kind, String key);
 
-    /** The row a write works on, locked so that concurrent writers of one definition take turns. */
-    @Select(ROW_COLUMNS + " WHERE d.app_id = #{appId} AND d.kind = #{kind} AND d.def_key = #{key} FOR UPDATE")
+    /**
+     * The row a write works on, locked so that concurrent writers of one definition take turns. Being a
+     * locking read it also sees what a writer that went first committed, which a plain read in a
+     * REPEATABLE READ transaction (MySQL's default) would not.
+     */
+    @Select(ROW_FROM + " WHERE d.app_id = #{appId} AND d.kind = #{kind} AND d.def_key = #{key} FOR UPDATE")
     DefinitionRow lock(long appId, String kind, String key);
 
     @Select("<script>SELECT a.app_key, d.kind, d.def_key, d.draft IS NOT NULL, d.published_version, d.updated_at,"
@@ -47,9 +54,9 @@ interface DefinitionMapper {
     void updateDraft(long id, String draft, String actor, Instant now);
 
     /** Drops the draft; the published version's author and time become the definition's again. */
-    @Update("UPDATE mo_definition SET draft = NULL, updated_at = #{current.publishedAt},"
-            + " updated_by = #{current.publishedBy} WHERE id = #{id}")
-    void dropDraft(long id, DefinitionVersion current);
+    @Update("UPDATE mo_definition SET draft = NULL, updated_at = #{publishedAt},"
+            + " updated_by = #{publishedBy} WHERE id = #{id}")
+    void dropDraft(DefinitionRow row);
 
     @Update("UPDATE mo_definition SET draft = NULL, published_version = #{version.version},"
             + " updated_at = #{version.publishedAt}, updated_by = #{version.publishedBy} WHERE id = #{id}")

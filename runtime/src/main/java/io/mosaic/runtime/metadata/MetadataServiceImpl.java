@@ -21,7 +21,7 @@ import io.mosaic.runtime.web.ApiException;
 
 @Service
 @Transactional
-public class MetadataServiceImpl implements MetadataService {
+class MetadataServiceImpl implements MetadataService {
 
     /** Keys become table and column names later, so they stay short, lower case and free of anything needing quotes. */
     static final Pattern KEY = Pattern.compile("^[a-z][a-z0-9_]{0,47}$");
@@ -32,8 +32,8 @@ public class MetadataServiceImpl implements MetadataService {
     private final DefinitionKinds kinds;
     private final ApplicationEventPublisher events;
 
-    public MetadataServiceImpl(AppMapper apps, DefinitionMapper definitions, DefinitionKinds kinds,
-                               ApplicationEventPublisher events) {
+    MetadataServiceImpl(AppMapper apps, DefinitionMapper definitions, DefinitionKinds kinds,
+                        ApplicationEventPublisher events) {
         this.apps = apps;
         this.definitions = definitions;
         this.kinds = kinds;
@@ -120,10 +120,9 @@ public class MetadataServiceImpl implements MetadataService {
         if (row.draft() == null) {
             return;
         }
-        DefinitionVersion current = definitions.version(row.id(), row.publishedVersion());
-        definitions.dropDraft(row.id(), current);
+        definitions.dropDraft(row);
         if (APP_KIND.equals(kind)) {
-            apps.updateNames(row.appId(), ManifestInfo.of(current.content()), now());
+            apps.updateNames(row.appId(), ManifestInfo.of(row.publishedContent()), now());
         }
     }
 
@@ -142,7 +141,7 @@ public class MetadataServiceImpl implements MetadataService {
         }
         String draft = row.draft();
         validate(kind, key, draft);
-        String previous = row.published() ? definitions.version(row.id(), row.publishedVersion()).content() : null;
+        String previous = row.publishedContent();
         if (previous != null) {
             List<DefinitionProblem> losses = kind.checkUpgrade(key, previous, draft);
             if (!losses.isEmpty()) {
@@ -204,8 +203,7 @@ public class MetadataServiceImpl implements MetadataService {
     public DefinitionDiff diff(String appKey, String kindKey, String key) {
         DefinitionKind kind = kind(kindKey);
         DefinitionRow row = existing(appKey, kindKey, key);
-        String base = row.published() ? definitions.version(row.id(), row.publishedVersion()).content() : null;
-        return DefinitionDiffs.compare(kind, key, row.publishedVersion(), base, row.draft());
+        return DefinitionDiffs.compare(kind, key, row.publishedVersion(), row.publishedContent(), row.draft());
     }
 
     /** The registered kind, or the bare manifest check for {@code app} until an engine registers that kind. */

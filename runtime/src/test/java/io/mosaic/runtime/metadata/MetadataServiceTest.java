@@ -3,7 +3,14 @@ package io.mosaic.runtime.metadata;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -80,5 +87,33 @@ class MetadataServiceTest extends RuntimeTest {
 
         assertThat(metadata.definitions(app, "testnote")).isEmpty();
         assertThat(metadata.latestPublished(app, "testnote", "first_step")).isEmpty();
+    }
+
+    @Test
+    void concurrentPublishesOfOneDefinitionGetConsecutiveVersions() throws Exception {
+        metadata.publishContent(app, "testnote", "busy", "{\"title\": \"Start\"}", null, ACTOR);
+        int writers = 4;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<DefinitionVersion>> published = new ArrayList<>();
+        try {
+            for (int i = 1; i <= writers; i++) {
+                String content = "{\"title\": \"Edit " + i + "\"}";
+                published.add(pool.submit(() -> {
+                    start.await();
+                    return metadata.publishContent(app, "testnote", "busy", content, null, ACTOR);
+                }));
+            }
+            start.countDown();
+            List<Integer> numbers = new ArrayList<>();
+            for (Future<DefinitionVersion> version : published) {
+                numbers.add(version.get(30, TimeUnit.SECONDS).version());
+            }
+            assertThat(numbers).containsExactlyInAnyOrder(2, 3, 4, 5);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(metadata.versions(app, "testnote", "busy")).extracting(DefinitionVersion::version)
+                .containsExactly(5, 4, 3, 2, 1);
     }
 }
