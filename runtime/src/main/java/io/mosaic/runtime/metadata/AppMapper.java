@@ -26,6 +26,9 @@ interface AppMapper {
     @Select("SELECT id FROM mo_app WHERE app_key = #{appKey}")
     Long findId(String appKey);
 
+    @Select("SELECT id FROM mo_app WHERE app_key = #{appKey} FOR UPDATE")
+    Long lockId(String appKey);
+
     @Insert("INSERT INTO mo_app (app_key, name_zh, name_en, created_at, updated_at)"
             + " VALUES (#{appKey}, #{names.nameZh}, #{names.nameEn}, #{now}, #{now})")
     void insert(String appKey, ManifestInfo names, Instant now);

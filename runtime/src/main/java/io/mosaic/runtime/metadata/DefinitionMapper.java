@@ -28,9 +28,8 @@ interface DefinitionMapper {
     DefinitionRow findRow(String appKey, String kind, String key);
 
     /**
-     * The row a write works on, locked so that concurrent writers of one definition take turns. Being a
-     * locking read it also sees what a writer that went first committed, which a plain read in a
-     * REPEATABLE READ transaction (MySQL's default) would not.
+     * The row a write works on. Being a locking read it sees what a writer that went first committed,
+     * which a plain read in a REPEATABLE READ transaction (MySQL's default) would not.
      */
     @Select(ROW_FROM + " WHERE d.app_id = #{appId} AND d.kind = #{kind} AND d.def_key = #{key} FOR UPDATE")
     DefinitionRow lock(long appId, String kind, String key);

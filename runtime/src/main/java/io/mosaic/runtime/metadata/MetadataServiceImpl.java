@@ -92,7 +92,7 @@ class MetadataServiceImpl implements MetadataService {
     public Definition saveDraft(String appKey, String kindKey, String key, String content, String actor) {
         Objects.requireNonNull(content, "content");
         DefinitionKind kind = kind(kindKey);
-        long appId = appId(appKey);
+        long appId = lockApp(appKey);
         requireKey(key, "key");
         requireManifestKey(appKey, kindKey, key);
         validate(kind, key, content);
@@ -112,7 +112,7 @@ class MetadataServiceImpl implements MetadataService {
     @Override
     public void discardDraft(String appKey, String kind, String key) {
         kind(kind);
-        DefinitionRow row = lockExisting(appId(appKey), kind, key);
+        DefinitionRow row = lockExisting(lockApp(appKey), kind, key);
         if (!row.published()) {
             throw ApiException.conflict("definition.never_published", "The " + kind + " '" + key
                     + "' has never been published, so there is no version to fall back to");
@@ -129,7 +129,7 @@ class MetadataServiceImpl implements MetadataService {
     @Override
     public DefinitionVersion publish(String appKey, String kindKey, String key, String comment, String actor) {
         DefinitionKind kind = kind(kindKey);
-        long appId = appId(appKey);
+        long appId = lockApp(appKey);
         if (comment != null && comment.length() > MAX_COMMENT_LENGTH) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "request.invalid", "The comment is too long",
                     List.of(new ApiError.Problem("/comment", "at most " + MAX_COMMENT_LENGTH + " characters")));
@@ -216,11 +216,22 @@ class MetadataServiceImpl implements MetadataService {
     }
 
     private long appId(String appKey) {
-        Long id = apps.findId(appKey);
-        if (id == null) {
+        return found(apps.findId(appKey), appKey);
+    }
+
+    /**
+     * Writes to one app take turns on its row. Locking only the definition row would not do: on MySQL two
+     * transactions locking the same absent row both get a gap lock and then deadlock on their inserts.
+     */
+    private long lockApp(String appKey) {
+        return found(apps.lockId(appKey), appKey);
+    }
+
+    private static long found(Long appId, String appKey) {
+        if (appId == null) {
             throw ApiException.notFound("App '" + appKey + "'");
         }
-        return id;
+        return appId;
     }
 
     private DefinitionRow existing(String appKey, String kind, String key) {

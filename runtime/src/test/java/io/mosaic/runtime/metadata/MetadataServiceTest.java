@@ -116,4 +116,28 @@ class MetadataServiceTest extends RuntimeTest {
         assertThat(metadata.versions(app, "testnote", "busy")).extracting(DefinitionVersion::version)
                 .containsExactly(5, 4, 3, 2, 1);
     }
+
+    @Test
+    void concurrentFirstSavesOfOneKeyAllSucceed() throws Exception {
+        int writers = 4;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Definition>> saved = new ArrayList<>();
+        try {
+            for (int i = 1; i <= writers; i++) {
+                String content = "{\"title\": \"Draft " + i + "\"}";
+                saved.add(pool.submit(() -> {
+                    start.await();
+                    return metadata.saveDraft(app, "testnote", "contended", content, ACTOR);
+                }));
+            }
+            start.countDown();
+            for (Future<Definition> definition : saved) {
+                assertThat(definition.get(30, TimeUnit.SECONDS).hasDraft()).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(metadata.definitions(app, "testnote")).hasSize(1);
+    }
 }
