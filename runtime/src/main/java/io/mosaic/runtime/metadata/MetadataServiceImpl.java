@@ -92,10 +92,10 @@ class MetadataServiceImpl implements MetadataService {
     public Definition saveDraft(String appKey, String kindKey, String key, String content, String actor) {
         Objects.requireNonNull(content, "content");
         DefinitionKind kind = kind(kindKey);
-        long appId = lockApp(appKey);
         requireKey(key, "key");
         requireManifestKey(appKey, kindKey, key);
         validate(kind, key, content);
+        long appId = lockApp(appKey);
         Instant now = now();
         DefinitionRow row = definitions.lock(appId, kindKey, key);
         if (row == null) {
@@ -135,11 +135,11 @@ class MetadataServiceImpl implements MetadataService {
                     List.of(new ApiError.Problem("/comment", "at most " + MAX_COMMENT_LENGTH + " characters")));
         }
         DefinitionRow row = lockExisting(appId, kindKey, key);
-        if (row.draft() == null) {
+        String draft = row.draft();
+        if (draft == null) {
             throw ApiException.conflict("definition.no_draft", "The " + kindKey + " '" + key
                     + "' has no draft to publish");
         }
-        String draft = row.draft();
         validate(kind, key, draft);
         String previous = row.publishedContent();
         if (previous != null) {

@@ -267,6 +267,32 @@ class MetadataApiTest extends RuntimeTest {
     }
 
     @Test
+    void rejectsAnOverlongPublishComment() throws Exception {
+        saveNote("talkative", note("Talkative"));
+
+        publishAt(notePath("talkative"), "x".repeat(1001)).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].pointer").value("/comment"));
+        read(notePath("talkative") + "/versions").andExpect(jsonPath("$.length()").value(0));
+    }
+
+    @Test
+    void unknownAppIsNotFoundAndGetsNothingStored() throws Exception {
+        send(put("/api/apps/no_such_app/definitions/testnote/orphan").contentType(MediaType.APPLICATION_JSON)
+                .content(note("Orphan")), ANALYST)
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.message", containsString("no_such_app")));
+        read("/api/apps/no_such_app/definitions").andExpect(status().isNotFound());
+        read("/api/apps/no_such_app/menu").andExpect(status().isNotFound());
+    }
+
+    @Test
+    void describesTheEndpointsInOpenApi() throws Exception {
+        read("/v3/api-docs").andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/apps/{app}/definitions/{kind}/{key}/publish'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/apps/{app}/menu'].get").exists());
+    }
+
+    @Test
     void unknownKindIsNotFound() throws Exception {
         send(put("/api/apps/" + app + "/definitions/spreadsheet/budget").contentType(MediaType.APPLICATION_JSON)
                 .content("{}"), ANALYST)
@@ -274,7 +300,6 @@ class MetadataApiTest extends RuntimeTest {
                 .andExpect(jsonPath("$.code").value("definition.unknown_kind"))
                 .andExpect(jsonPath("$.message", containsString("spreadsheet")));
         read("/api/apps/" + app + "/definitions?kind=spreadsheet").andExpect(status().isNotFound());
-        read("/api/apps/no_such_app/definitions").andExpect(status().isNotFound());
     }
 
     @Test
