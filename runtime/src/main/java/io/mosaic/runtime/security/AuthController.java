@@ -84,6 +84,10 @@ public class AuthController {
         context.setAuthentication(authentication);
         contextHolder.setContext(context);
         contextRepository.saveContext(context, request, response);
+        // The strategy replaced the CSRF token lazily; reading it sets the new cookie in this response.
+        if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken csrf) {
+            csrf.getToken();
+        }
         return Me.of(users.get(CurrentUser.principal(authentication).id()));
     }
 
