@@ -15,7 +15,7 @@ import org.apache.ibatis.annotations.Update;
 @Mapper
 interface DefinitionMapper {
 
-    /** A definition with its newest published version, which a write needs to see as committed, not as snapshot. */
+    /** A definition together with its newest published version. */
     String ROW_FROM = "SELECT d.id, d.app_id, d.draft, d.published_version, v.content, v.published_at, v.published_by"
             + " FROM mo_definition d LEFT JOIN mo_definition_version v"
             + " ON v.definition_id = d.id AND v.version_no = d.published_version";
