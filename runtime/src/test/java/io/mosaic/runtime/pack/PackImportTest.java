@@ -70,6 +70,8 @@ class PackImportTest extends RuntimeTest {
         assertThat(metadata.app(app)).hasValueSatisfying(a -> assertThat(a.version()).isEqualTo("1.0.0"));
         assertThat(metadata.latestPublished(app, "form", "item")).hasValueSatisfying(v -> assertThat(v.version()).isEqualTo(1));
         assertThat(metadata.latestPublished(app, "form", "note")).isPresent();
+        mvc.perform(get("/api/roles").with(ADMIN))
+                .andExpect(jsonPath("$[?(@.key=='" + app + "_clerk')].grants[*].form", org.hamcrest.Matchers.containsInAnyOrder("item", "note")));
     }
 
     @Test

@@ -10,6 +10,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import io.mosaic.api.app.AppManifest;
+import io.mosaic.api.definition.LocalizedText;
 import io.mosaic.api.security.FieldAccess;
 import io.mosaic.api.security.FormAction;
 import io.mosaic.api.security.FormPermission;
@@ -17,7 +19,6 @@ import io.mosaic.api.security.PermissionService;
 import io.mosaic.api.security.RowScope;
 import io.mosaic.api.security.UserContext;
 import io.mosaic.runtime.security.org.OrgUnit;
-import io.mosaic.runtime.security.role.AppRole;
 import io.mosaic.runtime.security.role.GrantJson;
 import io.mosaic.runtime.security.role.RoleRequest;
 
@@ -118,10 +119,10 @@ class GrantPermissionServiceTest extends SecurityTestSupport {
         String role = role(grant(app, "dealer", "read,update", "all", Map.of()),
                 grant(otherApp, "invoice", "read", "all", Map.of()));
 
-        roles.upsertAppRoles(app, List.of(new AppRole(role, "经理", "Manager", List.of(
-                new AppRole.Grant("order", Set.of(FormAction.CREATE), RowScope.OWN, Map.of())))));
+        roles.upsertAppRoles(app, List.of(new AppManifest.Role(role, new LocalizedText("经理", "Manager"), List.of(
+                new AppManifest.Grant("order", Set.of(FormAction.CREATE), RowScope.OWN, Map.of())))));
         String newRole = unique("role");
-        roles.upsertAppRoles(app, List.of(new AppRole(newRole, "新", "New", List.of())));
+        roles.upsertAppRoles(app, List.of(new AppManifest.Role(newRole, new LocalizedText("新", "New"), List.of())));
 
         assertThat(permissions.formPermission(user(role), app, "dealer").actions()).isEmpty();
         assertThat(permissions.formPermission(user(role), app, "order").actions()).containsExactly(FormAction.CREATE);
