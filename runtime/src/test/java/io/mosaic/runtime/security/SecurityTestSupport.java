@@ -1,7 +1,7 @@
 package io.mosaic.runtime.security;
 
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static io.mosaic.runtime.support.Csrf.csrf;
 
 import java.util.List;
 import java.util.UUID;
