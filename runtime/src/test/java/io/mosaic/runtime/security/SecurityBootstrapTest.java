@@ -1,10 +1,14 @@
 package io.mosaic.runtime.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -18,18 +22,23 @@ import io.mosaic.runtime.security.org.OrgService;
 import io.mosaic.runtime.security.org.OrgUnit;
 import io.mosaic.runtime.security.role.RoleService;
 import io.mosaic.runtime.security.user.User;
+import io.mosaic.runtime.security.user.UserRequest;
 import io.mosaic.runtime.security.user.UserService;
 import io.mosaic.runtime.support.TestDatabase;
+import io.mosaic.runtime.web.ApiException;
 
-/** First start of a new installation, on a database of its own. */
+/** First start of a new installation, on a database of its own (so it is the only administrator). */
 @ExtendWith(OutputCaptureExtension.class)
 class SecurityBootstrapTest {
 
     private static final Pattern GENERATED = Pattern.compile("password: (\\S+)");
 
-    @Test
-    void firstStartCreatesAdminWithAPrintedPasswordAndTheConfiguredOrgsAndDemoUsers(CapturedOutput output) {
-        ConfigurableApplicationContext node = new SpringApplicationBuilder(MosaicApplication.class)
+    private static ConfigurableApplicationContext node;
+    private static String startOutput;
+
+    @BeforeAll
+    static void firstStart(CapturedOutput output) {
+        node = new SpringApplicationBuilder(MosaicApplication.class)
                 .profiles("test")
                 .run("--server.port=0", "--spring.datasource.url=" + TestDatabase.freshUrl("bootstrap"),
                         "--spring.datasource.username=" + TestDatabase.user(),
@@ -46,31 +55,66 @@ class SecurityBootstrapTest {
                         "--mosaic.bootstrap.demo-users[0].org=east",
                         "--mosaic.bootstrap.demo-users[0].dealerId=D001",
                         "--mosaic.bootstrap.demo-users[0].locale=zh-CN");
-        try {
-            Matcher printed = GENERATED.matcher(output.getOut());
-            assertThat(printed.find()).as("the generated password is logged").isTrue();
-            int nodePort = Integer.parseInt(node.getEnvironment().getProperty("local.server.port"));
+        startOutput = output.getOut();
+    }
 
-            Browser.Response admin = new Browser(nodePort).login("admin", printed.group(1));
-            Browser.Response dealer = new Browser(nodePort).login("dealer1", "dealer-pass-1");
+    @AfterAll
+    static void stop() {
+        node.close();
+    }
 
-            assertThat(admin.status()).isEqualTo(200);
-            assertThat(admin.json().get("admin").asBoolean()).isTrue();
-            assertThat(dealer.status()).isEqualTo(200);
-            OrgService orgs = node.getBean(OrgService.class);
-            OrgUnit east = orgs.findByCode("east").orElseThrow();
-            assertThat(east.parentId()).isEqualTo(orgs.findByCode("hq").orElseThrow().id());
-            User demo = node.getBean(UserService.class).findByUsername("dealer1").orElseThrow();
-            assertThat(demo.orgId()).isEqualTo(east.id());
-            assertThat(demo.dealerId()).isEqualTo("D001");
-            assertThat(demo.roles()).containsExactly("dealer_staff");
-            assertThat(node.getBean(RoleService.class).get("dealer_staff").builtIn()).isFalse();
+    @Test
+    void createsTheAdministratorWithAPasswordPrintedOnce() {
+        Matcher printed = GENERATED.matcher(startOutput);
+        assertThat(printed.find()).as("the generated password is logged").isTrue();
 
-            long usersBefore = node.getBean(UserService.class).list(null, 0, 1).total();
-            node.getBean(SecurityBootstrap.class).run(null);
-            assertThat(node.getBean(UserService.class).list(null, 0, 1).total()).isEqualTo(usersBefore);
-        } finally {
-            node.close();
-        }
+        Browser.Response admin = new Browser(port()).login("admin", printed.group(1));
+
+        assertThat(admin.status()).isEqualTo(200);
+        assertThat(admin.json().get("admin").asBoolean()).isTrue();
+        assertThat(printed.find()).as("printed only once").isFalse();
+    }
+
+    @Test
+    void createsTheConfiguredOrgUnitsAndDemoUsers() {
+        OrgService orgs = node.getBean(OrgService.class);
+        OrgUnit east = orgs.findByCode("east").orElseThrow();
+        User demo = node.getBean(UserService.class).findByUsername("dealer1").orElseThrow();
+
+        assertThat(east.parentId()).isEqualTo(orgs.findByCode("hq").orElseThrow().id());
+        assertThat(demo.orgId()).isEqualTo(east.id());
+        assertThat(demo.dealerId()).isEqualTo("D001");
+        assertThat(demo.roles()).containsExactly("dealer_staff");
+        assertThat(node.getBean(RoleService.class).get("dealer_staff").builtIn()).isFalse();
+        assertThat(new Browser(port()).login("dealer1", "dealer-pass-1").status()).isEqualTo(200);
+    }
+
+    @Test
+    void laterStartsCreateNothing() throws Exception {
+        UserService users = node.getBean(UserService.class);
+        long before = users.list(null, 0, 1).total();
+
+        node.getBean(SecurityBootstrap.class).run(null);
+
+        assertThat(users.list(null, 0, 1).total()).isEqualTo(before);
+    }
+
+    @Test
+    void theLastEnabledAdministratorCannotBeDisabledOrDemoted() {
+        UserService users = node.getBean(UserService.class);
+        User admin = users.findByUsername("admin").orElseThrow();
+
+        assertThatThrownBy(() -> users.update(admin.id(), new UserRequest("admin", "Administrator", null, null, null,
+                null, null, List.of("admin"), null, false)))
+                .isInstanceOf(ApiException.class).hasMessageContaining("last enabled administrator");
+        assertThatThrownBy(() -> users.update(admin.id(), new UserRequest("admin", "Administrator", null, null, null,
+                null, null, List.of("analyst"), null, true)))
+                .isInstanceOf(ApiException.class);
+        assertThat(users.get(admin.id()).roles()).containsExactly("admin");
+        assertThat(users.get(admin.id()).enabled()).isTrue();
+    }
+
+    private static int port() {
+        return Integer.parseInt(node.getEnvironment().getProperty("local.server.port"));
     }
 }

@@ -136,12 +136,14 @@ public class RoleService {
             if (!ROLE_KEY.matcher(role.key()).matches()) {
                 throw ApiException.badRequest("role.invalid", "Invalid role key " + role.key());
             }
+            String nameZh = role.nameZh() == null ? role.key() : role.nameZh();
+            String nameEn = role.nameEn() == null ? role.key() : role.nameEn();
             Optional<Role> existing = find(role.key());
             if (existing.isEmpty()) {
-                insert(role.key(), role.nameZh(), role.nameEn());
+                insert(role.key(), nameZh, nameEn);
             } else if (!existing.get().builtIn()) {
                 jdbc.sql("UPDATE MO_ROLE SET name_zh = ?, name_en = ? WHERE role_key = ?")
-                        .params(role.nameZh(), role.nameEn(), role.key()).update();
+                        .params(nameZh, nameEn, role.key()).update();
             }
             jdbc.sql("DELETE FROM MO_ROLE_GRANT WHERE role_key = ? AND app_key = ?").params(role.key(), appKey).update();
             role.grants().forEach(g -> insertGrant(role.key(),
