@@ -3,7 +3,7 @@ package io.mosaic.runtime.metadata;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.hasItem;
-import static io.mosaic.runtime.support.Csrf.csrf;
+import static io.mosaic.runtime.support.BrowserCsrf.csrfToken;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -162,6 +162,6 @@ class AppsApiTest extends RuntimeTest {
     }
 
     private ResultActions send(MockHttpServletRequestBuilder request) throws Exception {
-        return mvc.perform(request.with(ANALYST).with(csrf()));
+        return mvc.perform(request.with(ANALYST).with(csrfToken()));
     }
 }

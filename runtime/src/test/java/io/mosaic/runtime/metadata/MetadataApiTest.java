@@ -5,7 +5,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
-import static io.mosaic.runtime.support.Csrf.csrf;
+import static io.mosaic.runtime.support.BrowserCsrf.csrfToken;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -372,6 +372,6 @@ class MetadataApiTest extends RuntimeTest {
     }
 
     private ResultActions send(MockHttpServletRequestBuilder request, RequestPostProcessor user) throws Exception {
-        return mvc.perform(request.with(user).with(csrf()));
+        return mvc.perform(request.with(user).with(csrfToken()));
     }
 }

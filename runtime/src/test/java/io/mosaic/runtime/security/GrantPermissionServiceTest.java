@@ -1,6 +1,10 @@
 package io.mosaic.runtime.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.EnumSet;
 import java.util.List;
@@ -21,6 +25,7 @@ import io.mosaic.api.security.UserContext;
 import io.mosaic.runtime.security.org.OrgUnit;
 import io.mosaic.runtime.security.role.GrantJson;
 import io.mosaic.runtime.security.role.RoleRequest;
+import io.mosaic.runtime.security.user.User;
 
 class GrantPermissionServiceTest extends SecurityTestSupport {
 
@@ -129,6 +134,21 @@ class GrantPermissionServiceTest extends SecurityTestSupport {
         assertThat(permissions.formPermission(user(role), otherApp, "invoice").actions()).containsExactly(FormAction.READ);
         assertThat(roles.get(role).nameEn()).isEqualTo("Manager");
         assertThat(roles.get(newRole).builtIn()).isFalse();
+    }
+
+    @Test
+    void answersTheSignedInUsersPermissionInTheGrantSpelling() throws Exception {
+        String app = unique("app");
+        String role = role(grant(app, "dealer", "read,update", "org_subtree", Map.of("credit_limit", "read_only")));
+        OrgUnit unit = createOrg(null, "region");
+        User user = createUser(unit.id(), role);
+
+        mvc.perform(get("/api/permissions/" + app + "/dealer").with(as(user)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.actions").value(contains("read", "update")))
+                .andExpect(jsonPath("$.rowScopes").value(contains("org_subtree")))
+                .andExpect(jsonPath("$.fields.credit_limit").value("read_only"))
+                .andExpect(jsonPath("$.orgIds").value(contains((int) unit.id())));
     }
 
     private static UserContext user(String... roleKeys) {

@@ -137,12 +137,14 @@ public class RoleService {
             if (!ROLE_KEY.matcher(role.key()).matches()) {
                 throw ApiException.badRequest("role.invalid", "Invalid role key " + role.key());
             }
+            String nameZh = role.name() == null ? role.key() : role.name().zhCN();
+            String nameEn = role.name() == null ? role.key() : role.name().en();
             Optional<Role> existing = find(role.key());
             if (existing.isEmpty()) {
-                insert(role.key(), role.name().zhCN(), role.name().en());
+                insert(role.key(), nameZh, nameEn);
             } else if (!existing.get().builtIn()) {
                 jdbc.sql("UPDATE MO_ROLE SET name_zh = ?, name_en = ? WHERE role_key = ?")
-                        .params(role.name().zhCN(), role.name().en(), role.key()).update();
+                        .params(nameZh, nameEn, role.key()).update();
             }
             jdbc.sql("DELETE FROM MO_ROLE_GRANT WHERE role_key = ? AND app_key = ?").params(role.key(), appKey).update();
             role.grants().forEach(g -> insertGrant(role.key(),
