@@ -88,6 +88,14 @@ class AppManifestKindTest {
     }
 
     @Test
+    void refusesHostileNestingAsAProblemNotAnError() {
+        String deep = "{\"menus\": " + "[".repeat(5_000) + "]".repeat(5_000) + "}";
+
+        assertThat(kind.validate("crm", deep))
+                .containsExactly(DefinitionProblem.at("", "The definition is nested deeper than 64 levels"));
+    }
+
+    @Test
     void isRegisteredForServiceLoading() {
         assertThat(DefinitionKinds.load().find("app")).containsInstanceOf(AppManifestKind.class);
         assertThat(DefinitionKinds.load().forFileName("app.json")).containsInstanceOf(AppManifestKind.class);
