@@ -1,7 +1,8 @@
 package io.mosaic.bench;
 
-import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.mosaic.form.api.FormKind;
 import io.mosaic.samples.SamplePacks;
 
@@ -24,7 +25,7 @@ final class DefinitionValidateBenchmark implements Benchmark {
         String order = SamplePacks.content(SamplePacks.DEALER_MANAGEMENT, KEY + ".form.json");
         FormKind kind = new FormKind();
         // The same parser settings as the platform: a repeated member is an error, not a silent overwrite.
-        ObjectMapper json = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        ObjectMapper json = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
         // Both sides must agree the form is valid, or the comparison is of different work.
         if (!kind.validate(KEY, order).isEmpty() || !HandWrittenFormCheck.check(KEY, json.readTree(order)).isEmpty()) {
             throw new IllegalStateException("The sample order form should be valid on both sides");

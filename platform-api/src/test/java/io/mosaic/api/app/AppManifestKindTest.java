@@ -40,6 +40,7 @@ class AppManifestKindTest {
             "editable-field-access.app.json, /roles/0/grants/0/fields/credit_limit",
             "menu-role-not-declared.app.json, /menus/0/roles/1",
             "unknown-member.app.json, /colour",
+            "lists-an-app.app.json, /definitions/2/kind",
     })
     void refusesInvalidManifestAtPointer(String fixture, String pointer) {
         List<DefinitionProblem> problems = kind.validate("crm", fixture(fixture));
