@@ -57,7 +57,7 @@ public interface MetadataService {
     /** One published version with its content. 404 when absent. */
     DefinitionVersion version(String appKey, String kind, String key, int version);
 
-    /** The newest published version with its content, if any. */
+    /** The newest published version with its content; empty when the app, the definition or a published version is missing. */
     Optional<DefinitionVersion> latestPublished(String appKey, String kind, String key);
 
     /** The draft against the newest published version. */

@@ -192,7 +192,7 @@ class MetadataServiceImpl implements MetadataService {
     @Transactional(readOnly = true)
     public Optional<DefinitionVersion> latestPublished(String appKey, String kind, String key) {
         kind(kind);
-        appId(appKey);
+        // No app means nothing published: callers such as the pack installer ask before the app exists.
         DefinitionRow row = definitions.findRow(appKey, kind, key);
         return row == null || !row.published() ? Optional.empty()
                 : Optional.of(definitions.version(row.id(), row.publishedVersion()));

@@ -217,8 +217,7 @@ public class PackService {
 
     private ImportPlan planChanges(AppManifest manifest, Map<String, DefinitionFile> definitions, PackFiles pack) {
         String app = manifest.key();
-        Optional<DefinitionVersion> installed = metadata.app(app).isPresent()
-                ? metadata.latestPublished(app, MetadataService.APP_KIND, app) : Optional.empty();
+        Optional<DefinitionVersion> installed = metadata.latestPublished(app, MetadataService.APP_KIND, app);
         Semver fromVersion = installed.map(v -> AppManifest.read(v.content()).version()).orElse(null);
         if (fromVersion != null) {
             int order = manifest.version().compareTo(fromVersion);
