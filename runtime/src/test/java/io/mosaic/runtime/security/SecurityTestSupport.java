@@ -6,8 +6,10 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import java.util.List;
 import java.util.UUID;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -19,6 +21,7 @@ import io.mosaic.runtime.security.role.RoleService;
 import io.mosaic.runtime.security.user.User;
 import io.mosaic.runtime.security.user.UserRequest;
 import io.mosaic.runtime.security.user.UserService;
+import io.mosaic.runtime.support.BrowserCsrf;
 import io.mosaic.runtime.support.RuntimeTest;
 
 /** Shared set-up of security tests: unique users and org units, and requests made as a given user. */
@@ -40,6 +43,14 @@ abstract class SecurityTestSupport extends RuntimeTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    ApplicationContext context;
+
+    @BeforeEach
+    void realBrowsersGetCookieTokens() {
+        BrowserCsrf.restoreCookieTokens(context);
+    }
 
     static String unique(String prefix) {
         return prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);

@@ -65,10 +65,9 @@ public class OrgService {
     /** The unit and every unit below it. Trees are small, so one read of all parent links is cheaper than recursion in SQL. */
     public Set<Long> subtree(long rootId) {
         Map<Long, List<Long>> children = new HashMap<>();
-        jdbc.sql("SELECT id, parent_id FROM MO_ORG_UNIT WHERE parent_id IS NOT NULL").query((rs, n) -> {
-            children.computeIfAbsent(rs.getLong("parent_id"), k -> new ArrayList<>()).add(rs.getLong("id"));
-            return null;
-        }).list();
+        jdbc.sql("SELECT id, parent_id FROM MO_ORG_UNIT WHERE parent_id IS NOT NULL")
+                .query((rs, n) -> new long[] {rs.getLong("parent_id"), rs.getLong("id")}).list()
+                .forEach(link -> children.computeIfAbsent(link[0], k -> new ArrayList<>()).add(link[1]));
         Set<Long> result = new HashSet<>();
         Deque<Long> pending = new ArrayDeque<>(List.of(rootId));
         while (!pending.isEmpty()) {
