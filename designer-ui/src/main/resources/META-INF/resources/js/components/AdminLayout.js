@@ -1,0 +1,34 @@
+// Administration pages share one side menu listing only the pages the user may open.
+import { computed } from 'vue';
+import { t } from '../i18n.js';
+import { route } from '../router.js';
+import { isAdmin, mayManagePacks } from '../session.js';
+import PageLayout from './PageLayout.js';
+
+export default {
+  name: 'AdminLayout',
+  components: { PageLayout },
+  props: { title: { type: String, required: true } },
+  setup() {
+    const items = computed(() => [
+      { name: 'users', path: '#/admin/users', label: t('nav.users'), icon: '👤', show: isAdmin() },
+      { name: 'roles', path: '#/admin/roles', label: t('nav.roles'), icon: '🛡', show: isAdmin() },
+      { name: 'orgs', path: '#/admin/orgs', label: t('nav.orgs'), icon: '🏢', show: isAdmin() },
+      { name: 'tokens', path: '#/tokens', label: t('nav.tokens'), icon: '🔑', show: true },
+      { name: 'packs', path: '#/admin/packs', label: t('nav.packs'), icon: '📦', show: mayManagePacks() },
+    ].filter(item => item.show));
+    return { t, items, route };
+  },
+  template: /* html */ `
+    <PageLayout :menu-title="t('nav.admin')">
+      <template #sidebar>
+        <div class="sidebar-heading">{{ t('nav.admin') }}</div>
+        <nav class="side-nav">
+          <a v-for="item in items" :key="item.name" :href="item.path"
+             :class="{ active: route.name === item.name }"><span class="side-icon" aria-hidden="true">{{ item.icon }}</span>{{ item.label }}</a>
+        </nav>
+      </template>
+      <div class="page-header"><h1>{{ title }}</h1><div class="page-actions"><slot name="actions"></slot></div></div>
+      <slot></slot>
+    </PageLayout>`,
+};

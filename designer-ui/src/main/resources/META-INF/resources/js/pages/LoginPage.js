@@ -1,0 +1,59 @@
+import { ref, reactive } from 'vue';
+import { api } from '../api.js';
+import { t, locale, setLocale } from '../i18n.js';
+import { navigate } from '../router.js';
+import { session, signedIn } from '../session.js';
+import ErrorBox from '../components/ErrorBox.js';
+
+export default {
+  name: 'LoginPage',
+  components: { ErrorBox },
+  setup() {
+    const form = reactive({ username: '', password: '' });
+    const error = ref(null);
+    const busy = ref(false);
+
+    function explain(failure) {
+      if (failure.status === 429) {
+        const wait = failure.retryAfter ? t('login.retryAfter', { seconds: failure.retryAfter }) : '';
+        return { ...failure, message: `${t('login.throttled')} ${wait}`.trim(), problems: [] };
+      }
+      if (failure.status === 401) return { ...failure, message: t('login.badCredentials'), problems: [] };
+      return failure;
+    }
+
+    async function submit() {
+      busy.value = true;
+      error.value = null;
+      try {
+        signedIn(await api.post('/api/auth/login', { ...form }));
+        const target = session.returnTo || '/apps';
+        session.returnTo = null;
+        navigate(target);
+      } catch (failure) {
+        error.value = explain(failure);
+        form.password = '';
+      } finally {
+        busy.value = false;
+      }
+    }
+    const otherLocale = () => (locale.value === 'en' ? 'zh-CN' : 'en');
+    return { t, form, error, busy, submit, setLocale, otherLocale };
+  },
+  template: /* html */ `
+    <div class="login-screen">
+      <form class="login-card" @submit.prevent="submit" novalidate>
+        <div class="login-brand"><span class="brand-mark large" aria-hidden="true"><i></i><i></i><i></i><i></i></span>
+          <div><h1>Mosaic</h1><p>{{ t('login.tagline') }}</p></div></div>
+        <ErrorBox :error="error" />
+        <label class="field"><span>{{ t('login.username') }}</span>
+          <input name="username" v-model.trim="form.username" autocomplete="username" autofocus required></label>
+        <label class="field"><span>{{ t('login.password') }}</span>
+          <input name="password" type="password" v-model="form.password" autocomplete="current-password" required></label>
+        <button class="button button-primary button-block" type="submit" :disabled="busy || !form.username || !form.password">
+          {{ busy ? t('login.signingIn') : t('login.submit') }}</button>
+        <button type="button" class="link-button login-language" @click="setLocale(otherLocale())">
+          {{ otherLocale() === 'en' ? 'English' : '中文' }}</button>
+      </form>
+    </div>`,
+};
