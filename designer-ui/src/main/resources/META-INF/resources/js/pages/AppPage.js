@@ -5,6 +5,7 @@ import { t, localName } from '../i18n.js';
 import { route, href } from '../router.js';
 import ErrorBox from '../components/ErrorBox.js';
 import PageLayout from '../components/PageLayout.js';
+import UiIcon from '../components/UiIcon.js';
 
 const MenuTree = {
   name: 'MenuTree',
@@ -24,25 +25,23 @@ const MenuTree = {
     </ul>`,
 };
 
-function findByTarget(items, kind, key) {
-  for (const item of items || []) {
-    if (item.target && item.target.kind === kind && item.target.key === key) return item;
-    const inChildren = findByTarget(item.children, kind, key);
-    if (inChildren) return inChildren;
-  }
-  return null;
+/** Every menu entry that opens something, in menu order, at any depth. */
+function withTargets(items) {
+  return (items || []).flatMap(item => [...(item.target ? [item] : []), ...withTargets(item.children)]);
 }
 
 export default {
   name: 'AppPage',
-  components: { ErrorBox, PageLayout, MenuTree },
+  components: { ErrorBox, PageLayout, MenuTree, UiIcon },
   setup() {
     const menu = ref(null);
     const error = ref(null);
     const appKey = computed(() => route.value.params.app);
+    const entries = computed(() => (menu.value ? withTargets(menu.value.menus) : []));
     const target = computed(() => (route.value.name === 'target'
       ? { kind: route.value.params.kind, key: route.value.params.key } : null));
-    const targetItem = computed(() => target.value && menu.value && findByTarget(menu.value.menus, target.value.kind, target.value.key));
+    const targetItem = computed(() => target.value
+      && entries.value.find(item => item.target.kind === target.value.kind && item.target.key === target.value.key));
 
     watch(appKey, async key => {
       menu.value = null;
@@ -54,13 +53,14 @@ export default {
       }
     }, { immediate: true });
 
+    const link = item => href('apps', appKey.value, item.target.kind, item.target.key);
     const kindLabel = kind => t(`kind.${kind}`);
-    return { t, localName, menu, error, appKey, target, targetItem, kindLabel };
+    return { t, localName, menu, error, appKey, target, targetItem, entries, link, kindLabel };
   },
   template: /* html */ `
     <PageLayout :menu-title="menu ? localName(menu.name, appKey) : appKey">
       <template #sidebar>
-        <a class="sidebar-back" href="#/apps">← {{ t('nav.apps') }}</a>
+        <a class="sidebar-back" href="#/apps"><UiIcon name="back" :size="14" /> {{ t('nav.apps') }}</a>
         <div class="sidebar-heading">{{ menu ? localName(menu.name, appKey) : appKey }}</div>
         <MenuTree v-if="menu" :items="menu.menus" :app="appKey" />
         <p v-if="menu && menu.menus.length === 0" class="muted small">{{ t('app.noMenus') }}</p>
@@ -71,12 +71,18 @@ export default {
           <div class="page-header"><h1>{{ targetItem ? localName(targetItem.name, target.key) : target.key }}</h1></div>
           <div class="panel">
             <p><span class="badge">{{ kindLabel(target.kind) }}</span> <code>{{ target.key }}</code></p>
-            <p>{{ t('app.targetPending', { kind: kindLabel(target.kind), key: target.key }) }}</p>
+            <p>{{ t('app.targetPending', { kind: kindLabel(target.kind), engine: t('engine.' + target.kind) }) }}</p>
           </div>
         </section>
         <section v-else>
           <div class="page-header"><h1>{{ localName(menu.name, appKey) }}</h1></div>
-          <p class="muted">{{ menu.menus.length ? t('app.pickMenu') : t('app.noMenus') }}</p>
+          <p class="muted">{{ entries.length ? t('app.pickMenu') : t('app.noMenus') }}</p>
+          <div class="card-grid">
+            <a v-for="entry in entries" :key="entry.key" class="app-card entry-card" :href="link(entry)">
+              <span class="app-card-text"><strong>{{ localName(entry.name, entry.key) }}</strong>
+                <span class="muted">{{ kindLabel(entry.target.kind) }} · {{ entry.target.key }}</span></span>
+            </a>
+          </div>
         </section>
       </template>
     </PageLayout>`,

@@ -7,11 +7,10 @@ import ErrorBox from '../components/ErrorBox.js';
 import PageLayout from '../components/PageLayout.js';
 
 // Cards get a stable colour from their key so an app keeps its look between visits.
-const HUES = [211, 162, 266, 24, 340, 188, 45];
 function hue(key) {
-  let sum = 0;
-  for (const ch of key) sum = (sum * 31 + ch.charCodeAt(0)) % 9973;
-  return HUES[sum % HUES.length];
+  let hash = 7;
+  for (const ch of key) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0;
+  return hash % 360;
 }
 
 export default {

@@ -6,10 +6,11 @@ import { isAdmin } from '../session.js';
 import ErrorBox from '../components/ErrorBox.js';
 import ConfirmButton from '../components/ConfirmButton.js';
 import AdminLayout from '../components/AdminLayout.js';
+import UiIcon from '../components/UiIcon.js';
 
 export default {
   name: 'TokensPage',
-  components: { ErrorBox, ConfirmButton, AdminLayout },
+  components: { ErrorBox, ConfirmButton, AdminLayout, UiIcon },
   setup() {
     const tokens = ref([]);
     const error = ref(null);
@@ -71,16 +72,16 @@ export default {
         <div class="alert-title">{{ t('tokens.createdOnce', { name: created.name }) }}</div>
         <div class="secret-row">
           <input ref="secretField" class="secret" readonly :value="created.token" @focus="$event.target.select()">
-          <button type="button" class="button button-primary" data-test="copy-token" @click="copy">{{ copied ? t('tokens.copied') : t('tokens.copy') }}</button>
+          <button type="button" class="button button-primary" data-test="copy-token" @click="copy"><UiIcon name="copy" /> {{ copied ? t('tokens.copied') : t('tokens.copy') }}</button>
         </div>
         <button type="button" class="link-button" @click="created = null">{{ t('tokens.dismiss') }}</button>
       </div>
       <form class="panel form-inline" data-test="token-form" @submit.prevent="create">
         <ErrorBox :error="formError" />
         <label class="field grow"><span>{{ t('tokens.name') }}</span><input name="name" v-model.trim="form.name" :placeholder="t('tokens.namePlaceholder')" required></label>
-        <fieldset class="field"><legend>{{ t('tokens.scopes') }}</legend>
+        <div class="field" role="group"><span class="field-label">{{ t('tokens.scopes') }}</span>
           <div class="checkbox-row"><label v-for="scope in scopes" :key="scope" class="check" :title="t('tokens.scope.' + scope)">
-            <input type="checkbox" :value="scope" v-model="form.scopes" :data-scope="scope">{{ scope }}</label></div></fieldset>
+            <input type="checkbox" :value="scope" v-model="form.scopes" :data-scope="scope">{{ scope }}</label></div></div>
         <label class="field narrow"><span>{{ t('tokens.expiresInDays') }}</span><input name="expiresInDays" type="number" min="1" v-model="form.expiresInDays" :placeholder="t('tokens.never')"></label>
         <button type="submit" class="button button-primary" :disabled="!form.name || form.scopes.length === 0">{{ t('tokens.create') }}</button>
       </form>
@@ -91,7 +92,7 @@ export default {
             <th class="hide-narrow">{{ t('tokens.created') }}</th><th class="hide-narrow">{{ t('tokens.expires') }}</th><th class="hide-narrow">{{ t('tokens.lastUsed') }}</th><th>{{ t('users.status') }}</th><th></th></tr></thead>
           <tbody>
             <tr v-for="token in tokens" :key="token.id" :data-token="token.name">
-              <td><strong>{{ token.name }}</strong></td><td><code>{{ token.prefix }}…</code></td>
+              <td class="nowrap"><strong>{{ token.name }}</strong></td><td><code>{{ token.prefix }}…</code></td>
               <td><span v-for="scope in token.scopes" :key="scope" class="chip">{{ scope }}</span></td>
               <td class="hide-narrow">{{ formatDate(token.createdAt) }}</td>
               <td class="hide-narrow">{{ token.expiresAt ? formatDate(token.expiresAt) : t('tokens.never') }}</td>

@@ -4,10 +4,11 @@ import { api, uploadFile, downloadFile } from '../../api.js';
 import { t, zhEnName } from '../../i18n.js';
 import ErrorBox from '../../components/ErrorBox.js';
 import AdminLayout from '../../components/AdminLayout.js';
+import UiIcon from '../../components/UiIcon.js';
 
 export default {
   name: 'PacksPage',
-  components: { ErrorBox, AdminLayout },
+  components: { ErrorBox, AdminLayout, UiIcon },
   setup() {
     const file = ref(null);
     const progress = ref(null);
@@ -84,10 +85,10 @@ export default {
         <div class="upload-row">
           <label class="file-picker">
             <input ref="fileInput" type="file" name="pack" accept=".zip,application/zip" @change="choose">
-            <span class="button">{{ t('packs.chooseFile') }}</span>
+            <span class="button"><UiIcon name="file" /> {{ t('packs.chooseFile') }}</span>
             <span class="file-name">{{ file ? file.name : t('packs.noFile') }}</span>
           </label>
-          <button type="button" class="button button-primary" data-test="preview-pack" :disabled="!file || busy || stage !== 'choose'" @click="send(true)">{{ t('packs.preview') }}</button>
+          <button type="button" class="button button-primary" data-test="preview-pack" :disabled="!file || busy || stage !== 'choose'" @click="send(true)"><UiIcon name="upload" /> {{ t('packs.preview') }}</button>
         </div>
         <div v-if="progress !== null" class="progress" role="progressbar" :aria-valuenow="percent()" aria-valuemin="0" aria-valuemax="100">
           <div class="progress-bar" :style="{ width: percent() + '%' }"></div>
@@ -127,7 +128,7 @@ export default {
         <ul class="export-list">
           <li v-for="app in apps" :key="app.key" :data-export="app.key">
             <span><strong>{{ zhEnName(app) }}</strong> <span class="muted">{{ app.key }} · {{ app.version ? 'v' + app.version : t('launcher.unpublished') }}</span></span>
-            <button type="button" class="button button-small" data-test="export-pack" :disabled="!app.version || exporting === app.key" :title="app.version ? '' : t('packs.exportNeedsPublish')" @click="download(app)">⬇ {{ t('packs.download') }}</button>
+            <button type="button" class="button button-small" data-test="export-pack" :disabled="!app.version || exporting === app.key" :title="app.version ? '' : t('packs.exportNeedsPublish')" @click="download(app)"><UiIcon name="download" :size="14" /> {{ t('packs.download') }}</button>
           </li>
           <li v-if="apps.length === 0" class="muted">{{ t('packs.noApps') }}</li>
         </ul>

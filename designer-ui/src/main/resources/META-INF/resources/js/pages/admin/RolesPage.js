@@ -6,6 +6,7 @@ import ErrorBox from '../../components/ErrorBox.js';
 import ModalDialog from '../../components/ModalDialog.js';
 import ConfirmButton from '../../components/ConfirmButton.js';
 import AdminLayout from '../../components/AdminLayout.js';
+import UiIcon from '../../components/UiIcon.js';
 
 const ACTIONS = ['create', 'read', 'update', 'delete', 'export'];
 const ROW_SCOPES = ['own', 'own_org', 'org_subtree', 'own_dealer', 'all'];
@@ -21,7 +22,7 @@ function fromEditable({ fieldRows, ...grant }) {
 
 export default {
   name: 'RolesPage',
-  components: { ErrorBox, ModalDialog, ConfirmButton, AdminLayout },
+  components: { ErrorBox, ModalDialog, ConfirmButton, AdminLayout, UiIcon },
   setup() {
     const roles = ref([]);
     const apps = ref([]);
@@ -170,7 +171,7 @@ export default {
               <div v-for="(row, ri) in grant.fieldRows" :key="ri" class="field-rule">
                 <input v-model.trim="row.key" :placeholder="t('roles.fieldKey')">
                 <select v-model="row.mode"><option v-for="mode in FIELD_MODES" :key="mode" :value="mode">{{ t('fieldMode.' + mode) }}</option></select>
-                <button type="button" class="icon-button" :title="t('common.remove')" @click="grant.fieldRows.splice(ri, 1)">✕</button>
+                <button type="button" class="icon-button" :title="t('common.remove')" @click="grant.fieldRows.splice(ri, 1)"><UiIcon name="close" /></button>
               </div>
               <button type="button" class="link-button" @click="grant.fieldRows.push({ key: '', mode: 'hidden' })">+ {{ t('roles.addFieldRule') }}</button>
             </div>

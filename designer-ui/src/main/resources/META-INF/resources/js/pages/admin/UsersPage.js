@@ -155,10 +155,10 @@ export default {
               <option value="">{{ t('users.localeBrowser') }}</option><option value="zh-CN">中文</option><option value="en">English</option>
             </select></label>
           <label v-if="editing.id != null" class="field checkbox-field"><input type="checkbox" name="enabled" v-model="editing.enabled"><span>{{ t('users.enabled') }}</span></label>
-          <fieldset class="field span-2"><legend>{{ t('users.roles') }}</legend>
+          <div class="field span-2" role="group"><span class="field-label">{{ t('users.roles') }}</span>
             <div class="checkbox-row">
               <label v-for="role in roles" :key="role.key" class="check"><input type="checkbox" :value="role.key" v-model="editing.roles" :data-role="role.key">{{ zhEnName(role) }}</label>
-            </div></fieldset>
+            </div></div>
           <div class="form-actions span-2">
             <button type="button" class="button button-ghost" @click="editing = null">{{ t('common.cancel') }}</button>
             <button type="submit" class="button button-primary" :disabled="saving">{{ t('common.save') }}</button>
