@@ -1,0 +1,305 @@
+package io.mosaic.runtime.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.mosaic.runtime.support.RuntimeTest;
+
+/**
+ * The workspace shell in headless Chromium against the real runtime: the acceptance scenario of the platform
+ * foundation (sign in, org unit, user, API token used with curl, pack import with preview, export), plus the
+ * sign-in error and the phone layout. Screenshots of every step land in {@code target/screenshots}.
+ */
+@Tag("browser")
+class WorkspaceShellBrowserTest extends RuntimeTest {
+
+    private static final String ADMIN_PASSWORD = "admin-test-pw";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    private final String suffix = Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) browser.close();
+    }
+
+    @BeforeEach
+    void signedOutOnWidePage() {
+        browser.resize(1280, 900);
+        browser.openSignedOut(url("/"));
+    }
+
+    @Test
+    void wrongPasswordShowsTheServersRefusalOnTheLoginPage() {
+        browser.type("input[name=username]", "admin");
+        browser.type("input[name=password]", "not-the-password");
+        browser.click("button[type=submit]");
+
+        browser.waitForText(".login-card .alert-error", "Wrong username or password");
+        assertThat(browser.text(".login-card .alert-error")).contains("401");
+        browser.screenshot("00-login-wrong-password");
+    }
+
+    @Test
+    void adminSetsUpOrganisationUserTokenAndPackFromTheWorkspace() throws Exception {
+        signInAsAdmin();
+        browser.screenshot("01-launcher");
+
+        String company = "Acme " + suffix;
+        String region = "East " + suffix;
+        createOrgUnit(null, "c" + suffix, company);
+        createOrgUnit("c" + suffix, "r" + suffix, region);
+        browser.screenshot("02-org-tree");
+
+        String username = "li_" + suffix;
+        createUserIn(username, region + " (r" + suffix + ")");
+        browser.waitForText("[data-user=" + username + "]", region);
+        browser.screenshot("03-users");
+        Map<String, Object> found = browser.fetchJson("/api/users?q=" + username);
+        assertThat(found.get("status")).isEqualTo(200);
+        assertThat(found.get("body").toString()).contains(username);
+
+        refusesToDeleteAnOrgUnitWithMembers("r" + suffix);
+
+        String token = createToken("curl " + suffix);
+        assertThat(curlMe(token)).containsEntry("status", "200").containsEntry("username", "admin");
+        revokeToken("curl " + suffix);
+        assertThat(curlMe(token)).containsEntry("status", "401");
+
+        String app = "visits_" + suffix;
+        importPackWithPreview(app, buildPack(app));
+        opensTheMenuTargetPlaceholder(app);
+        exportsThePack(app);
+
+        switchesLanguageAndKeepsIt();
+        signOut();
+    }
+
+    @Test
+    void launcherAndAppMenuFitAPhoneScreen() {
+        browser.resize(390, 844);
+        signInAsAdmin();
+        browser.screenshot("20-phone-launcher");
+
+        browser.go(url("/#/admin/users"));
+        browser.waitFor(".sidebar-toggle").click();
+        browser.waitFor(".sidebar .side-nav a");
+        browser.screenshot("21-phone-admin-menu-open");
+        browser.click(".sidebar .side-nav a[href='#/admin/orgs']");
+        browser.waitUntilGone(".sidebar .side-nav");
+        browser.waitForText(".page-header h1", "Organisation");
+        browser.screenshot("22-phone-orgs");
+    }
+
+    private void signInAsAdmin() {
+        browser.type("input[name=username]", "admin");
+        browser.type("input[name=password]", ADMIN_PASSWORD);
+        browser.click("button[type=submit]");
+        browser.waitForText(".page-header h1", "My apps");
+    }
+
+    private void createOrgUnit(String parentCode, String code, String name) {
+        browser.go(url("/#/admin/orgs"));
+        if (parentCode == null) {
+            browser.click("[data-test=new-root-org]");
+        } else {
+            browser.click("[data-org=" + parentCode + "] > .tree-row [data-test=add-child]");
+        }
+        browser.type("[data-test=org-form] input[name=code]", code);
+        browser.type("[data-test=org-form] input[name=name]", name);
+        browser.click("[data-test=org-form] button[type=submit]");
+        browser.waitUntilGone("[data-test=org-form]");
+        browser.waitForText("[data-org=" + code + "] > .tree-row", name);
+    }
+
+    private void createUserIn(String username, String orgOption) {
+        browser.go(url("/#/admin/users"));
+        browser.click("[data-test=new-user]");
+        browser.type("[data-test=user-form] input[name=username]", username);
+        browser.type("[data-test=user-form] input[name=displayName]", "Li Wei " + suffix);
+        browser.type("[data-test=user-form] input[name=email]", username + "@example.com");
+        browser.type("[data-test=user-form] input[name=password]", "a-long-password-" + suffix);
+        browser.select("[data-test=user-form] select[name=orgId]", orgOption);
+        browser.click("[data-test=user-form] input[data-role=analyst]");
+        browser.screenshot("03a-user-form");
+        browser.click("[data-test=user-form] button[type=submit]");
+        browser.waitUntilGone("[data-test=user-form]");
+    }
+
+    private void refusesToDeleteAnOrgUnitWithMembers(String code) {
+        browser.go(url("/#/admin/orgs"));
+        browser.click("[data-org=" + code + "] > .tree-row .confirm-button button");
+        browser.click("[data-org=" + code + "] > .tree-row [data-confirm]");
+        browser.waitFor(".content .alert-error");
+        assertThat(browser.text(".content .alert-error")).contains("409");
+        assertThat(browser.all("[data-org=" + code + "]")).hasSize(1);
+        browser.screenshot("04-org-delete-refused");
+    }
+
+    private String createToken(String name) {
+        browser.go(url("/#/tokens"));
+        browser.type("[data-test=token-form] input[name=name]", name);
+        browser.click("[data-test=token-form] button[type=submit]");
+        String token = browser.value("[data-test=token-secret] input.secret");
+        browser.waitFor("[data-token='" + name + "']");
+        browser.screenshot("05-token-created");
+        assertThat(token).isNotBlank();
+        return token;
+    }
+
+    private void revokeToken(String name) {
+        browser.click("[data-token='" + name + "'] .confirm-button button");
+        browser.click("[data-token='" + name + "'] [data-confirm]");
+        browser.waitForText("[data-token='" + name + "']", "revoked");
+        browser.screenshot("06-token-revoked");
+    }
+
+    /** Calls GET /api/me the way an integration would; answers the HTTP status and, on success, the username. */
+    private Map<String, String> curlMe(String token) throws IOException, InterruptedException {
+        Process curl = new ProcessBuilder("curl", "-s", "-w", "\n%{http_code}",
+                "-H", "Authorization: Bearer " + token, url("/api/me"))
+                .redirectErrorStream(true).start();
+        String output = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(curl.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        String body = output.substring(0, output.lastIndexOf('\n'));
+        Map<String, String> answer = new LinkedHashMap<>();
+        answer.put("status", output.substring(output.lastIndexOf('\n') + 1).trim());
+        JsonNode json = JSON.readTree(body);
+        if (json.has("username")) answer.put("username", json.get("username").asText());
+        return answer;
+    }
+
+    private void importPackWithPreview(String app, Path pack) {
+        browser.go(url("/#/admin/packs"));
+        browser.attach("input[name=pack]", pack);
+        browser.click("[data-test=preview-pack]");
+        browser.waitFor(".plan[data-stage=previewed]");
+        assertThat(browser.waitFor(".progress").getDomAttribute("aria-valuenow")).isEqualTo("100");
+        assertThat(browser.text(".plan .facts")).contains(app).contains("fresh install").contains("1.0.0");
+        assertThat(browser.text("[data-test=plan-changes]")).contains("visit").contains("add");
+        browser.screenshot("07-pack-preview");
+        Map<String, Object> before = browser.fetchJson("/api/apps/" + app);
+        assertThat(before.get("status")).as("the dry run wrote nothing").isEqualTo(404);
+
+        browser.click("[data-test=confirm-pack]");
+        browser.waitForText("[data-test=pack-applied]", "Installed " + app + " 1.0.0");
+        browser.waitFor("[data-export=" + app + "]");
+        browser.screenshot("08-pack-installed");
+    }
+
+    private void opensTheMenuTargetPlaceholder(String app) {
+        browser.go(url("/#/apps"));
+        browser.click("[data-app=" + app + "]");
+        browser.click(".sidebar [data-menu=visits]");
+        browser.waitForText("[data-test=target-placeholder]", "form engine");
+        assertThat(browser.text("[data-test=target-placeholder] h1")).isEqualTo("Visits");
+        browser.screenshot("09-app-menu-target");
+    }
+
+    private void exportsThePack(String app) throws IOException {
+        browser.go(url("/#/admin/packs"));
+        browser.click("[data-export=" + app + "] [data-test=export-pack]");
+        Path download = browser.waitForDownload(".zip");
+        try (ZipFile zip = new ZipFile(download.toFile())) {
+            assertThat(zip.stream().map(ZipEntry::getName)).contains("app.json", "visit.form.json", "manifest.json");
+            JsonNode manifest = JSON.readTree(zip.getInputStream(zip.getEntry("manifest.json")));
+            assertThat(manifest.get("key").asText()).isEqualTo(app);
+        }
+        browser.screenshot("10-pack-exported");
+    }
+
+    private void switchesLanguageAndKeepsIt() {
+        browser.click("[data-test=user-menu]");
+        browser.click("[data-locale=zh-CN]");
+        browser.waitForText(".topnav", "应用");
+        assertThat(browser.fetchJson("/api/me").get("body").toString()).contains("locale=zh-CN");
+        browser.go(url("/#/apps"));
+        browser.waitForText(".page-header h1", "我的应用");
+        browser.screenshot("11-launcher-zh");
+        browser.click("[data-test=user-menu]");
+        browser.click("[data-locale=en]");
+        browser.waitForText(".topnav", "Apps");
+    }
+
+    private void signOut() {
+        browser.click("[data-test=user-menu]");
+        browser.click("[data-test=logout]");
+        browser.waitFor(".login-card");
+        assertThat(browser.fetchJson("/api/me").get("status")).isEqualTo(401);
+        browser.screenshot("12-signed-out");
+    }
+
+    /** The fixture pack under this class's folder with a unique app key, zipped with a checksummed manifest. */
+    private Path buildPack(String app) throws IOException, NoSuchAlgorithmException {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        ObjectNode manifest = (ObjectNode) JSON.readTree(fixture("app.json"));
+        manifest.put("key", app);
+        files.put("app.json", JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
+        files.put("visit.form.json", fixture("visit.form.json"));
+
+        ObjectNode packManifest = JSON.createObjectNode()
+                .put("key", app).put("version", manifest.get("version").asText()).put("platform", ">=0.1.0");
+        ObjectNode checksums = packManifest.putObject("files");
+        for (Map.Entry<String, byte[]> file : files.entrySet()) {
+            checksums.put(file.getKey(), HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(file.getValue())));
+        }
+        files.put("manifest.json", JSON.writeValueAsBytes(packManifest));
+
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            for (Map.Entry<String, byte[]> file : files.entrySet()) {
+                zip.putNextEntry(new ZipEntry(file.getKey()));
+                zip.write(file.getValue());
+                zip.closeEntry();
+            }
+        }
+        Path pack = Files.createTempDirectory("mosaic-pack").resolve(app + "-1.0.0.zip");
+        return Files.write(pack, bytes.toByteArray());
+    }
+
+    private byte[] fixture(String name) throws IOException {
+        try (InputStream in = getClass().getResourceAsStream("visits-pack/" + name)) {
+            return in.readAllBytes();
+        }
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
