@@ -1,5 +1,5 @@
 // Top bar: brand, main navigation and the user menu (language, tokens, sign out).
-import { computed, ref, onMounted, onBeforeUnmount } from 'vue';
+import { computed, ref, watch, onMounted, onBeforeUnmount } from 'vue';
 import { api } from '../api.js';
 import { t, locale, setLocale, LOCALES } from '../i18n.js';
 import { route, navigate } from '../router.js';
@@ -31,6 +31,9 @@ export default {
         navigate('/login');
       }
     }
+    watch(route, () => {
+      menuOpen.value = false;
+    });
     const closeOutside = event => {
       if (root.value && !root.value.contains(event.target)) menuOpen.value = false;
     };

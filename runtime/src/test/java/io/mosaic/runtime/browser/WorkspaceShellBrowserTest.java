@@ -210,7 +210,7 @@ class WorkspaceShellBrowserTest extends RuntimeTest {
         browser.attach("input[name=pack]", pack);
         browser.click("[data-test=preview-pack]");
         browser.waitFor(".plan[data-stage=previewed]");
-        assertThat(browser.waitFor(".progress").getDomAttribute("aria-valuenow")).isEqualTo("100");
+        assertThat(browser.waitFor(".progress [role=progressbar]").getDomAttribute("aria-valuenow")).isEqualTo("100");
         assertThat(browser.text(".plan .facts")).contains(app).contains("fresh install").contains("1.0.0");
         assertThat(browser.text("[data-test=plan-changes]")).contains("visit").contains("add");
         browser.screenshot("07-pack-preview");

@@ -90,9 +90,10 @@ export default {
           </label>
           <button type="button" class="button button-primary" data-test="preview-pack" :disabled="!file || busy || stage !== 'choose'" @click="send(true)"><UiIcon name="upload" /> {{ t('packs.preview') }}</button>
         </div>
-        <div v-if="progress !== null" class="progress" role="progressbar" :aria-valuenow="percent()" aria-valuemin="0" aria-valuemax="100">
-          <div class="progress-bar" :style="{ width: percent() + '%' }"></div>
-          <span class="progress-label">{{ progress < 1 ? t('packs.uploading', { percent: percent() }) : (busy ? t('packs.processing') : t('packs.uploaded')) }}</span>
+        <div v-if="progress !== null" class="progress">
+          <div class="progress-label"><span>{{ progress < 1 ? t('packs.uploading', { percent: percent() }) : (busy ? t('packs.processing') : t('packs.uploaded')) }}</span><span>{{ percent() }}%</span></div>
+          <div class="progress-track" role="progressbar" :aria-valuenow="percent()" aria-valuemin="0" aria-valuemax="100">
+            <div class="progress-bar" :style="{ width: percent() + '%' }"></div></div>
         </div>
         <ErrorBox :error="error" />
 
