@@ -31,7 +31,7 @@ export default {
   },
   template: /* html */ `
     <PageLayout>
-      <div class="page-header"><h1>{{ t('launcher.title') }}</h1></div>
+      <div class="page-header" data-test="launcher"><h1>{{ t('launcher.title') }}</h1></div>
       <ErrorBox :error="error" />
       <p v-if="!apps && !error" class="muted">{{ t('common.loading') }}</p>
       <div v-else-if="apps && apps.length === 0" class="empty">

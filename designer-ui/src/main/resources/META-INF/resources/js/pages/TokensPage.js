@@ -57,6 +57,7 @@ export default {
       error.value = null;
       try {
         await api.del(`/api/tokens/${token.id}`);
+        if (created.value?.id === token.id) created.value = null;
         load();
       } catch (failure) {
         error.value = failure;
@@ -94,9 +95,9 @@ export default {
             <tr v-for="token in tokens" :key="token.id" :data-token="token.name">
               <td class="nowrap"><strong>{{ token.name }}</strong></td><td><code>{{ token.prefix }}…</code></td>
               <td><span v-for="scope in token.scopes" :key="scope" class="chip">{{ scope }}</span></td>
-              <td class="hide-narrow">{{ formatDate(token.createdAt) }}</td>
-              <td class="hide-narrow">{{ token.expiresAt ? formatDate(token.expiresAt) : t('tokens.never') }}</td>
-              <td class="hide-narrow">{{ token.lastUsedAt ? formatDate(token.lastUsedAt) : '—' }}</td>
+              <td class="hide-narrow nowrap">{{ formatDate(token.createdAt) }}</td>
+              <td class="hide-narrow nowrap">{{ token.expiresAt ? formatDate(token.expiresAt) : t('tokens.never') }}</td>
+              <td class="hide-narrow nowrap">{{ token.lastUsedAt ? formatDate(token.lastUsedAt) : '—' }}</td>
               <td><span class="badge" :class="state(token) === 'active' ? 'badge-ok' : 'badge-off'">{{ t('tokens.state.' + state(token)) }}</span></td>
               <td class="row-actions"><ConfirmButton v-if="state(token) === 'active'" :label="t('tokens.revoke')" @confirm="revoke(token)" /></td>
             </tr>

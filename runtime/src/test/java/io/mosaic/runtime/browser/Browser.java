@@ -48,7 +48,7 @@ final class Browser implements AutoCloseable {
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-dev-shm-usage", "--disable-quic", "--no-first-run", "--disable-component-update",
-                "--disable-sync", "--window-size=1280,900", "--user-data-dir=" + profile);
+                "--disable-sync", "--window-size=1280,900", "--lang=en-US", "--user-data-dir=" + profile);
         options.setExperimentalOption("prefs", Map.of(
                 "download.default_directory", downloads.toString(),
                 "download.prompt_for_download", false));
@@ -120,15 +120,20 @@ final class Browser implements AutoCloseable {
         return driver.findElements(By.cssSelector(css));
     }
 
+    /** An answer to a GET made from inside the page. */
+    record Fetched(int status, String body) {
+    }
+
     /** Runs fetch() inside the page, so the request carries the browser's session cookie. */
     @SuppressWarnings("unchecked")
-    Map<String, Object> fetchJson(String path) {
-        return (Map<String, Object>) ((JavascriptExecutor) driver).executeAsyncScript("""
+    Fetched fetch(String path) {
+        Map<String, Object> answer = (Map<String, Object>) ((JavascriptExecutor) driver).executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
                 fetch(arguments[0], { headers: { Accept: 'application/json' } })
-                  .then(async r => done({ status: r.status, body: await r.json().catch(() => null) }))
+                  .then(async r => done({ status: r.status, body: await r.text() }))
                   .catch(e => done({ status: 0, body: String(e) }));
                 """, path);
+        return new Fetched(((Number) answer.get("status")).intValue(), (String) answer.get("body"));
     }
 
     /** Waits for a finished download (Chromium renames it from *.crdownload when complete). */

@@ -23,6 +23,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -43,6 +46,15 @@ class WorkspaceShellBrowserTest extends RuntimeTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static Browser browser;
+
+    /** A failing step leaves a picture of what the browser showed. */
+    @RegisterExtension
+    final TestWatcher screenshotOnFailure = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            browser.screenshot("FAILED-" + context.getRequiredTestMethod().getName());
+        }
+    };
 
     @LocalServerPort
     int port;
@@ -91,9 +103,9 @@ class WorkspaceShellBrowserTest extends RuntimeTest {
         createUserIn(username, region + " (r" + suffix + ")");
         browser.waitForText("[data-user=" + username + "]", region);
         browser.screenshot("03-users");
-        Map<String, Object> found = browser.fetchJson("/api/users?q=" + username);
-        assertThat(found.get("status")).isEqualTo(200);
-        assertThat(found.get("body").toString()).contains(username);
+        Browser.Fetched found = browser.fetch("/api/users?q=" + username);
+        assertThat(found.status()).isEqualTo(200);
+        assertThat(JSON.readTree(found.body()).at("/items/0/username").asText()).isEqualTo(username);
 
         refusesToDeleteAnOrgUnitWithMembers("r" + suffix);
 
@@ -127,11 +139,19 @@ class WorkspaceShellBrowserTest extends RuntimeTest {
         browser.screenshot("22-phone-orgs");
     }
 
+    /** Signs in and picks English, whatever language an earlier test left the admin with. */
     private void signInAsAdmin() {
         browser.type("input[name=username]", "admin");
         browser.type("input[name=password]", ADMIN_PASSWORD);
         browser.click("button[type=submit]");
-        browser.waitForText(".page-header h1", "My apps");
+        browser.waitFor("[data-test=launcher]");
+        chooseLanguage("en", "Apps");
+    }
+
+    private void chooseLanguage(String locale, String appsInThatLanguage) {
+        browser.click("[data-test=user-menu]");
+        browser.click("[data-locale=" + locale + "]");
+        browser.waitForText(".topnav", appsInThatLanguage);
     }
 
     private void createOrgUnit(String parentCode, String code, String name) {
@@ -214,8 +234,7 @@ class WorkspaceShellBrowserTest extends RuntimeTest {
         assertThat(browser.text(".plan .facts")).contains(app).contains("fresh install").contains("1.0.0");
         assertThat(browser.text("[data-test=plan-changes]")).contains("visit").contains("add");
         browser.screenshot("07-pack-preview");
-        Map<String, Object> before = browser.fetchJson("/api/apps/" + app);
-        assertThat(before.get("status")).as("the dry run wrote nothing").isEqualTo(404);
+        assertThat(browser.fetch("/api/apps/" + app).status()).as("the dry run wrote nothing").isEqualTo(404);
 
         browser.click("[data-test=confirm-pack]");
         browser.waitForText("[data-test=pack-applied]", "Installed " + app + " 1.0.0");
@@ -244,24 +263,20 @@ class WorkspaceShellBrowserTest extends RuntimeTest {
         browser.screenshot("10-pack-exported");
     }
 
-    private void switchesLanguageAndKeepsIt() {
-        browser.click("[data-test=user-menu]");
-        browser.click("[data-locale=zh-CN]");
-        browser.waitForText(".topnav", "应用");
-        assertThat(browser.fetchJson("/api/me").get("body").toString()).contains("locale=zh-CN");
+    private void switchesLanguageAndKeepsIt() throws IOException {
+        chooseLanguage("zh-CN", "应用");
+        assertThat(JSON.readTree(browser.fetch("/api/me").body()).get("locale").asText()).isEqualTo("zh-CN");
         browser.go(url("/#/apps"));
         browser.waitForText(".page-header h1", "我的应用");
         browser.screenshot("11-launcher-zh");
-        browser.click("[data-test=user-menu]");
-        browser.click("[data-locale=en]");
-        browser.waitForText(".topnav", "Apps");
+        chooseLanguage("en", "Apps");
     }
 
     private void signOut() {
         browser.click("[data-test=user-menu]");
         browser.click("[data-test=logout]");
         browser.waitFor(".login-card");
-        assertThat(browser.fetchJson("/api/me").get("status")).isEqualTo(401);
+        assertThat(browser.fetch("/api/me").status()).isEqualTo(401);
         browser.screenshot("12-signed-out");
     }
 

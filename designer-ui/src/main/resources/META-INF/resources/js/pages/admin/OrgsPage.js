@@ -2,6 +2,7 @@
 import { ref, computed, onMounted } from 'vue';
 import { api } from '../../api.js';
 import { t } from '../../i18n.js';
+import { usersForPicker } from '../../directory.js';
 import ErrorBox from '../../components/ErrorBox.js';
 import ModalDialog from '../../components/ModalDialog.js';
 import ConfirmButton from '../../components/ConfirmButton.js';
@@ -70,7 +71,7 @@ export default {
     onMounted(async () => {
       await load();
       try {
-        users.value = (await api.get('/api/users?size=500')).items;
+        users.value = await usersForPicker();
       } catch (failure) {
         error.value = failure;
       }

@@ -1,6 +1,7 @@
-import { ref, reactive, computed, onMounted } from 'vue';
+import { ref, computed, onMounted } from 'vue';
 import { api } from '../../api.js';
-import { t, formatDate, zhEnName } from '../../i18n.js';
+import { t, zhEnName } from '../../i18n.js';
+import { usersForPicker } from '../../directory.js';
 import ErrorBox from '../../components/ErrorBox.js';
 import ModalDialog from '../../components/ModalDialog.js';
 import AdminLayout from '../../components/AdminLayout.js';
@@ -61,7 +62,7 @@ export default {
       editing.value = user ? { ...blankUser(), ...user, password: '', email: user.email || '', locale: user.locale || '' } : blankUser();
       // Managers are picked from every user, not just the current page of the list.
       try {
-        managers.value = (await api.get('/api/users?size=500')).items;
+        managers.value = await usersForPicker();
       } catch (failure) {
         formError.value = failure;
       }
@@ -91,7 +92,7 @@ export default {
       }
     }
 
-    return { t, formatDate, zhEnName, query, page, pages, result, roles, orgs, managers, error, editing, formError,
+    return { t, zhEnName, query, page, pages, result, roles, orgs, managers, error, editing, formError,
       saving, orgName, search, goTo, open, save };
   },
   template: /* html */ `
