@@ -65,6 +65,5 @@ onUnauthorized(() => {
 });
 
 createApp(Root).mount('#app');
-loadMe().catch(() => {
-  session.checked = true;
-});
+// Any failure other than 401 leaves the user on the login page, where signing in reports what is wrong.
+loadMe().catch(() => {});

@@ -20,7 +20,11 @@ export default {
     async function chooseLanguage(tag) {
       setLocale(tag);
       menuOpen.value = false;
-      session.me = await api.patch('/api/me', { locale: tag });
+      try {
+        session.me = await api.patch('/api/me', { locale: tag });
+      } catch {
+        // The choice still holds on this browser (localStorage); only the account default was not updated.
+      }
     }
     async function signOut() {
       menuOpen.value = false;

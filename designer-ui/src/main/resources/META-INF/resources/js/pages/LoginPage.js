@@ -1,4 +1,4 @@
-import { ref, reactive } from 'vue';
+import { ref, reactive, computed } from 'vue';
 import { api } from '../api.js';
 import { t, locale, setLocale } from '../i18n.js';
 import { navigate } from '../router.js';
@@ -13,14 +13,13 @@ export default {
     const error = ref(null);
     const busy = ref(false);
 
-    function explain(failure) {
-      if (failure.status === 429) {
-        const wait = failure.retryAfter ? t('login.retryAfter', { seconds: failure.retryAfter }) : '';
-        return { ...failure, message: `${t('login.throttled')} ${wait}`.trim(), problems: [] };
+    const hint = computed(() => {
+      if (error.value?.status === 429) {
+        const wait = error.value.retryAfter ? t('login.retryAfter', { seconds: error.value.retryAfter }) : '';
+        return `${t('login.throttled')} ${wait}`.trim();
       }
-      if (failure.status === 401) return { ...failure, message: t('login.badCredentials'), problems: [] };
-      return failure;
-    }
+      return error.value?.status === 401 ? t('login.badCredentials') : '';
+    });
 
     async function submit() {
       busy.value = true;
@@ -31,21 +30,21 @@ export default {
         session.returnTo = null;
         navigate(target);
       } catch (failure) {
-        error.value = explain(failure);
+        error.value = failure;
         form.password = '';
       } finally {
         busy.value = false;
       }
     }
     const otherLocale = () => (locale.value === 'en' ? 'zh-CN' : 'en');
-    return { t, form, error, busy, submit, setLocale, otherLocale };
+    return { t, form, error, hint, busy, submit, setLocale, otherLocale };
   },
   template: /* html */ `
     <div class="login-screen">
       <form class="login-card" @submit.prevent="submit" novalidate>
         <div class="login-brand"><span class="brand-mark large" aria-hidden="true"><i></i><i></i><i></i><i></i></span>
           <div><h1>Mosaic</h1><p>{{ t('login.tagline') }}</p></div></div>
-        <ErrorBox :error="error" />
+        <ErrorBox :error="error" :hint="hint" />
         <label class="field"><span>{{ t('login.username') }}</span>
           <input name="username" v-model.trim="form.username" autocomplete="username" autofocus required></label>
         <label class="field"><span>{{ t('login.password') }}</span>

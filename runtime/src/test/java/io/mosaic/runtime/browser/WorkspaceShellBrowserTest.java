@@ -117,6 +117,7 @@ class WorkspaceShellBrowserTest extends RuntimeTest {
         String app = "visits_" + suffix;
         importPackWithPreview(app, buildPack(app));
         opensTheMenuTargetPlaceholder(app);
+        grantsARoleAccessToTheImportedForm("visitor_" + suffix, app);
         exportsThePack(app);
 
         switchesLanguageAndKeepsIt();
@@ -251,6 +252,35 @@ class WorkspaceShellBrowserTest extends RuntimeTest {
         browser.screenshot("09-app-menu-target");
     }
 
+    private void grantsARoleAccessToTheImportedForm(String role, String app) throws IOException {
+        browser.go(url("/#/admin/roles"));
+        browser.click("[data-test=new-role]");
+        browser.type("[data-test=role-form] input[name=key]", role);
+        browser.type("[data-test=role-form] input[name=nameZh]", "拜访员 " + suffix);
+        browser.type("[data-test=role-form] input[name=nameEn]", "Visitor " + suffix);
+        browser.click("[data-test=role-form] button[type=submit]");
+        browser.click("[data-role=" + role + "] [data-test=edit-role]");
+        browser.click("[data-test=role-edit] [data-test=add-grant]");
+        browser.select("[data-test=role-edit] .grant-card select[name=app]", "Dealer visits (" + app + ")");
+        browser.type("[data-test=role-edit] .grant-card input[name=form]", "visit");
+        browser.click("[data-test=role-edit] .grant-card input[data-action=create]");
+        browser.select("[data-test=role-edit] .grant-card select[name=rowScope]", "Own unit and below");
+        browser.click("[data-test=role-edit] .grant-card [data-test=add-field-rule]");
+        browser.type("[data-test=role-edit] .grant-card input[name=fieldKey]", "visited_on");
+        browser.select("[data-test=role-edit] .grant-card select[name=fieldMode]", "Read-only");
+        browser.screenshot("10-role-grant-editor");
+        browser.click("[data-test=role-edit] button[type=submit]");
+        browser.waitUntilGone("[data-test=role-edit]");
+        browser.waitForText("[data-role=" + role + "]", app + "/visit");
+
+        JsonNode saved = JSON.readTree(browser.fetch("/api/roles/" + role).body()).at("/grants/0");
+        assertThat(saved.get("app").asText()).isEqualTo(app);
+        assertThat(saved.get("actions").toString()).contains("create", "read");
+        assertThat(saved.get("rowScope").asText()).isEqualTo("org_subtree");
+        assertThat(saved.at("/fields/visited_on").asText()).isEqualTo("read_only");
+        browser.screenshot("11-roles");
+    }
+
     private void exportsThePack(String app) throws IOException {
         browser.go(url("/#/admin/packs"));
         browser.click("[data-export=" + app + "] [data-test=export-pack]");
@@ -260,7 +290,7 @@ class WorkspaceShellBrowserTest extends RuntimeTest {
             JsonNode manifest = JSON.readTree(zip.getInputStream(zip.getEntry("manifest.json")));
             assertThat(manifest.get("key").asText()).isEqualTo(app);
         }
-        browser.screenshot("10-pack-exported");
+        browser.screenshot("12-pack-exported");
     }
 
     private void switchesLanguageAndKeepsIt() throws IOException {
@@ -268,7 +298,7 @@ class WorkspaceShellBrowserTest extends RuntimeTest {
         assertThat(JSON.readTree(browser.fetch("/api/me").body()).get("locale").asText()).isEqualTo("zh-CN");
         browser.go(url("/#/apps"));
         browser.waitForText(".page-header h1", "我的应用");
-        browser.screenshot("11-launcher-zh");
+        browser.screenshot("13-launcher-zh");
         chooseLanguage("en", "Apps");
     }
 
@@ -277,7 +307,7 @@ class WorkspaceShellBrowserTest extends RuntimeTest {
         browser.click("[data-test=logout]");
         browser.waitFor(".login-card");
         assertThat(browser.fetch("/api/me").status()).isEqualTo(401);
-        browser.screenshot("12-signed-out");
+        browser.screenshot("14-signed-out");
     }
 
     /** The fixture pack under this class's folder with a unique app key, zipped with a checksummed manifest. */

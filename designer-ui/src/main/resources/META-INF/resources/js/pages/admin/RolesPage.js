@@ -123,7 +123,7 @@ export default {
               <td><span v-for="(grant, i) in role.grants" :key="i" class="chip">{{ grant.app }}/{{ grant.form }}</span>
                 <span v-if="role.grants.length === 0" class="muted">—</span></td>
               <td class="row-actions">
-                <button type="button" class="button button-small button-ghost" @click="edit(role)">{{ t('common.edit') }}</button>
+                <button type="button" class="button button-small button-ghost" data-test="edit-role" @click="edit(role)">{{ t('common.edit') }}</button>
                 <ConfirmButton v-if="!role.builtIn" :label="t('common.delete')" @confirm="remove(role)" />
               </td>
             </tr>
@@ -132,7 +132,7 @@ export default {
       </div>
 
       <ModalDialog v-if="creating" :title="t('roles.new')" @close="creating = null">
-        <form class="form-grid" @submit.prevent="create">
+        <form class="form-grid" data-test="role-form" @submit.prevent="create">
           <ErrorBox :error="formError" class="span-2" />
           <label class="field span-2"><span>{{ t('roles.key') }}</span><input name="key" v-model.trim="creating.key" pattern="[a-z][a-z0-9_]*" required></label>
           <label class="field"><span>{{ t('roles.nameZh') }}</span><input name="nameZh" v-model.trim="creating.nameZh" required></label>
@@ -145,7 +145,7 @@ export default {
       </ModalDialog>
 
       <ModalDialog v-if="editing" :title="t('roles.edit', { key: editing.key })" @close="editing = null">
-        <form @submit.prevent="saveRole">
+        <form data-test="role-edit" @submit.prevent="saveRole">
           <ErrorBox :error="formError" />
           <div class="form-grid">
             <label class="field"><span>{{ t('roles.nameZh') }}</span><input v-model.trim="editing.nameZh" required></label>
@@ -156,28 +156,28 @@ export default {
           <div v-for="(grant, gi) in editing.grants" :key="gi" class="grant-card">
             <div class="form-grid">
               <label class="field"><span>{{ t('roles.app') }}</span>
-                <select v-model="grant.app" @change="formsOf(grant.app)">
+                <select name="app" v-model="grant.app" @change="formsOf(grant.app)">
                   <option v-for="app in apps" :key="app.key" :value="app.key">{{ zhEnName(app) }} ({{ app.key }})</option>
                 </select></label>
               <label class="field"><span>{{ t('roles.form') }}</span>
-                <input v-model.trim="grant.form" :list="'forms-' + gi" :placeholder="t('roles.allForms')">
+                <input name="form" v-model.trim="grant.form" :list="'forms-' + gi" :placeholder="t('roles.allForms')">
                 <datalist :id="'forms-' + gi"><option value="*"></option><option v-for="key in formsByApp[grant.app] || []" :key="key" :value="key"></option></datalist></label>
             </div>
             <div class="field"><span class="field-label">{{ t('roles.actions') }}</span>
-              <div class="checkbox-row"><label v-for="action in ACTIONS" :key="action" class="check"><input type="checkbox" :value="action" v-model="grant.actions">{{ t('action.' + action) }}</label></div></div>
+              <div class="checkbox-row"><label v-for="action in ACTIONS" :key="action" class="check"><input type="checkbox" :value="action" v-model="grant.actions" :data-action="action">{{ t('action.' + action) }}</label></div></div>
             <label class="field"><span>{{ t('roles.rowScope') }}</span>
-              <select v-model="grant.rowScope"><option v-for="scope in ROW_SCOPES" :key="scope" :value="scope">{{ t('scope.' + scope) }}</option></select></label>
+              <select name="rowScope" v-model="grant.rowScope"><option v-for="scope in ROW_SCOPES" :key="scope" :value="scope">{{ t('scope.' + scope) }}</option></select></label>
             <div class="field"><span class="field-label">{{ t('roles.fieldRules') }}</span>
               <div v-for="(row, ri) in grant.fieldRows" :key="ri" class="field-rule">
-                <input v-model.trim="row.key" :placeholder="t('roles.fieldKey')">
-                <select v-model="row.mode"><option v-for="mode in FIELD_MODES" :key="mode" :value="mode">{{ t('fieldMode.' + mode) }}</option></select>
+                <input name="fieldKey" v-model.trim="row.key" :placeholder="t('roles.fieldKey')">
+                <select name="fieldMode" v-model="row.mode"><option v-for="mode in FIELD_MODES" :key="mode" :value="mode">{{ t('fieldMode.' + mode) }}</option></select>
                 <button type="button" class="icon-button" :title="t('common.remove')" @click="grant.fieldRows.splice(ri, 1)"><UiIcon name="close" /></button>
               </div>
-              <button type="button" class="link-button" @click="grant.fieldRows.push({ key: '', mode: 'hidden' })">+ {{ t('roles.addFieldRule') }}</button>
+              <button type="button" class="link-button" data-test="add-field-rule" @click="grant.fieldRows.push({ key: '', mode: 'hidden' })">+ {{ t('roles.addFieldRule') }}</button>
             </div>
             <div class="grant-footer"><button type="button" class="button button-small button-danger-ghost" @click="editing.grants.splice(gi, 1)">{{ t('roles.removeGrant') }}</button></div>
           </div>
-          <button type="button" class="button" :disabled="apps.length === 0" @click="addGrant">+ {{ t('roles.addGrant') }}</button>
+          <button type="button" class="button" data-test="add-grant" :disabled="apps.length === 0" @click="addGrant">+ {{ t('roles.addGrant') }}</button>
           <p v-if="apps.length === 0" class="muted small">{{ t('roles.noApps') }}</p>
           <div class="form-actions">
             <button type="button" class="button button-ghost" @click="editing = null">{{ t('common.cancel') }}</button>
