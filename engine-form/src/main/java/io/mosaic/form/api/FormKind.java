@@ -1,0 +1,177 @@
+package io.mosaic.form.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.mosaic.api.definition.DefinitionProblem;
+import io.mosaic.api.definition.JsonSchemaDefinitionKind;
+import io.mosaic.api.definition.LocalizedText;
+import io.mosaic.api.definition.UniqueKeys;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Forms ({@code *.form.json}): fields with types, labels, options, lookups, sub-tables, formulas, serials. */
+public final class FormKind extends JsonSchemaDefinitionKind {
+
+    public static final String KEY = "form";
+
+    private static final Pattern SERIAL_TOKEN = Pattern.compile("\\{([^{}]*)}");
+    private static final Pattern SERIAL_LITERAL = Pattern.compile("[A-Za-z0-9_./-]*");
+    private static final Pattern SERIAL_SEQUENCE = Pattern.compile("seq:([1-9]|1[0-2])");
+    private static final List<String> SERIAL_DATE_TOKENS = List.of("yyyy", "yy", "MM", "dd");
+
+    public FormKind() {
+        super(KEY, ".form.json", new LocalizedText("表单", "Form"), "form.schema.json");
+    }
+
+    @Override
+    protected List<DefinitionProblem> semanticProblems(JsonNode form) {
+        List<DefinitionProblem> problems = new ArrayList<>();
+        checkFields(form.path("fields"), "/fields", false, problems);
+        JsonNode titleField = form.path("titleField");
+        if (titleField.isTextual() && !isScalarField(form.path("fields"), titleField.asText())) {
+            problems.add(DefinitionProblem.at("/titleField", "The title field '" + titleField.asText()
+                    + "' is not a field of this form outside its sub-tables"));
+        }
+        return problems;
+    }
+
+    private static void checkFields(JsonNode fields, String at, boolean insideSubtable,
+                                    List<DefinitionProblem> problems) {
+        UniqueKeys keys = new UniqueKeys("field", problems);
+        for (int i = 0; i < fields.size(); i++) {
+            JsonNode field = fields.get(i);
+            String fieldAt = at + "/" + i;
+            keys.add(field.path("key").asText(), fieldAt + "/key");
+            FieldType type = FieldType.of(field.path("type").asText()).orElseThrow();
+            if (type == FieldType.SUBTABLE) {
+                if (insideSubtable) {
+                    problems.add(DefinitionProblem.at(fieldAt + "/type",
+                            "A sub-table column cannot itself be a sub-table"));
+                } else {
+                    checkFields(field.path("columns"), fieldAt + "/columns", true, problems);
+                }
+            }
+            checkField(field, type, fieldAt, problems);
+        }
+    }
+
+    private static void checkField(JsonNode field, FieldType type, String at, List<DefinitionProblem> problems) {
+        UniqueKeys optionValues = new UniqueKeys("option", problems);
+        JsonNode options = field.path("options");
+        for (int o = 0; o < options.size(); o++) {
+            optionValues.add(options.get(o).path("value").asText(), at + "/options/" + o + "/value");
+        }
+        if (!type.hasOptions() && field.has("options")) {
+            problems.add(DefinitionProblem.at(at + "/options", "A " + type.key() + " field has no options"));
+        }
+        if (field.has("min") && field.has("max") && field.get("min").decimalValue().compareTo(field.get("max").decimalValue()) > 0) {
+            problems.add(DefinitionProblem.at(at + "/max", "The maximum is below the minimum"));
+        }
+        if (field.has("minRows") && field.has("maxRows") && field.get("minRows").asInt() > field.get("maxRows").asInt()) {
+            problems.add(DefinitionProblem.at(at + "/maxRows", "The maximum number of rows is below the minimum"));
+        }
+        if (type == FieldType.SERIAL) {
+            serialPatternProblem(field.path("pattern").asText())
+                    .ifPresent(message -> problems.add(DefinitionProblem.at(at + "/pattern", message)));
+        }
+    }
+
+    /** A serial pattern is literal text with date parts and exactly one sequence, e.g. {@code DO-{yyyy}-{seq:6}}. */
+    private static Optional<String> serialPatternProblem(String pattern) {
+        Matcher token = SERIAL_TOKEN.matcher(pattern);
+        int sequences = 0;
+        int literalStart = 0;
+        while (token.find()) {
+            if (!SERIAL_LITERAL.matcher(pattern.substring(literalStart, token.start())).matches()) {
+                return Optional.of(literalProblem(pattern));
+            }
+            String name = token.group(1);
+            if (SERIAL_SEQUENCE.matcher(name).matches()) {
+                sequences++;
+            } else if (!SERIAL_DATE_TOKENS.contains(name)) {
+                return Optional.of("'{" + name + "}' is not a serial part; use {yyyy}, {yy}, {MM}, {dd} "
+                        + "or {seq:N} with N from 1 to 12");
+            }
+            literalStart = token.end();
+        }
+        if (!SERIAL_LITERAL.matcher(pattern.substring(literalStart)).matches()) {
+            return Optional.of(literalProblem(pattern));
+        }
+        return sequences == 1 ? Optional.empty()
+                : Optional.of("A serial pattern needs exactly one {seq:N} part, '" + pattern + "' has "
+                + sequences);
+    }
+
+    private static String literalProblem(String pattern) {
+        return "The serial pattern '" + pattern + "' may only hold letters, digits, '_', '.', '/', '-' "
+                + "around its {…} parts";
+    }
+
+    private static boolean isScalarField(JsonNode fields, String key) {
+        for (JsonNode field : fields) {
+            if (field.path("key").asText().equals(key)) {
+                return !FieldType.SUBTABLE.key().equals(field.path("type").asText());
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Refuses a new version that would retype a stored field in a way its values do not survive
+     * (text → integer, decimal → integer, anything → date) or point a lookup at another form.
+     * Removing a field is safe: its column is kept. Problems point into {@code next}.
+     */
+    @Override
+    public List<DefinitionProblem> checkUpgrade(String key, String current, String next) {
+        List<DefinitionProblem> problems = new ArrayList<>();
+        compareFields(parseValidated(current).path("fields"), parseValidated(next).path("fields"), "/fields", problems);
+        return problems;
+    }
+
+    private static void compareFields(JsonNode currentFields, JsonNode nextFields, String at,
+                                      List<DefinitionProblem> problems) {
+        Map<String, JsonNode> current = new HashMap<>();
+        currentFields.forEach(f -> current.put(f.path("key").asText(), f));
+        for (int i = 0; i < nextFields.size(); i++) {
+            JsonNode next = nextFields.get(i);
+            JsonNode before = current.get(next.path("key").asText());
+            if (before == null) {
+                continue;
+            }
+            String fieldAt = at + "/" + i;
+            FieldStorage was = storage(before);
+            FieldStorage becomes = storage(next);
+            if (!was.canChangeTo(becomes)) {
+                problems.add(DefinitionProblem.at(fieldAt + "/type", "The field '" + next.path("key").asText()
+                        + "' cannot change from " + describe(before) + " to " + describe(next)
+                        + ": its stored values would not survive"));
+            } else if (becomes == FieldStorage.CHILD_TABLE) {
+                compareFields(before.path("columns"), next.path("columns"), fieldAt + "/columns", problems);
+            } else if (FieldType.LOOKUP.key().equals(next.path("type").asText())
+                    && FieldType.LOOKUP.key().equals(before.path("type").asText())
+                    && !before.path("lookup").path("form").equals(next.path("lookup").path("form"))) {
+                problems.add(DefinitionProblem.at(fieldAt + "/lookup/form", "The lookup '" + next.path("key").asText()
+                        + "' cannot move from form '" + before.path("lookup").path("form").asText() + "' to '"
+                        + next.path("lookup").path("form").asText() + "': stored links would point at the wrong records"));
+            }
+        }
+    }
+
+    private static FieldStorage storage(JsonNode field) {
+        FieldType type = FieldType.of(field.path("type").asText()).orElseThrow();
+        if (type == FieldType.FORMULA) {
+            return FieldType.FormulaResult.of(field.path("resultType").asText("number")).orElseThrow().storage();
+        }
+        return type.storage();
+    }
+
+    private static String describe(JsonNode field) {
+        String type = field.path("type").asText();
+        return FieldType.FORMULA.key().equals(type) ? "formula (" + field.path("resultType").asText("number") + ")" : type;
+    }
+}

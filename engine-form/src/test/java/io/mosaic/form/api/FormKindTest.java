@@ -1,0 +1,132 @@
+package io.mosaic.form.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mosaic.api.definition.DefinitionKinds;
+import io.mosaic.api.definition.DefinitionProblem;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class FormKindTest {
+
+    private final FormKind kind = new FormKind();
+
+    @Test
+    void acceptsEveryFieldType() throws IOException {
+        String form = fixture("every-field-type.form.json");
+
+        assertThat(kind.validate("sample", form)).isEmpty();
+        List<String> used = new ArrayList<>();
+        new ObjectMapper().readTree(form).path("fields").forEach(f -> used.add(f.path("type").asText()));
+        assertThat(used).containsExactlyInAnyOrderElementsOf(Arrays.stream(FieldType.values()).map(FieldType::key).toList());
+    }
+
+    @Test
+    void schemaListsExactlyTheFieldTypes() throws IOException {
+        try (InputStream in = getClass().getResourceAsStream("/schemas/form.schema.json")) {
+            List<String> inSchema = new ArrayList<>();
+            new ObjectMapper().readTree(in).at("/$defs/fieldType/enum").forEach(t -> inSchema.add(t.asText()));
+            assertThat(inSchema).containsExactlyElementsOf(Arrays.stream(FieldType.values()).map(FieldType::key).toList());
+        }
+    }
+
+    @ParameterizedTest(name = "{0} is refused at {1}")
+    @CsvSource({
+            "duplicate-field-key.form.json, /fields/2/key",
+            "duplicate-column-key.form.json, /fields/1/columns/1/key",
+            "nested-subtable.form.json, /fields/1/columns/0/type",
+            "select-without-options.form.json, /fields/0/options",
+            "lookup-without-display-field.form.json, /fields/0/lookup/displayField",
+            "subtable-without-columns.form.json, /fields/0/columns",
+            "formula-without-expression.form.json, /fields/0/expression",
+            "serial-without-pattern.form.json, /fields/0/pattern",
+            "serial-pattern-without-sequence.form.json, /fields/0/pattern",
+            "serial-pattern-unknown-part.form.json, /fields/0/pattern",
+            "unknown-field-type.form.json, /fields/1/type",
+            "label-without-chinese.form.json, /fields/0/label/zh-CN",
+            "duplicate-option-value.form.json, /fields/0/options/1/value",
+            "options-on-text-field.form.json, /fields/0/options",
+            "field-key-with-hyphen.form.json, /fields/0/key",
+            "minimum-above-maximum.form.json, /fields/0/max",
+            "title-field-in-subtable.form.json, /titleField",
+            "no-fields.form.json, /fields",
+    })
+    void refusesInvalidFormAtPointer(String fixture, String pointer) {
+        List<DefinitionProblem> problems = kind.validate("sample", fixture(fixture));
+
+        assertThat(problems).isNotEmpty();
+        assertThat(problems).extracting(DefinitionProblem::pointer).containsOnly(pointer);
+    }
+
+    @Test
+    void explainsADuplicateKeyWithTheFirstUse() {
+        assertThat(kind.validate("sample", fixture("duplicate-field-key.form.json")))
+                .containsExactly(DefinitionProblem.at("/fields/2/key",
+                        "The field key 'title' is already used at /fields/0/key"));
+    }
+
+    @Test
+    void namesTheAllowedSerialParts() {
+        assertThat(kind.validate("sample", fixture("serial-pattern-unknown-part.form.json")))
+                .singleElement().extracting(DefinitionProblem::message).asString()
+                .contains("'{user}'", "{seq:N}");
+    }
+
+    @ParameterizedTest(name = "{0} may replace the published version")
+    @ValueSource(strings = {"contract-widened.form.json", "contract-amount-removed.form.json", "contract.form.json"})
+    void allowsUpgradesThatKeepEveryValue(String fixture) {
+        assertThat(kind.validate("contract", fixture(fixture))).isEmpty();
+        assertThat(kind.checkUpgrade("contract", fixture("contract.form.json"), fixture(fixture))).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0} is refused at {1}")
+    @CsvSource({
+            "contract-name-retyped-integer.form.json, /fields/0/type",
+            "contract-amount-narrowed-integer.form.json, /fields/2/type",
+            "contract-reference-retyped-date.form.json, /fields/3/type",
+            "contract-line-quantity-narrowed.form.json, /fields/5/columns/1/type",
+            "contract-customer-lookup-moved.form.json, /fields/4/lookup/form",
+            "contract-amount-formula-text.form.json, /fields/2/type",
+    })
+    void refusesUpgradesThatLoseValues(String fixture, String pointer) {
+        assertThat(kind.validate("contract", fixture(fixture))).isEmpty();
+
+        assertThat(kind.checkUpgrade("contract", fixture("contract.form.json"), fixture(fixture)))
+                .extracting(DefinitionProblem::pointer).containsExactly(pointer);
+    }
+
+    @Test
+    void namesTheFieldAndBothTypesOfALossyChange() {
+        assertThat(kind.checkUpgrade("contract", fixture("contract.form.json"),
+                fixture("contract-amount-narrowed-integer.form.json")))
+                .singleElement().extracting(DefinitionProblem::message)
+                .isEqualTo("The field 'amount' cannot change from decimal to integer: its stored values would not survive");
+    }
+
+    @Test
+    void isRegisteredForServiceLoading() {
+        assertThat(DefinitionKinds.load().forFileName("order.form.json")).containsInstanceOf(FormKind.class);
+    }
+
+    private static String fixture(String name) {
+        try (InputStream in = FormKindTest.class.getResourceAsStream("/form/" + name)) {
+            if (in == null) {
+                throw new IllegalArgumentException("No fixture " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

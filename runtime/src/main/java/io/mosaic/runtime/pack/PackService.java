@@ -1,0 +1,350 @@
+package io.mosaic.runtime.pack;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.apache.commons.codec.digest.DigestUtils;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.mosaic.api.app.AppManifest;
+import io.mosaic.api.app.Semver;
+import io.mosaic.api.definition.DefinitionKind;
+import io.mosaic.api.definition.DefinitionKinds;
+import io.mosaic.api.definition.DefinitionProblem;
+import io.mosaic.runtime.metadata.DefinitionSummary;
+import io.mosaic.runtime.metadata.DefinitionVersion;
+import io.mosaic.runtime.metadata.MetadataService;
+import io.mosaic.runtime.security.role.AppRole;
+import io.mosaic.runtime.security.role.RoleService;
+import io.mosaic.runtime.web.ApiError;
+import io.mosaic.runtime.web.ApiException;
+
+/**
+ * Template packs: an app's published definitions as a zip with a checksummed manifest, exported from one
+ * installation and installed or upgraded on another.
+ *
+ * <p>Import checks everything first — the archive, the checksums, the platform range, every definition
+ * with its kind, the version against the installed one, and with each kind that an upgrade loses no
+ * data — and only then writes, in one transaction: a pack is applied whole or not at all.
+ */
+@Service
+public class PackService {
+
+    private static final Pattern HEX_SHA256 = Pattern.compile("[0-9a-f]{64}");
+    private static final Pattern KEY = Pattern.compile("[a-z][a-z0-9_]{0,47}");
+
+    private final MetadataService metadata;
+    private final DefinitionKinds kinds;
+    private final PackReader reader;
+    private final RoleService roles;
+    private final ObjectMapper json;
+    private final Semver platformVersion;
+
+    public PackService(MetadataService metadata, DefinitionKinds kinds, PackLimits limits, RoleService roles,
+                       ObjectMapper json, @Value("${mosaic.platform-version}") String platformVersion) {
+        this.metadata = metadata;
+        this.kinds = kinds;
+        this.reader = new PackReader(limits);
+        this.roles = roles;
+        this.json = json;
+        this.platformVersion = Semver.parse(platformVersion.replace("-SNAPSHOT", ""));
+    }
+
+    public PackFiles read(InputStream zip) {
+        return reader.read(zip);
+    }
+
+    /** Everything the import would do, writing nothing; throws what the import would refuse. */
+    @Transactional(readOnly = true)
+    public ImportPlan plan(PackFiles pack) {
+        return inspect(pack).plan();
+    }
+
+    /** Installs or upgrades the app from the pack, all or nothing. */
+    @Transactional(rollbackFor = Exception.class)
+    public ImportPlan install(PackFiles pack, String actor) {
+        Inspection inspection = inspect(pack);
+        ImportPlan plan = inspection.plan();
+        String app = plan.app();
+        if (metadata.app(app).isEmpty()) {
+            metadata.createApp(app, inspection.appJson(), actor);
+        }
+        String comment = "Pack " + app + " " + plan.toVersion();
+        for (ImportPlan.Change change : plan.changes()) {
+            if (change.change().equals("add") || change.change().equals("update")) {
+                metadata.publishContent(app, change.kind(), change.key(), pack.text(change.file()), comment, actor);
+            }
+        }
+        // The manifest goes last: an app's published manifest is what says the app (at this version) is installed.
+        metadata.publishContent(app, MetadataService.APP_KIND, app, inspection.appJson(), comment, actor);
+        roles.upsertAppRoles(app, inspection.manifest().roles().stream()
+                .map(r -> new AppRole(r.key(), r.name().zhCN(), r.name().en(), r.grants().stream()
+                        .map(g -> new AppRole.Grant(g.form(), g.actions(), g.rowScope(), g.fields())).toList()))
+                .toList());
+        return plan.asApplied();
+    }
+
+    /** The app's newest published definitions as a pack zip. 404 when the app has never been published. */
+    @Transactional(readOnly = true)
+    public Export export(String app) {
+        DefinitionVersion manifestVersion = metadata.latestPublished(app, MetadataService.APP_KIND, app)
+                .orElseThrow(() -> ApiException.notFound("Published app '" + app + "'"));
+        AppManifest manifest = AppManifest.read(manifestVersion.content());
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put(PackManifest.APP, manifestVersion.content().getBytes(StandardCharsets.UTF_8));
+        for (AppManifest.DefinitionRef ref : manifest.definitions()) {
+            DefinitionKind kind = kinds.find(ref.kind()).orElseThrow(() -> new ApiException(HttpStatus.CONFLICT,
+                    "pack.unknown_kind", "The app lists a definition of kind '" + ref.kind() + "', which this installation does not know"));
+            DefinitionVersion version = metadata.latestPublished(app, ref.kind(), ref.key())
+                    .orElseThrow(() -> new ApiException(HttpStatus.CONFLICT, "pack.unpublished",
+                            "The app lists " + ref.kind() + " '" + ref.key() + "', which has no published version yet"));
+            files.put(ref.key() + kind.fileSuffix(), version.content().getBytes(StandardCharsets.UTF_8));
+        }
+        return new Export(app + "-" + manifest.version() + ".zip", zip(manifest, files));
+    }
+
+    /** A zip built by {@link #export}. */
+    public record Export(String fileName, byte[] zip) {
+    }
+
+    /** Builds a pack from definition files (app.json plus definitions), adding the checksummed manifest. */
+    public byte[] pack(Map<String, byte[]> files) {
+        return zip(AppManifest.read(new String(files.get(PackManifest.APP), StandardCharsets.UTF_8)), files);
+    }
+
+    private byte[] zip(AppManifest manifest, Map<String, byte[]> files) {
+        ObjectNode packManifest = json.createObjectNode();
+        packManifest.put("key", manifest.key());
+        packManifest.put("version", manifest.version().toString());
+        packManifest.put("platform", manifest.platform().toString());
+        ObjectNode checksums = packManifest.putObject("files");
+        files.forEach((name, bytes) -> checksums.put(name, DigestUtils.sha256Hex(bytes)));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            put(zip, PackManifest.MANIFEST, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(packManifest));
+            for (Map.Entry<String, byte[]> file : files.entrySet()) {
+                put(zip, file.getKey(), file.getValue());
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("Writing a zip in memory failed", e);
+        }
+        return out.toByteArray();
+    }
+
+    private static void put(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
+        ZipEntry entry = new ZipEntry(name);
+        entry.setTime(946684800000L); // fixed, so that exporting the same versions twice gives the same bytes
+        zip.putNextEntry(entry);
+        zip.write(bytes);
+        zip.closeEntry();
+    }
+
+    private Inspection inspect(PackFiles pack) {
+        List<DefinitionProblem> problems = new ArrayList<>();
+        JsonNode packManifest = readManifest(pack);
+        checkChecksums(pack, packManifest, problems);
+        throwIfAny(problems, "The pack's files do not match its manifest");
+
+        String appJson = pack.text(PackManifest.APP);
+        if (appJson == null) {
+            throw PackReader.rejected(PackManifest.APP, "The pack has no app.json");
+        }
+        DefinitionKind appKind = kinds.find(MetadataService.APP_KIND).orElseThrow();
+        String packKey = packManifest.path("key").asText();
+        prefixed(PackManifest.APP, appKind.validate(packKey, appJson), problems);
+        throwIfAny(problems, "The pack's app.json is not a valid app manifest");
+        AppManifest manifest = AppManifest.read(appJson);
+        if (!manifest.version().toString().equals(packManifest.path("version").asText())) {
+            problems.add(new DefinitionProblem(PackManifest.APP + "#/version", "app.json says version " + manifest.version()
+                    + " but manifest.json says " + packManifest.path("version").asText()));
+        }
+        if (!manifest.platform().satisfiedBy(platformVersion)) {
+            problems.add(new DefinitionProblem(PackManifest.APP + "#/platform", "The pack needs platform " + manifest.platform()
+                    + "; this installation runs " + platformVersion));
+        }
+
+        Map<String, DefinitionFile> definitions = new LinkedHashMap<>();
+        for (String name : pack.names()) {
+            if (name.equals(PackManifest.MANIFEST) || name.equals(PackManifest.APP)) {
+                continue;
+            }
+            Optional<DefinitionKind> kind = name.contains("/") ? Optional.empty() : kinds.forFileName(name);
+            if (kind.isEmpty()) {
+                problems.add(new DefinitionProblem(name, "Not a definition file this platform knows (expected <key>"
+                        + String.join(", <key>", kinds.all().stream().map(DefinitionKind::fileSuffix).toList())
+                        + " at the top of the pack)"));
+                continue;
+            }
+            String key = name.substring(0, name.length() - kind.get().fileSuffix().length());
+            if (!KEY.matcher(key).matches()) {
+                problems.add(new DefinitionProblem(name, "The file name must be a definition key (lower-case letters, digits and"
+                        + " '_', starting with a letter) followed by " + kind.get().fileSuffix()));
+                continue;
+            }
+            prefixed(name, kind.get().validate(key, pack.text(name)), problems);
+            definitions.put(kind.get().key() + "/" + key, new DefinitionFile(kind.get(), key, name));
+        }
+        Set<String> listed = new LinkedHashSet<>();
+        for (AppManifest.DefinitionRef ref : manifest.definitions()) {
+            listed.add(ref.kind() + "/" + ref.key());
+            if (!definitions.containsKey(ref.kind() + "/" + ref.key())) {
+                problems.add(new DefinitionProblem(PackManifest.APP + "#/definitions",
+                        "app.json lists " + ref.kind() + " '" + ref.key() + "' but the pack has no file for it"));
+            }
+        }
+        definitions.forEach((id, file) -> {
+            if (!listed.contains(id)) {
+                problems.add(new DefinitionProblem(file.name(), "The file is not listed in app.json's definitions"));
+            }
+        });
+        throwIfAny(problems, "The pack is not valid");
+        return new Inspection(manifest, appJson, planChanges(manifest, definitions, pack));
+    }
+
+    private ImportPlan planChanges(AppManifest manifest, Map<String, DefinitionFile> definitions, PackFiles pack) {
+        String app = manifest.key();
+        Optional<DefinitionVersion> installed = metadata.app(app).isPresent()
+                ? metadata.latestPublished(app, MetadataService.APP_KIND, app) : Optional.empty();
+        Semver fromVersion = installed.map(v -> AppManifest.read(v.content()).version()).orElse(null);
+        if (fromVersion != null) {
+            int order = manifest.version().compareTo(fromVersion);
+            if (order < 0) {
+                throw new ApiException(HttpStatus.CONFLICT, "pack.downgrade", "Version " + fromVersion + " of '" + app
+                        + "' is installed; installing the older " + manifest.version() + " is refused");
+            }
+            if (order == 0) {
+                throw new ApiException(HttpStatus.CONFLICT, "pack.same_version", "Version " + fromVersion + " of '" + app
+                        + "' is installed already");
+            }
+        }
+        Map<String, DefinitionSummary> existing = new LinkedHashMap<>();
+        if (metadata.app(app).isPresent()) {
+            for (DefinitionSummary summary : metadata.definitions(app, null)) {
+                if (!summary.kind().equals(MetadataService.APP_KIND)) {
+                    existing.put(summary.kind() + "/" + summary.key(), summary);
+                }
+            }
+        }
+        List<ImportPlan.Change> changes = new ArrayList<>();
+        List<DefinitionProblem> lossy = new ArrayList<>();
+        for (DefinitionFile file : definitions.values()) {
+            String content = pack.text(file.name());
+            DefinitionSummary summary = existing.remove(file.kind().key() + "/" + file.key());
+            Optional<DefinitionVersion> published = summary == null || summary.publishedVersion() == null
+                    ? Optional.empty() : metadata.latestPublished(app, file.kind().key(), file.key());
+            String note = summary != null && summary.hasDraft() ? "the local draft is replaced" : null;
+            if (published.isEmpty()) {
+                changes.add(new ImportPlan.Change(file.kind().key(), file.key(), file.name(), "add", note));
+            } else if (published.get().content().equals(content)) {
+                changes.add(new ImportPlan.Change(file.kind().key(), file.key(), file.name(), "unchanged", note));
+            } else {
+                prefixed(file.name(), file.kind().checkUpgrade(file.key(), published.get().content(), content), lossy);
+                changes.add(new ImportPlan.Change(file.kind().key(), file.key(), file.name(), "update", note));
+            }
+        }
+        for (DefinitionSummary kept : existing.values()) {
+            changes.add(new ImportPlan.Change(kept.kind(), kept.key(), null, "kept",
+                    "installed but not in the pack: kept as it is"));
+        }
+        if (!lossy.isEmpty()) {
+            throw new ApiException(HttpStatus.CONFLICT, "pack.data_loss", "Upgrading '" + app + "' to " + manifest.version()
+                    + " would lose data; nothing was changed", toApi(lossy));
+        }
+        return new ImportPlan(app, manifest.name().zhCN(), manifest.name().en(), fromVersion == null ? "install" : "upgrade",
+                fromVersion == null ? null : fromVersion.toString(), manifest.version().toString(), changes, manifest.roles().stream().map(AppManifest.Role::key).toList(), false);
+    }
+
+    private JsonNode readManifest(PackFiles pack) {
+        String text = pack.text(PackManifest.MANIFEST);
+        if (text == null) {
+            throw PackReader.rejected(PackManifest.MANIFEST, "The pack has no manifest.json");
+        }
+        JsonNode node;
+        try {
+            node = json.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw PackReader.rejected(PackManifest.MANIFEST, "manifest.json is not valid JSON: " + e.getOriginalMessage());
+        }
+        List<DefinitionProblem> problems = new ArrayList<>();
+        if (node == null || !node.isObject()) {
+            throw PackReader.rejected(PackManifest.MANIFEST, "manifest.json must be a JSON object");
+        }
+        if (!KEY.matcher(node.path("key").asText()).matches()) {
+            problems.add(new DefinitionProblem(PackManifest.MANIFEST + "#/key", "A valid app key is required"));
+        }
+        if (!node.path("files").isObject()) {
+            problems.add(new DefinitionProblem(PackManifest.MANIFEST + "#/files", "An object of file name to SHA-256 is required"));
+        }
+        throwIfAny(problems, "manifest.json is not valid");
+        return node;
+    }
+
+    private static void checkChecksums(PackFiles pack, JsonNode packManifest, List<DefinitionProblem> problems) {
+        JsonNode files = packManifest.path("files");
+        for (Iterator<Map.Entry<String, JsonNode>> it = files.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> listed = it.next();
+            String expected = listed.getValue().asText();
+            if (!HEX_SHA256.matcher(expected).matches()) {
+                problems.add(new DefinitionProblem(PackManifest.MANIFEST + "#/files/" + escape(listed.getKey()),
+                        "Not a lower-case hex SHA-256"));
+            } else if (!pack.has(listed.getKey())) {
+                problems.add(new DefinitionProblem(listed.getKey(), "Listed in manifest.json but missing from the pack"));
+            } else if (!DigestUtils.sha256Hex(pack.bytes(listed.getKey())).equals(expected)) {
+                problems.add(new DefinitionProblem(listed.getKey(), "The file's SHA-256 does not match manifest.json"));
+            }
+        }
+        for (String name : pack.names()) {
+            if (!name.equals(PackManifest.MANIFEST) && !files.has(name)) {
+                problems.add(new DefinitionProblem(name, "The file is not listed in manifest.json"));
+            }
+        }
+    }
+
+    private static String escape(String pointerToken) {
+        return pointerToken.replace("~", "~0").replace("/", "~1");
+    }
+
+    private static void prefixed(String file, List<DefinitionProblem> found, List<DefinitionProblem> into) {
+        for (DefinitionProblem problem : found) {
+            into.add(new DefinitionProblem(problem.pointer().isEmpty() ? file : file + "#" + problem.pointer(),
+                    problem.message()));
+        }
+    }
+
+    private static void throwIfAny(List<DefinitionProblem> problems, String message) {
+        if (!problems.isEmpty()) {
+            throw new PackRejectedException(message, problems);
+        }
+    }
+
+    private static List<ApiError.Problem> toApi(List<DefinitionProblem> problems) {
+        return problems.stream().map(p -> new ApiError.Problem(p.pointer(), p.message())).toList();
+    }
+
+    private record DefinitionFile(DefinitionKind kind, String key, String name) {
+    }
+
+    private record Inspection(AppManifest manifest, String appJson, ImportPlan plan) {
+    }
+}

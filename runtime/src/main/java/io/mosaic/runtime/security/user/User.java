@@ -1,0 +1,15 @@
+package io.mosaic.runtime.security.user;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.mosaic.api.security.UserContext;
+
+/** A user account as the admin API shows it (never with its password hash). */
+public record User(long id, String username, String displayName, String email, String locale, Long orgId,
+                   Long managerId, String dealerId, List<String> roles, boolean enabled, Instant createdAt) {
+
+    public boolean isAdmin() {
+        return roles.contains(UserContext.ADMIN_ROLE);
+    }
+}

@@ -1,0 +1,147 @@
+package io.mosaic.runtime.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import io.mosaic.api.security.FieldAccess;
+import io.mosaic.api.security.FormAction;
+import io.mosaic.api.security.FormPermission;
+import io.mosaic.api.security.PermissionService;
+import io.mosaic.api.security.RowScope;
+import io.mosaic.api.security.UserContext;
+import io.mosaic.runtime.security.org.OrgUnit;
+import io.mosaic.runtime.security.role.AppRole;
+import io.mosaic.runtime.security.role.GrantJson;
+import io.mosaic.runtime.security.role.RoleRequest;
+
+class GrantPermissionServiceTest extends SecurityTestSupport {
+
+    @Autowired
+    PermissionService permissions;
+
+    @Test
+    void unionsActionsAndRowScopesAcrossRoles() {
+        String app = unique("app");
+        String viewer = role(grant(app, "dealer", "read", "own", Map.of()));
+        String editor = role(grant(app, "dealer", "update", "own_dealer", Map.of()));
+
+        FormPermission permission = permissions.formPermission(user(viewer, editor), app, "dealer");
+
+        assertThat(permission.actions()).containsExactlyInAnyOrder(FormAction.READ, FormAction.UPDATE);
+        assertThat(permission.rowScopes()).containsExactlyInAnyOrder(RowScope.OWN, RowScope.OWN_DEALER);
+        assertThat(permission.seesAllRows()).isFalse();
+    }
+
+    @Test
+    void aFormGrantReplacesTheRolesWildcardGrantForThatForm() {
+        String app = unique("app");
+        String role = role(grant(app, "*", "read,export", "all", Map.of()),
+                grant(app, "dealer", "read", "own", Map.of("credit_limit", "hidden")));
+
+        FormPermission dealer = permissions.formPermission(user(role), app, "dealer");
+        FormPermission order = permissions.formPermission(user(role), app, "order");
+
+        assertThat(dealer.actions()).containsExactly(FormAction.READ);
+        assertThat(dealer.rowScopes()).containsExactly(RowScope.OWN);
+        assertThat(dealer.field("credit_limit")).isEqualTo(FieldAccess.HIDDEN);
+        assertThat(order.actions()).containsExactlyInAnyOrder(FormAction.READ, FormAction.EXPORT);
+        assertThat(order.seesAllRows()).isTrue();
+    }
+
+    @Test
+    void fieldIsAsOpenAsTheMostOpenReadingRoleMakesIt() {
+        String app = unique("app");
+        String hides = role(grant(app, "dealer", "read", "own", Map.of("credit_limit", "hidden", "phone", "hidden")));
+        String showsReadOnly = role(grant(app, "dealer", "read", "own", Map.of("credit_limit", "read_only")));
+        // a role that cannot read the form has no say in what readers see
+        String creatorOnly = role(grant(app, "dealer", "create", "own", Map.of("rating", "hidden")));
+
+        FormPermission permission = permissions.formPermission(user(hides, showsReadOnly, creatorOnly), app, "dealer");
+
+        assertThat(permission.fields()).containsExactlyInAnyOrderEntriesOf(
+                Map.of("credit_limit", FieldAccess.READ_ONLY));
+        assertThat(permission.field("phone")).isEqualTo(FieldAccess.EDITABLE);
+        assertThat(permission.field("rating")).isEqualTo(FieldAccess.EDITABLE);
+    }
+
+    @Test
+    void orgSubtreeReachesTheUsersUnitAndEveryUnitBelowIt() {
+        OrgUnit company = createOrg(null, "company");
+        OrgUnit region = createOrg(company.id(), "region");
+        OrgUnit team = createOrg(region.id(), "team");
+        OrgUnit otherRegion = createOrg(company.id(), "region");
+        String app = unique("app");
+        String subtree = role(grant(app, "dealer", "read", "org_subtree", Map.of()));
+        String ownOrg = role(grant(app, "order", "read", "own_org", Map.of()));
+        UserContext regionUser = new UserContext(1, "r", region.id(), null, Set.of(subtree, ownOrg), "en");
+
+        assertThat(permissions.formPermission(regionUser, app, "dealer").orgIds())
+                .containsExactlyInAnyOrder(region.id(), team.id())
+                .doesNotContain(otherRegion.id(), company.id());
+        assertThat(permissions.formPermission(regionUser, app, "order").orgIds()).containsExactly(region.id());
+    }
+
+    @Test
+    void adminMayDoEverythingAndOthersNothingWithoutGrants() {
+        String app = unique("app");
+        UserContext admin = new UserContext(1, "a", null, null, Set.of("admin"), "en");
+        UserContext nobody = user(role());
+
+        assertThat(permissions.formPermission(admin, app, "dealer").actions())
+                .isEqualTo(EnumSet.allOf(FormAction.class));
+        assertThat(permissions.formPermission(admin, app, "dealer").seesAllRows()).isTrue();
+        assertThat(permissions.canAccessApp(admin, app)).isTrue();
+        assertThat(permissions.formPermission(nobody, app, "dealer")).isEqualTo(FormPermission.none());
+        assertThat(permissions.canAccessApp(nobody, app)).isFalse();
+    }
+
+    @Test
+    void anyGrantOnAnAppOpensTheAppButNotOtherApps() {
+        String app = unique("app");
+        String role = role(grant(app, "dealer", "read", "own", Map.of()));
+
+        assertThat(permissions.canAccessApp(user(role), app)).isTrue();
+        assertThat(permissions.canAccessApp(user(role), unique("other"))).isFalse();
+    }
+
+    @Test
+    void upsertingAnAppsRolesReplacesOnlyThatAppsGrants() {
+        String app = unique("app");
+        String otherApp = unique("app");
+        String role = role(grant(app, "dealer", "read,update", "all", Map.of()),
+                grant(otherApp, "invoice", "read", "all", Map.of()));
+
+        roles.upsertAppRoles(app, List.of(new AppRole(role, "经理", "Manager", List.of(
+                new AppRole.Grant("order", Set.of(FormAction.CREATE), RowScope.OWN, Map.of())))));
+        String newRole = unique("role");
+        roles.upsertAppRoles(app, List.of(new AppRole(newRole, "新", "New", List.of())));
+
+        assertThat(permissions.formPermission(user(role), app, "dealer").actions()).isEmpty();
+        assertThat(permissions.formPermission(user(role), app, "order").actions()).containsExactly(FormAction.CREATE);
+        assertThat(permissions.formPermission(user(role), otherApp, "invoice").actions()).containsExactly(FormAction.READ);
+        assertThat(roles.get(role).nameEn()).isEqualTo("Manager");
+        assertThat(roles.get(newRole).builtIn()).isFalse();
+    }
+
+    private static UserContext user(String... roleKeys) {
+        return new UserContext(42, "someone", null, null, Set.of(roleKeys), "en");
+    }
+
+    private String role(GrantJson... grants) {
+        String key = unique("role");
+        roles.create(new RoleRequest(key, "角色", "Role"));
+        roles.replaceGrants(key, List.of(grants));
+        return key;
+    }
+
+    private static GrantJson grant(String app, String form, String actions, String rowScope, Map<String, String> fields) {
+        return new GrantJson(app, form, List.of(actions.split(",")), rowScope, fields);
+    }
+}

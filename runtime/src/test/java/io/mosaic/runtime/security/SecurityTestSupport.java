@@ -1,0 +1,73 @@
+package io.mosaic.runtime.security;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import io.mosaic.runtime.security.org.OrgService;
+import io.mosaic.runtime.security.org.OrgUnit;
+import io.mosaic.runtime.security.org.OrgUnitRequest;
+import io.mosaic.runtime.security.role.RoleService;
+import io.mosaic.runtime.security.user.User;
+import io.mosaic.runtime.security.user.UserRequest;
+import io.mosaic.runtime.security.user.UserService;
+import io.mosaic.runtime.support.RuntimeTest;
+
+/** Shared set-up of security tests: unique users and org units, and requests made as a given user. */
+abstract class SecurityTestSupport extends RuntimeTest {
+
+    static final String PASSWORD = "correct-horse-1";
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    UserService users;
+
+    @Autowired
+    RoleService roles;
+
+    @Autowired
+    OrgService orgs;
+
+    @LocalServerPort
+    int port;
+
+    static String unique(String prefix) {
+        return prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    }
+
+    User createUser(String... roleKeys) {
+        return createUser(null, roleKeys);
+    }
+
+    User createUser(Long orgId, String... roleKeys) {
+        return users.create(new UserRequest(unique("u"), "Test user", null, PASSWORD, orgId, null, null,
+                List.of(roleKeys), "en", null));
+    }
+
+    OrgUnit createOrg(Long parentId, String type) {
+        return orgs.create(new OrgUnitRequest(parentId, unique("org"), "Unit", type, null));
+    }
+
+    /** A signed-in browser request of {@code user}, with a valid CSRF token. */
+    RequestPostProcessor as(User user) {
+        MosaicUser principal = users.principal(user.id()).orElseThrow();
+        principal.eraseCredentials();
+        return request -> csrf().postProcessRequest(authentication(
+                UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()))
+                .postProcessRequest(request));
+    }
+
+    Browser browser() {
+        return new Browser(port);
+    }
+}
