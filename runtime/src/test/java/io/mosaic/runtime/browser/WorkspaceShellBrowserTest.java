@@ -2,21 +2,15 @@ package io.mosaic.runtime.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
-import java.util.zip.ZipOutputStream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,8 +24,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.mosaic.runtime.pack.TestPack;
 import io.mosaic.runtime.support.RuntimeTest;
 
 /**
@@ -115,7 +109,7 @@ class WorkspaceShellBrowserTest extends RuntimeTest {
         assertThat(curlMe(token)).containsEntry("status", "401");
 
         String app = "visits_" + suffix;
-        importPackWithPreview(app, buildPack(app));
+        importPackWithPreview(app, writePack(app));
         opensTheMenuTargetPlaceholder(app);
         grantsARoleAccessToTheImportedForm("visitor_" + suffix, app);
         exportsThePack(app);
@@ -246,9 +240,9 @@ class WorkspaceShellBrowserTest extends RuntimeTest {
     private void opensTheMenuTargetPlaceholder(String app) {
         browser.go(url("/#/apps"));
         browser.click("[data-app=" + app + "]");
-        browser.click(".sidebar [data-menu=visits]");
+        browser.click(".sidebar [data-menu=m_visit]");
         browser.waitForText("[data-test=target-placeholder]", "form engine");
-        assertThat(browser.text("[data-test=target-placeholder] h1")).isEqualTo("Visits");
+        assertThat(browser.text("[data-test=target-placeholder] h1")).isEqualTo("Menu");
         browser.screenshot("09-app-menu-target");
     }
 
@@ -261,7 +255,7 @@ class WorkspaceShellBrowserTest extends RuntimeTest {
         browser.click("[data-test=role-form] button[type=submit]");
         browser.click("[data-role=" + role + "] [data-test=edit-role]");
         browser.click("[data-test=role-edit] [data-test=add-grant]");
-        browser.select("[data-test=role-edit] .grant-card select[name=app]", "Dealer visits (" + app + ")");
+        browser.select("[data-test=role-edit] .grant-card select[name=app]", "Test app (" + app + ")");
         browser.type("[data-test=role-edit] .grant-card input[name=form]", "visit");
         browser.click("[data-test=role-edit] .grant-card input[data-action=create]");
         browser.select("[data-test=role-edit] .grant-card select[name=rowScope]", "Own unit and below");
@@ -310,38 +304,9 @@ class WorkspaceShellBrowserTest extends RuntimeTest {
         browser.screenshot("14-signed-out");
     }
 
-    /** The fixture pack under this class's folder with a unique app key, zipped with a checksummed manifest. */
-    private Path buildPack(String app) throws IOException, NoSuchAlgorithmException {
-        Map<String, byte[]> files = new LinkedHashMap<>();
-        ObjectNode manifest = (ObjectNode) JSON.readTree(fixture("app.json"));
-        manifest.put("key", app);
-        files.put("app.json", JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
-        files.put("visit.form.json", fixture("visit.form.json"));
-
-        ObjectNode packManifest = JSON.createObjectNode()
-                .put("key", app).put("version", manifest.get("version").asText()).put("platform", ">=0.1.0");
-        ObjectNode checksums = packManifest.putObject("files");
-        for (Map.Entry<String, byte[]> file : files.entrySet()) {
-            checksums.put(file.getKey(), HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(file.getValue())));
-        }
-        files.put("manifest.json", JSON.writeValueAsBytes(packManifest));
-
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            for (Map.Entry<String, byte[]> file : files.entrySet()) {
-                zip.putNextEntry(new ZipEntry(file.getKey()));
-                zip.write(file.getValue());
-                zip.closeEntry();
-            }
-        }
-        Path pack = Files.createTempDirectory("mosaic-pack").resolve(app + "-1.0.0.zip");
-        return Files.write(pack, bytes.toByteArray());
-    }
-
-    private byte[] fixture(String name) throws IOException {
-        try (InputStream in = getClass().getResourceAsStream("visits-pack/" + name)) {
-            return in.readAllBytes();
-        }
+    private static Path writePack(String app) throws IOException {
+        byte[] zip = TestPack.app(app, "1.0.0").form("visit", "title:text", "visited_on:date").zip();
+        return Files.write(Files.createTempDirectory("mosaic-pack").resolve(app + "-1.0.0.zip"), zip);
     }
 
     private String url(String path) {

@@ -103,17 +103,20 @@ export default {
           </div>
           <h3>{{ stage === 'previewed' ? t('packs.planTitle') : t('packs.appliedTitle') }}</h3>
           <dl class="facts">
-            <div><dt>{{ t('packs.app') }}</dt><dd><code>{{ plan.app }}</code></dd></div>
+            <div><dt>{{ t('packs.app') }}</dt><dd>{{ zhEnName(plan) }} <code>{{ plan.app }}</code></dd></div>
             <div><dt>{{ t('packs.mode') }}</dt><dd><span class="badge" :class="'mode-' + plan.mode">{{ t('packs.mode.' + plan.mode) }}</span></dd></div>
             <div><dt>{{ t('packs.version') }}</dt><dd>{{ plan.fromVersion || '—' }} → <strong>{{ plan.toVersion }}</strong></dd></div>
             <div><dt>{{ t('packs.roles') }}</dt><dd><span v-for="role in plan.roles" :key="roleLabel(role)" class="chip">{{ roleLabel(role) }}</span><span v-if="!plan.roles || !plan.roles.length">—</span></dd></div>
           </dl>
           <div class="table-wrap">
             <table class="table" data-test="plan-changes">
-              <thead><tr><th>{{ t('packs.kind') }}</th><th>{{ t('packs.key') }}</th><th>{{ t('packs.change') }}</th></tr></thead>
+              <thead><tr><th>{{ t('packs.kind') }}</th><th>{{ t('packs.key') }}</th><th class="hide-narrow">{{ t('packs.file') }}</th>
+                <th>{{ t('packs.change') }}</th><th class="hide-narrow">{{ t('packs.note') }}</th></tr></thead>
               <tbody><tr v-for="change in plan.changes" :key="change.kind + '/' + change.key">
                 <td>{{ t('kind.' + change.kind) }}</td><td><code>{{ change.key }}</code></td>
-                <td><span class="badge" :class="'change-' + change.change">{{ t('packs.change.' + change.change) }}</span></td></tr></tbody>
+                <td class="hide-narrow muted">{{ change.file }}</td>
+                <td><span class="badge" :class="'change-' + change.change">{{ t('packs.change.' + change.change) }}</span></td>
+                <td class="hide-narrow muted">{{ change.note }}</td></tr></tbody>
             </table>
           </div>
           <div class="form-actions">
