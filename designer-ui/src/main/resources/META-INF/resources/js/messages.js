@@ -275,7 +275,7 @@ export const messages = {
     'users.enabled': 'Enabled',
     'users.disabled': 'Disabled',
     'users.none': 'No matching users.',
-    'users.total': '{total} users',
+    'users.total': 'Total: {total}',
 
     'roles.new': 'New role',
     'roles.edit': 'Edit role {key}',

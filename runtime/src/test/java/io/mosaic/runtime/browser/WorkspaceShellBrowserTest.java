@@ -15,8 +15,11 @@ import java.util.zip.ZipFile;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
@@ -34,6 +37,7 @@ import io.mosaic.runtime.support.RuntimeTest;
  * sign-in error and the phone layout. Screenshots of every step land in {@code target/screenshots}.
  */
 @Tag("browser")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WorkspaceShellBrowserTest extends RuntimeTest {
 
     private static final String ADMIN_PASSWORD = "admin-test-pw";
@@ -72,6 +76,7 @@ class WorkspaceShellBrowserTest extends RuntimeTest {
     }
 
     @Test
+    @Order(1)
     void wrongPasswordShowsTheServersRefusalOnTheLoginPage() {
         browser.type("input[name=username]", "admin");
         browser.type("input[name=password]", "not-the-password");
@@ -83,6 +88,7 @@ class WorkspaceShellBrowserTest extends RuntimeTest {
     }
 
     @Test
+    @Order(2)
     void adminSetsUpOrganisationUserTokenAndPackFromTheWorkspace() throws Exception {
         signInAsAdmin();
         browser.screenshot("01-launcher");
@@ -118,8 +124,10 @@ class WorkspaceShellBrowserTest extends RuntimeTest {
         signOut();
     }
 
+    /** Runs last only so that its screenshots show the app the scenario installed; it passes alone too. */
     @Test
-    void launcherAndAppMenuFitAPhoneScreen() {
+    @Order(3)
+    void launcherAndAdminMenuFitAPhoneScreen() {
         browser.resize(390, 844);
         signInAsAdmin();
         browser.screenshot("20-phone-launcher");
