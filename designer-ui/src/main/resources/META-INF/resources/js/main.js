@@ -53,8 +53,8 @@ const Root = {
       <div v-else class="shell">
         <AppHeader />
         <component v-if="page && allowed" :is="page" :key="route.name === 'target' ? 'app' : route.name" />
-        <Message v-else-if="page" :title="t('error.forbiddenTitle')" :text="t('error.forbiddenText')" />
-        <Message v-else :title="t('error.notFoundTitle')" :text="t('error.notFoundText', { path: route.path })" />
+        <Message v-else-if="page" data-test="forbidden" :title="t('error.forbiddenTitle')" :text="t('error.forbiddenText')" />
+        <Message v-else data-test="not-found" :title="t('error.notFoundTitle')" :text="t('error.notFoundText', { path: route.path })" />
       </div>
     </template>
     <div v-else class="boot">{{ t('common.loading') }}</div>`,

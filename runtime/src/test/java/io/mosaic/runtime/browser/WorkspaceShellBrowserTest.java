@@ -122,6 +122,7 @@ class WorkspaceShellBrowserTest extends RuntimeTest {
 
         switchesLanguageAndKeepsIt();
         signOut();
+        analystSeesPacksAndTokensButNoUserAdministration(username);
     }
 
     /** Runs last only so that its screenshots show the app the scenario installed; it passes alone too. */
@@ -177,7 +178,7 @@ class WorkspaceShellBrowserTest extends RuntimeTest {
         browser.type("[data-test=user-form] input[name=username]", username);
         browser.type("[data-test=user-form] input[name=displayName]", "Li Wei " + suffix);
         browser.type("[data-test=user-form] input[name=email]", username + "@example.com");
-        browser.type("[data-test=user-form] input[name=password]", "a-long-password-" + suffix);
+        browser.type("[data-test=user-form] input[name=password]", userPassword());
         browser.select("[data-test=user-form] select[name=orgId]", orgOption);
         browser.click("[data-test=user-form] input[data-role=analyst]");
         browser.screenshot("03a-user-form");
@@ -315,6 +316,26 @@ class WorkspaceShellBrowserTest extends RuntimeTest {
     private static Path writePack(String app) throws IOException {
         byte[] zip = TestPack.app(app, "1.0.0").form("visit", "title:text", "visited_on:date").zip();
         return Files.write(Files.createTempDirectory("mosaic-pack").resolve(app + "-1.0.0.zip"), zip);
+    }
+
+    private void analystSeesPacksAndTokensButNoUserAdministration(String username) {
+        browser.type("input[name=username]", username);
+        browser.type("input[name=password]", userPassword());
+        browser.click("button[type=submit]");
+        browser.waitFor("[data-test=launcher]");
+        browser.click(".topnav a[href='#/admin/packs']");
+        browser.waitFor("[data-test=preview-pack]");
+        assertThat(browser.all(".side-nav a")).extracting(link -> link.getDomAttribute("href"))
+                .containsExactly("#/tokens", "#/admin/packs");
+        browser.screenshot("15-analyst-packs");
+
+        browser.go(url("/#/admin/users"));
+        browser.waitFor("[data-test=forbidden]");
+        browser.screenshot("16-analyst-users-refused");
+    }
+
+    private String userPassword() {
+        return "a-long-password-" + suffix;
     }
 
     private String url(String path) {
