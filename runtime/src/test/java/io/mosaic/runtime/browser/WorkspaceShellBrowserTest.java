@@ -115,7 +115,10 @@ class WorkspaceShellBrowserTest extends RuntimeTest {
         assertThat(curlMe(token)).containsEntry("status", "401");
 
         String app = "visits_" + suffix;
-        importPackWithPreview(app, writePack(app));
+        Path pack = writePack(app, TestPack.app(app, "1.0.0").form("visit", "title:text", "visited_on:date"));
+        importPackWithPreview(app, pack);
+        refusesPacksItCannotInstall(pack, writePack("lying_" + suffix,
+                TestPack.app("lying_" + suffix, "1.0.0").form("visit", "title:text").lieAboutChecksum("visit.form.json")));
         opensTheMenuTargetPlaceholder(app);
         grantsARoleAccessToTheImportedForm("visitor_" + suffix, app);
         exportsThePack(app);
@@ -246,6 +249,21 @@ class WorkspaceShellBrowserTest extends RuntimeTest {
         browser.screenshot("08-pack-installed");
     }
 
+    /** The server's refusals reach the page with their code and each problem's pointer. */
+    private void refusesPacksItCannotInstall(Path installedAlready, Path lyingChecksum) {
+        browser.click("[data-test=reset-pack]");
+        browser.attach("input[name=pack]", installedAlready);
+        browser.click("[data-test=preview-pack]");
+        browser.waitForText(".content .alert-error", "409");
+        browser.screenshot("08a-pack-same-version-refused");
+
+        browser.attach("input[name=pack]", lyingChecksum);
+        browser.click("[data-test=preview-pack]");
+        browser.waitForText(".content .alert-error", "422");
+        assertThat(browser.text(".content .alert-error .problems")).contains("visit.form.json");
+        browser.screenshot("08b-pack-checksum-refused");
+    }
+
     private void opensTheMenuTargetPlaceholder(String app) {
         browser.go(url("/#/apps"));
         browser.click("[data-app=" + app + "]");
@@ -313,9 +331,8 @@ class WorkspaceShellBrowserTest extends RuntimeTest {
         browser.screenshot("14-signed-out");
     }
 
-    private static Path writePack(String app) throws IOException {
-        byte[] zip = TestPack.app(app, "1.0.0").form("visit", "title:text", "visited_on:date").zip();
-        return Files.write(Files.createTempDirectory("mosaic-pack").resolve(app + "-1.0.0.zip"), zip);
+    private static Path writePack(String app, TestPack pack) throws IOException {
+        return Files.write(Files.createTempDirectory("mosaic-pack").resolve(app + "-1.0.0.zip"), pack.zip());
     }
 
     private void analystSeesPacksAndTokensButNoUserAdministration(String username) {

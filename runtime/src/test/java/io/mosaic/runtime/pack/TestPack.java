@@ -58,7 +58,7 @@ public final class TestPack {
         return this;
     }
 
-    TestPack lieAboutChecksum(String name) {
+    public TestPack lieAboutChecksum(String name) {
         checksumOverrides.put(name, DigestUtils.sha256Hex("something else"));
         return this;
     }

@@ -120,7 +120,7 @@ export default {
             </table>
           </div>
           <div class="form-actions">
-            <button type="button" class="button button-ghost" @click="reset">{{ stage === 'applied' ? t('packs.another') : t('common.cancel') }}</button>
+            <button type="button" class="button button-ghost" data-test="reset-pack" @click="reset">{{ stage === 'applied' ? t('packs.another') : t('common.cancel') }}</button>
             <button v-if="stage === 'previewed'" type="button" class="button button-primary" data-test="confirm-pack" :disabled="busy" @click="send(false)">{{ t('packs.confirm') }}</button>
           </div>
         </div>
