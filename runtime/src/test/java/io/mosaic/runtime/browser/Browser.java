@@ -48,7 +48,7 @@ final class Browser implements AutoCloseable {
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-dev-shm-usage", "--disable-quic", "--no-first-run", "--disable-component-update",
-                "--disable-sync", "--window-size=1280,900", "--lang=en-US", "--user-data-dir=" + profile);
+                "--disable-sync", "--window-size=1280,900", "--lang=en-US", "--force-prefers-reduced-motion", "--user-data-dir=" + profile);
         options.setExperimentalOption("prefs", Map.of(
                 "download.default_directory", downloads.toString(),
                 "download.prompt_for_download", false));
@@ -70,8 +70,18 @@ final class Browser implements AutoCloseable {
         driver.get(url);
     }
 
-    void resize(int width, int height) {
-        driver.manage().window().setSize(new Dimension(width, height));
+    /**
+     * Lays the page out as a phone of this size. Resizing the window is not enough: Chromium keeps a desktop
+     * window at least 500 px wide and would only crop the screenshot.
+     */
+    void emulatePhone(int width, int height) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", true));
+    }
+
+    void desktop() {
+        driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        driver.manage().window().setSize(new Dimension(1280, 900));
     }
 
     WebElement waitFor(String css) {

@@ -15,11 +15,8 @@ import java.util.zip.ZipFile;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
@@ -37,7 +34,6 @@ import io.mosaic.runtime.support.RuntimeTest;
  * sign-in error and the phone layout. Screenshots of every step land in {@code target/screenshots}.
  */
 @Tag("browser")
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WorkspaceShellBrowserTest extends RuntimeTest {
 
     private static final String ADMIN_PASSWORD = "admin-test-pw";
@@ -71,12 +67,11 @@ class WorkspaceShellBrowserTest extends RuntimeTest {
 
     @BeforeEach
     void signedOutOnWidePage() {
-        browser.resize(1280, 900);
+        browser.desktop();
         browser.openSignedOut(url("/"));
     }
 
     @Test
-    @Order(1)
     void wrongPasswordShowsTheServersRefusalOnTheLoginPage() {
         browser.type("input[name=username]", "admin");
         browser.type("input[name=password]", "not-the-password");
@@ -88,7 +83,6 @@ class WorkspaceShellBrowserTest extends RuntimeTest {
     }
 
     @Test
-    @Order(2)
     void adminSetsUpOrganisationUserTokenAndPackFromTheWorkspace() throws Exception {
         signInAsAdmin();
         browser.screenshot("01-launcher");
@@ -128,22 +122,33 @@ class WorkspaceShellBrowserTest extends RuntimeTest {
         analystSeesPacksAndTokensButNoUserAdministration(username);
     }
 
-    /** Runs last only so that its screenshots show the app the scenario installed; it passes alone too. */
     @Test
-    @Order(3)
-    void launcherAndAdminMenuFitAPhoneScreen() {
-        browser.resize(390, 844);
+    void launcherPacksAndMenusFitAPhoneScreen() throws IOException {
+        browser.emulatePhone(390, 844);
         signInAsAdmin();
-        browser.screenshot("20-phone-launcher");
+        String app = "phone_" + suffix;
+        previewPack(writePack(app, TestPack.app(app, "1.0.0").form("visit", "title:text")));
+        browser.screenshot("20-phone-pack-preview");
+        confirmPack(app);
+
+        browser.go(url("/#/apps"));
+        browser.waitFor("[data-app=" + app + "]");
+        browser.screenshot("21-phone-launcher");
+        browser.click("[data-app=" + app + "]");
+        browser.click(".sidebar-toggle");
+        browser.waitFor(".sidebar [data-menu=m_visit]");
+        browser.screenshot("22-phone-app-menu-open");
+        browser.click(".sidebar [data-menu=m_visit]");
+        browser.waitUntilGone(".sidebar [data-menu=m_visit]");
+        browser.waitFor("[data-test=target-placeholder]");
+        browser.screenshot("23-phone-menu-target");
 
         browser.go(url("/#/admin/users"));
-        browser.waitFor(".sidebar-toggle").click();
-        browser.waitFor(".sidebar .side-nav a");
-        browser.screenshot("21-phone-admin-menu-open");
+        browser.click(".sidebar-toggle");
         browser.click(".sidebar .side-nav a[href='#/admin/orgs']");
         browser.waitUntilGone(".sidebar .side-nav");
-        browser.waitForText(".page-header h1", "Organisation");
-        browser.screenshot("22-phone-orgs");
+        browser.waitFor("[data-test=new-root-org]");
+        browser.screenshot("24-phone-orgs");
     }
 
     /** Signs in and picks English, whatever language an earlier test left the admin with. */
@@ -233,20 +238,28 @@ class WorkspaceShellBrowserTest extends RuntimeTest {
     }
 
     private void importPackWithPreview(String app, Path pack) {
-        browser.go(url("/#/admin/packs"));
-        browser.attach("input[name=pack]", pack);
-        browser.click("[data-test=preview-pack]");
-        browser.waitFor(".plan[data-stage=previewed]");
+        previewPack(pack);
         assertThat(browser.waitFor(".progress [role=progressbar]").getDomAttribute("aria-valuenow")).isEqualTo("100");
         assertThat(browser.text(".plan .facts")).contains(app).contains("fresh install").contains("1.0.0");
         assertThat(browser.text("[data-test=plan-changes]")).contains("visit").contains("add");
         browser.screenshot("07-pack-preview");
         assertThat(browser.fetch("/api/apps/" + app).status()).as("the dry run wrote nothing").isEqualTo(404);
 
-        browser.click("[data-test=confirm-pack]");
-        browser.waitForText("[data-test=pack-applied]", "Installed " + app + " 1.0.0");
+        confirmPack(app);
         browser.waitFor("[data-export=" + app + "]");
         browser.screenshot("08-pack-installed");
+    }
+
+    private void previewPack(Path pack) {
+        browser.go(url("/#/admin/packs"));
+        browser.attach("input[name=pack]", pack);
+        browser.click("[data-test=preview-pack]");
+        browser.waitFor(".plan[data-stage=previewed]");
+    }
+
+    private void confirmPack(String app) {
+        browser.click("[data-test=confirm-pack]");
+        browser.waitForText("[data-test=pack-applied]", "Installed " + app + " 1.0.0");
     }
 
     /** The server's refusals reach the page with their code and each problem's pointer. */
