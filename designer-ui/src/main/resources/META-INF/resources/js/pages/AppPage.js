@@ -7,18 +7,19 @@ import ErrorBox from '../components/ErrorBox.js';
 import PageLayout from '../components/PageLayout.js';
 import UiIcon from '../components/UiIcon.js';
 
+const targetLink = (app, target) => href('apps', app, target.kind, target.key);
+
 const MenuTree = {
   name: 'MenuTree',
   props: { items: { type: Array, required: true }, app: { type: String, required: true } },
   setup() {
-    const link = (app, item) => (item.target ? href('apps', app, item.target.kind, item.target.key) : null);
     const isActive = item => item.target && route.value.params.kind === item.target.kind && route.value.params.key === item.target.key;
-    return { localName, link, isActive };
+    return { localName, targetLink, isActive };
   },
   template: /* html */ `
     <ul class="menu-tree">
       <li v-for="item in items" :key="item.key">
-        <a v-if="item.target" :href="link(app, item)" :class="{ active: isActive(item) }" :data-menu="item.key">{{ localName(item.name, item.key) }}</a>
+        <a v-if="item.target" :href="targetLink(app, item.target)" :class="{ active: isActive(item) }" :data-menu="item.key">{{ localName(item.name, item.key) }}</a>
         <span v-else class="menu-group">{{ localName(item.name, item.key) }}</span>
         <MenuTree v-if="item.children && item.children.length" :items="item.children" :app="app" />
       </li>
@@ -53,9 +54,8 @@ export default {
       }
     }, { immediate: true });
 
-    const link = item => href('apps', appKey.value, item.target.kind, item.target.key);
     const kindLabel = kind => t(`kind.${kind}`);
-    return { t, localName, menu, error, appKey, target, targetItem, entries, link, kindLabel };
+    return { t, localName, menu, error, appKey, target, targetItem, entries, targetLink, kindLabel };
   },
   template: /* html */ `
     <PageLayout :menu-title="menu ? localName(menu.name, appKey) : appKey">
@@ -78,7 +78,7 @@ export default {
           <div class="page-header"><h1>{{ localName(menu.name, appKey) }}</h1></div>
           <p class="muted">{{ entries.length ? t('app.pickMenu') : t('app.noMenus') }}</p>
           <div class="card-grid">
-            <a v-for="entry in entries" :key="entry.key" class="app-card entry-card" :href="link(entry)">
+            <a v-for="entry in entries" :key="entry.key" class="app-card entry-card" :href="targetLink(appKey, entry.target)">
               <span class="app-card-text"><strong>{{ localName(entry.name, entry.key) }}</strong>
                 <span class="muted">{{ kindLabel(entry.target.kind) }} · {{ entry.target.key }}</span></span>
             </a>

@@ -54,6 +54,7 @@ export default {
         const forms = await api.get(`/api/apps/${encodeURIComponent(app)}/definitions?kind=form`);
         formsByApp.value = { ...formsByApp.value, [app]: forms.map(form => form.key) };
       } catch {
+        // The list only suggests form keys; typing one by hand still works without it.
         formsByApp.value = { ...formsByApp.value, [app]: [] };
       }
     }
