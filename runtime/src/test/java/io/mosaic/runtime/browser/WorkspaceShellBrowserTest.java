@@ -192,10 +192,15 @@ class WorkspaceShellBrowserTest extends RuntimeTest {
         browser.type("[data-test=user-form] input[name=username]", username);
         browser.type("[data-test=user-form] input[name=displayName]", "Li Wei " + suffix);
         browser.type("[data-test=user-form] input[name=email]", username + "@example.com");
-        browser.type("[data-test=user-form] input[name=password]", userPassword());
+        browser.type("[data-test=user-form] input[name=password]", "short");
         browser.select("[data-test=user-form] select[name=orgId]", orgOption);
         browser.click("[data-test=user-form] input[data-role=analyst]");
-        browser.screenshot("03a-user-form");
+        browser.click("[data-test=user-form] button[type=submit]");
+
+        browser.waitFor("[data-test=user-form] input[name=password][aria-invalid=true]");
+        assertThat(browser.text("[data-test=user-form] .alert-error .problems")).contains("/password");
+        browser.screenshot("03a-user-form-refused");
+        browser.type("[data-test=user-form] input[name=password]", userPassword());
         browser.click("[data-test=user-form] button[type=submit]");
         browser.waitUntilGone("[data-test=user-form]");
     }

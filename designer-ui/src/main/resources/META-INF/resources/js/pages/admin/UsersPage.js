@@ -1,6 +1,6 @@
 import { ref, computed, onMounted } from 'vue';
 import { api } from '../../api.js';
-import { t, zhEnName } from '../../i18n.js';
+import { t, zhEnName, locale } from '../../i18n.js';
 import { usersForPicker } from '../../directory.js';
 import ErrorBox from '../../components/ErrorBox.js';
 import ModalDialog from '../../components/ModalDialog.js';
@@ -8,9 +8,10 @@ import AdminLayout from '../../components/AdminLayout.js';
 
 const PAGE_SIZE = 50;
 
+// A new user starts in the language the administrator is using.
 function blankUser() {
   return { id: null, username: '', displayName: '', email: '', password: '', orgId: null, managerId: null,
-    dealerId: null, roles: [], locale: '', enabled: true };
+    dealerId: null, roles: [], locale: locale.value, enabled: true };
 }
 
 export default {
@@ -59,7 +60,7 @@ export default {
 
     async function open(user) {
       formError.value = null;
-      editing.value = user ? { ...blankUser(), ...user, password: '', email: user.email || '', locale: user.locale || '' } : blankUser();
+      editing.value = user ? { ...blankUser(), ...user, password: '', email: user.email || '' } : blankUser();
       // Managers are picked from every user, not just the current page of the list.
       try {
         managers.value = await usersForPicker();
@@ -72,7 +73,7 @@ export default {
       const body = {
         username: user.username, displayName: user.displayName, email: user.email || null,
         orgId: user.orgId, managerId: user.managerId, dealerId: user.dealerId, roles: user.roles,
-        locale: user.locale || null,
+        locale: user.locale,
       };
       if (user.password) body.password = user.password;
       saving.value = true;
@@ -153,7 +154,7 @@ export default {
             </select></label>
           <label class="field"><span>{{ t('users.locale') }}</span>
             <select name="locale" v-model="editing.locale">
-              <option value="">{{ t('users.localeBrowser') }}</option><option value="zh-CN">中文</option><option value="en">English</option>
+              <option value="zh-CN">中文</option><option value="en">English</option>
             </select></label>
           <label v-if="editing.id != null" class="field checkbox-field"><input type="checkbox" name="enabled" v-model="editing.enabled"><span>{{ t('users.enabled') }}</span></label>
           <div class="field span-2" role="group"><span class="field-label">{{ t('users.roles') }}</span>
