@@ -40,6 +40,7 @@ export const messages = {
     'login.badCredentials': '用户名或密码不正确。',
     'login.throttled': '登录失败次数过多，已暂时锁定。',
     'login.retryAfter': '请在 {seconds} 秒后重试。',
+    'login.retryAfterMinutes': '请在 {minutes} 分钟后重试。',
 
     'launcher.title': '我的应用',
     'launcher.empty': '还没有可用的应用。导入一个模板包即可开始。',
@@ -231,6 +232,7 @@ export const messages = {
     'login.badCredentials': 'Wrong username or password.',
     'login.throttled': 'Too many failed sign-ins; signing in is paused for now.',
     'login.retryAfter': 'Try again in {seconds} seconds.',
+    'login.retryAfterMinutes': 'Try again in {minutes} minutes.',
 
     'launcher.title': 'My apps',
     'launcher.empty': 'No apps yet. Import a template pack to get started.',

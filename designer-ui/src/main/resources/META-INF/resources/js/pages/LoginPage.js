@@ -15,7 +15,9 @@ export default {
 
     const hint = computed(() => {
       if (error.value?.status === 429) {
-        const wait = error.value.retryAfter ? t('login.retryAfter', { seconds: error.value.retryAfter }) : '';
+        const seconds = error.value.retryAfter;
+        const wait = !seconds ? '' : seconds < 120 ? t('login.retryAfter', { seconds })
+          : t('login.retryAfterMinutes', { minutes: Math.ceil(seconds / 60) });
         return `${t('login.throttled')} ${wait}`.trim();
       }
       return error.value?.status === 401 ? t('login.badCredentials') : '';

@@ -96,6 +96,11 @@ final class Browser implements AutoCloseable {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
     }
 
+    /** The page clears a field once it has handled the answer to what was sent with it. */
+    void waitUntilEmpty(String css) {
+        wait.until(d -> d.findElement(By.cssSelector(css)).getDomProperty("value").isEmpty());
+    }
+
     void waitUntilGone(String css) {
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(css)));
     }

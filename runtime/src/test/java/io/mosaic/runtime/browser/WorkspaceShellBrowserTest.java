@@ -88,6 +88,24 @@ class WorkspaceShellBrowserTest extends RuntimeTest {
         browser.screenshot("00-login-wrong-password");
     }
 
+    /** Uses its own username: the server locks a username after five failures (and a client after twenty). */
+    @Test
+    void throttledSignInShowsHowLongToWait() {
+        String guesser = "guess_" + suffix;
+        browser.type("input[name=username]", guesser);
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            browser.type("input[name=password]", "guess-" + attempt);
+            browser.click("button[type=submit]");
+            browser.waitUntilEmpty("input[name=password]");
+        }
+        browser.type("input[name=password]", "guess-6");
+        browser.click("button[type=submit]");
+
+        browser.waitForText(".login-card .alert-error", "429");
+        assertThat(browser.text(".login-card .alert-error")).containsPattern("signing in is paused for now\\. Try again in \\d+ (seconds|minutes)\\.");
+        browser.screenshot("00b-login-throttled");
+    }
+
     @Test
     void adminSetsUpOrganisationUserTokenAndPackFromTheWorkspace() throws Exception {
         signInAsAdmin();
