@@ -22,7 +22,7 @@ class RuntimeStartsTest extends RuntimeTest {
     @Test
     void migratesPlatformTablesAndStartsFlowableInTheSameDatabase() {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-        // Not "empty": tests sharing this database may have run before and left browser sessions behind.
+        // other tests share the database and may have left sessions: only the table's presence is certain
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM MO_SESSION", Integer.class)).isNotNull();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ACT_RE_DEPLOYMENT", Integer.class)).isNotNull();
         assertThat(repositoryService.createDeploymentQuery().count()).isZero();

@@ -52,6 +52,10 @@ public final class AppManifestKind extends JsonSchemaDefinitionKind {
         UniqueKeys listed = new UniqueKeys("definition", problems);
         for (int i = 0; i < definitions.size(); i++) {
             listed.add(ref(definitions.get(i)), "/definitions/" + i);
+            if (KEY.equals(definitions.get(i).path("kind").asText())) {
+                problems.add(DefinitionProblem.at("/definitions/" + i + "/kind",
+                        "An app's definitions are its forms, processes, rules and reports, not another app"));
+            }
         }
         return listed;
     }

@@ -53,6 +53,11 @@ public record Semver(int major, int minor, int patch, List<String> preRelease) i
         return c != 0 ? c : comparePreRelease(preRelease, other.preRelease);
     }
 
+    /** Whether this version lies in {@code range}, e.g. a platform version in a pack's {@code >=0.1.0 <1.0.0}. */
+    public boolean satisfies(SemverRange range) {
+        return range.satisfiedBy(this);
+    }
+
     public boolean isAfter(Semver other) {
         return compareTo(other) > 0;
     }

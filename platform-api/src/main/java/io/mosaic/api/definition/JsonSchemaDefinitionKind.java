@@ -1,11 +1,15 @@
 package io.mosaic.api.definition;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.PathType;
@@ -42,10 +46,19 @@ public abstract class JsonSchemaDefinitionKind implements DefinitionKind {
             .locale(Locale.ENGLISH)
             .build();
 
+    /**
+     * Deepest nesting a definition may have. Real ones stay far below (a sub-table column's label is
+     * 7 levels down); the cap keeps hostile input from exhausting the stack of recursive checks.
+     */
+    public static final int MAX_NESTING_DEPTH = 64;
+
     // A repeated member would silently win over the first one; an analyst should hear about it instead.
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
+                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    .build())
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
 
     private final String key;
     private final String fileSuffix;
@@ -149,6 +162,9 @@ public abstract class JsonSchemaDefinitionKind implements DefinitionKind {
     private static String parseError(JsonProcessingException e) {
         if (e instanceof EmptyContentException) {
             return "The definition is empty";
+        }
+        if (e instanceof StreamConstraintsException) {
+            return "The definition is nested deeper than " + MAX_NESTING_DEPTH + " levels";
         }
         JsonLocation at = e.getLocation();
         String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();

@@ -40,6 +40,7 @@ class AppManifestKindTest {
             "editable-field-access.app.json, /roles/0/grants/0/fields/credit_limit",
             "menu-role-not-declared.app.json, /menus/0/roles/1",
             "unknown-member.app.json, /colour",
+            "lists-an-app.app.json, /definitions/2/kind",
     })
     void refusesInvalidManifestAtPointer(String fixture, String pointer) {
         List<DefinitionProblem> problems = kind.validate("crm", fixture(fixture));
@@ -85,6 +86,14 @@ class AppManifestKindTest {
     void refusesEmptyContentAndNonObjects() {
         assertThat(kind.validate("crm", "  ")).containsExactly(DefinitionProblem.at("", "The definition is empty"));
         assertThat(kind.validate("crm", "[1, 2]")).extracting(DefinitionProblem::pointer).containsExactly("");
+    }
+
+    @Test
+    void refusesHostileNestingAsAProblemNotAnError() {
+        String deep = "{\"menus\": " + "[".repeat(5_000) + "]".repeat(5_000) + "}";
+
+        assertThat(kind.validate("crm", deep))
+                .containsExactly(DefinitionProblem.at("", "The definition is nested deeper than 64 levels"));
     }
 
     @Test

@@ -28,6 +28,7 @@ class SemverRangeTest {
     })
     void admitsVersionsInsideItsBounds(String range, String version, boolean admitted) {
         assertThat(SemverRange.parse(range).satisfiedBy(Semver.parse(version))).isEqualTo(admitted);
+        assertThat(Semver.parse(version).satisfies(SemverRange.parse(range))).isEqualTo(admitted);
     }
 
     @Test

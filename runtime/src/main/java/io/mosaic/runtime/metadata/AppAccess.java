@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Component;
@@ -16,6 +15,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.mosaic.api.security.PermissionService;
 import io.mosaic.api.security.UserContext;
+import io.mosaic.runtime.security.MosaicUser;
 
 /** Which apps, and which menu items of an app, a signed-in user sees. */
 @Component
@@ -24,9 +24,9 @@ class AppAccess {
     private static final String ANALYST_ROLE = "analyst";
     private static final String ROLE_PREFIX = "ROLE_";
 
-    private final ObjectProvider<PermissionService> permissions;
+    private final PermissionService permissions;
 
-    AppAccess(ObjectProvider<PermissionService> permissions) {
+    AppAccess(PermissionService permissions) {
         this.permissions = permissions;
     }
 
@@ -36,9 +36,7 @@ class AppAccess {
         if (roles.contains(UserContext.ADMIN_ROLE) || roles.contains(ANALYST_ROLE)) {
             return true;
         }
-        PermissionService service = permissions.getIfAvailable();
-        // Without a permission service there are no grants to consult, so nothing restricts access.
-        return service == null || service.canAccessApp(userContext(user, roles), appKey);
+        return permissions.canAccessApp(userContext(user, roles), appKey);
     }
 
     /**
@@ -85,12 +83,12 @@ class AppAccess {
     }
 
     /**
-     * The security module may authenticate users with a {@link UserContext} as principal; any other
-     * authentication is described by its name and roles alone.
+     * Sessions and API tokens carry a {@link MosaicUser}; an authentication the platform did not make
+     * itself (a test's mock user) is described by its name and roles alone.
      */
     private static UserContext userContext(Authentication user, Set<String> roles) {
-        if (user.getPrincipal() instanceof UserContext context) {
-            return context;
+        if (user.getPrincipal() instanceof MosaicUser principal) {
+            return principal.toContext();
         }
         return new UserContext(0, user.getName(), null, null, roles, null);
     }

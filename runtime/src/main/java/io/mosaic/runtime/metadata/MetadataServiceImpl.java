@@ -206,10 +206,8 @@ class MetadataServiceImpl implements MetadataService {
         return DefinitionDiffs.compare(kind, key, row.publishedVersion(), row.publishedContent(), row.draft());
     }
 
-    /** The registered kind, or the bare manifest check for {@code app} until an engine registers that kind. */
     private DefinitionKind kind(String kindKey) {
         return kinds.find(kindKey)
-                .or(() -> APP_KIND.equals(kindKey) ? Optional.of(BareManifestKind.INSTANCE) : Optional.empty())
                 .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "definition.unknown_kind",
                         "There is no definition kind '" + kindKey + "'; known kinds: "
                                 + String.join(", ", kinds.all().stream().map(DefinitionKind::key).toList())));

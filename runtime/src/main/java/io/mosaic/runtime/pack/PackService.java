@@ -35,8 +35,6 @@ import io.mosaic.api.definition.DefinitionProblem;
 import io.mosaic.runtime.metadata.DefinitionSummary;
 import io.mosaic.runtime.metadata.DefinitionVersion;
 import io.mosaic.runtime.metadata.MetadataService;
-import io.mosaic.runtime.security.role.AppRole;
-import io.mosaic.runtime.security.role.RoleService;
 import io.mosaic.runtime.web.ApiError;
 import io.mosaic.runtime.web.ApiException;
 
@@ -57,16 +55,14 @@ public class PackService {
     private final MetadataService metadata;
     private final DefinitionKinds kinds;
     private final PackReader reader;
-    private final RoleService roles;
     private final ObjectMapper json;
     private final Semver platformVersion;
 
-    public PackService(MetadataService metadata, DefinitionKinds kinds, PackLimits limits, RoleService roles,
+    public PackService(MetadataService metadata, DefinitionKinds kinds, PackLimits limits,
                        ObjectMapper json, @Value("${mosaic.platform-version}") String platformVersion) {
         this.metadata = metadata;
         this.kinds = kinds;
         this.reader = new PackReader(limits);
-        this.roles = roles;
         this.json = json;
         this.platformVersion = Semver.parse(platformVersion.replace("-SNAPSHOT", ""));
     }
@@ -97,11 +93,8 @@ public class PackService {
             }
         }
         // The manifest goes last: an app's published manifest is what says the app (at this version) is installed.
+        // Publishing the manifest also installs its roles and grants (AppManifestRoles).
         metadata.publishContent(app, MetadataService.APP_KIND, app, inspection.appJson(), comment, actor);
-        roles.upsertAppRoles(app, inspection.manifest().roles().stream()
-                .map(r -> new AppRole(r.key(), r.name().zhCN(), r.name().en(), r.grants().stream()
-                        .map(g -> new AppRole.Grant(g.form(), g.actions(), g.rowScope(), g.fields())).toList()))
-                .toList());
         return plan.asApplied();
     }
 

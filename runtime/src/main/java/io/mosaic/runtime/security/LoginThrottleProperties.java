@@ -15,4 +15,12 @@ public record LoginThrottleProperties(@DefaultValue("5") int maxFailuresPerUser,
                                       @DefaultValue("20") int maxFailuresPerClient,
                                       @DefaultValue("15m") Duration window,
                                       @DefaultValue("15m") Duration lockout) {
+
+    public LoginThrottleProperties {
+        if (maxFailuresPerUser < 1 || maxFailuresPerClient < 1 || window.isNegative() || window.isZero()
+                || lockout.isNegative() || lockout.isZero()) {
+            throw new IllegalArgumentException("mosaic.security.login: failure limits must be at least 1 and "
+                    + "window and lockout positive durations");
+        }
+    }
 }

@@ -41,6 +41,7 @@ import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
+import io.mosaic.api.security.UserContext;
 import io.mosaic.runtime.security.token.ApiTokenAuthentication;
 import io.mosaic.runtime.security.token.ApiTokenService;
 import io.mosaic.runtime.security.token.BearerTokenFilter;
@@ -103,8 +104,11 @@ public class SecurityConfig {
      * Admin endpoints need role admin; a token reaches them only with scope {@code admin}, so that a
      * read or write token an administrator made for an integration cannot manage users.
      */
+    private static final String ADMIN_AUTHORITY = "ROLE_" + UserContext.ADMIN_ROLE;
+
     static boolean isAdmin(Authentication authentication) {
-        if (authentication == null || !(authentication.getPrincipal() instanceof MosaicUser user) || !user.isAdmin()) {
+        if (authentication == null || !authentication.isAuthenticated() || authentication.getAuthorities().stream()
+                .noneMatch(a -> ADMIN_AUTHORITY.equals(a.getAuthority()))) {
             return false;
         }
         return !(authentication instanceof ApiTokenAuthentication token) || token.hasScope(TokenScope.ADMIN);

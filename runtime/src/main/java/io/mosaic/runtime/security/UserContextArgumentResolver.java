@@ -2,6 +2,7 @@ package io.mosaic.runtime.security;
 
 import java.util.List;
 
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
@@ -15,6 +16,11 @@ import io.mosaic.api.security.UserContext;
 /** Lets any controller method take the signed-in user as a {@link UserContext} parameter. */
 @Configuration(proxyBeanMethods = false)
 public class UserContextArgumentResolver implements HandlerMethodArgumentResolver, WebMvcConfigurer {
+
+    public UserContextArgumentResolver() {
+        // not a request parameter: keep it out of the OpenAPI description
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(UserContext.class);
+    }
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {

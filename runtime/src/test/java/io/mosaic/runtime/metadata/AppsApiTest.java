@@ -3,7 +3,7 @@ package io.mosaic.runtime.metadata;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.hasItem;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static io.mosaic.runtime.support.BrowserCsrf.csrfToken;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -104,11 +104,11 @@ class AppsApiTest extends RuntimeTest {
     @Test
     void menuShowsItemsToTheRolesTheyNameAndEverythingToAdmins() throws Exception {
         create(app, manifest(app, "经销商管理", "Dealers", "1.0.0", """
-                [{"key": "home", "name": {"en": "Home"}},
-                 {"key": "dealers", "name": {"en": "Dealers"}, "roles": ["region_manager"], "children": [
-                    {"key": "dealer_list", "name": {"en": "List"}},
-                    {"key": "credit", "name": {"en": "Credit"}, "roles": ["finance"]}]},
-                 {"key": "finance", "name": {"en": "Finance"}, "roles": ["finance"]}]"""));
+                [{"key": "home", "name": {"zh-CN": "Home", "en": "Home"}},
+                 {"key": "dealers", "name": {"zh-CN": "Dealers", "en": "Dealers"}, "roles": ["region_manager"], "children": [
+                    {"key": "dealer_list", "name": {"zh-CN": "List", "en": "List"}},
+                    {"key": "credit", "name": {"zh-CN": "Credit", "en": "Credit"}, "roles": ["finance"]}]},
+                 {"key": "finance", "name": {"zh-CN": "Finance", "en": "Finance"}, "roles": ["finance"]}]"""));
         send(post(manifestPath() + "/publish")).andExpect(status().isCreated());
         String menu = "/api/apps/" + app + "/menu";
 
@@ -126,7 +126,7 @@ class AppsApiTest extends RuntimeTest {
 
     @Test
     void menuOfAnUnpublishedAppIsEmpty() throws Exception {
-        create(app, manifest(app, "草稿", "Draft only", "0.1.0", "[{\"key\": \"home\"}]"));
+        create(app, manifest(app, "草稿", "Draft only", "0.1.0", "[{\"key\": \"home\", \"name\": {\"zh-CN\": \"首页\", \"en\": \"Home\"}}]"));
 
         read("/api/apps/" + app + "/menu").andExpect(status().isOk())
                 .andExpect(jsonPath("$.name.en").value("Draft only"))
@@ -139,7 +139,12 @@ class AppsApiTest extends RuntimeTest {
 
     private static String manifest(String key, String nameZh, String nameEn, String version, String menus) {
         return """
-                {"key": "%s", "name": {"zh-CN": "%s", "en": "%s"}, "version": "%s", "menus": %s}"""
+                {"key": "%s", "name": {"zh-CN": "%s", "en": "%s"}, "version": "%s", "platform": ">=0.1.0",
+                 "roles": [{"key": "region_manager", "name": {"zh-CN": "区域经理", "en": "Region manager"},
+                            "grants": [{"form": "*", "actions": ["read"], "rowScope": "org_subtree"}]},
+                           {"key": "finance", "name": {"zh-CN": "财务", "en": "Finance"},
+                            "grants": [{"form": "*", "actions": ["read"], "rowScope": "all"}]}],
+                 "menus": %s, "definitions": []}"""
                 .formatted(key, nameZh, nameEn, version, menus);
     }
 
@@ -157,6 +162,6 @@ class AppsApiTest extends RuntimeTest {
     }
 
     private ResultActions send(MockHttpServletRequestBuilder request) throws Exception {
-        return mvc.perform(request.with(ANALYST).with(csrf()));
+        return mvc.perform(request.with(ANALYST).with(csrfToken()));
     }
 }

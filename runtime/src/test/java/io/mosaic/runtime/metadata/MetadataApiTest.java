@@ -5,7 +5,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static io.mosaic.runtime.support.BrowserCsrf.csrfToken;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -48,7 +48,7 @@ class MetadataApiTest extends RuntimeTest {
     void createApp() throws Exception {
         send(post("/api/apps").contentType(MediaType.APPLICATION_JSON).content("""
                 {"key": "%s", "manifest": {"key": "%s", "name": {"zh-CN": "测试应用", "en": "Test app"},
-                 "version": "1.0.0", "menus": []}}""".formatted(app, app)), ANALYST)
+                 "version": "1.0.0", "platform": ">=0.1.0", "menus": [], "definitions": []}}""".formatted(app, app)), ANALYST)
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.key").value(app))
                 .andExpect(jsonPath("$.nameZh").value("测试应用"))
@@ -255,7 +255,9 @@ class MetadataApiTest extends RuntimeTest {
                 .content("{\"key\": \"bobs_app\", \"manifest\": {\"key\": \"bobs_app\"}}"), NO_ROLES)
                 .andExpect(status().isForbidden());
 
-        mvc.perform(get(notePath("guarded")).with(NO_ROLES)).andExpect(status().isOk())
+        // a user none of whose roles has a grant in the app does not learn that it exists
+        mvc.perform(get(notePath("guarded")).with(NO_ROLES)).andExpect(status().isNotFound());
+        mvc.perform(get(notePath("guarded")).with(ANALYST)).andExpect(status().isOk())
                 .andExpect(jsonPath("$.content").value(note("Guarded")));
         send(put(notePath("guarded")).contentType(MediaType.APPLICATION_JSON).content(note("By admin")), ADMIN)
                 .andExpect(status().isOk());
@@ -370,6 +372,6 @@ class MetadataApiTest extends RuntimeTest {
     }
 
     private ResultActions send(MockHttpServletRequestBuilder request, RequestPostProcessor user) throws Exception {
-        return mvc.perform(request.with(user).with(csrf()));
+        return mvc.perform(request.with(user).with(csrfToken()));
     }
 }

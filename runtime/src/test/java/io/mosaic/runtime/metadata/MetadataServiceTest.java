@@ -36,7 +36,8 @@ class MetadataServiceTest extends RuntimeTest {
 
     @BeforeEach
     void createApp() {
-        metadata.createApp(app, "{\"key\": \"" + app + "\", \"name\": {\"en\": \"Pack\"}}", ACTOR);
+        metadata.createApp(app, "{\"key\": \"" + app + "\", \"name\": {\"zh-CN\": \"包\", \"en\": \"Pack\"},"
+                + " \"version\": \"1.0.0\", \"platform\": \">=0.1.0\", \"definitions\": []}", ACTOR);
     }
 
     @Test

@@ -1,7 +1,7 @@
 package io.mosaic.runtime.pack;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static io.mosaic.runtime.support.BrowserCsrf.csrfToken;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -70,6 +70,8 @@ class PackImportTest extends RuntimeTest {
         assertThat(metadata.app(app)).hasValueSatisfying(a -> assertThat(a.version()).isEqualTo("1.0.0"));
         assertThat(metadata.latestPublished(app, "form", "item")).hasValueSatisfying(v -> assertThat(v.version()).isEqualTo(1));
         assertThat(metadata.latestPublished(app, "form", "note")).isPresent();
+        mvc.perform(get("/api/roles").with(ADMIN))
+                .andExpect(jsonPath("$[?(@.key=='" + app + "_clerk')].grants[*].form", org.hamcrest.Matchers.containsInAnyOrder("item", "note")));
     }
 
     @Test
@@ -165,7 +167,7 @@ class PackImportTest extends RuntimeTest {
     @Test
     void importNeedsAnAdminOrAnalyst() throws Exception {
         mvc.perform(multipart("/api/packs/import").file(file(TestPack.app(app, "1.0.0").form("item", "t:text").zip()))
-                        .with(user("clerk").roles("clerk")).with(csrf()))
+                        .with(user("clerk").roles("clerk")).with(csrfToken()))
                 .andExpect(status().isForbidden());
     }
 
@@ -183,7 +185,7 @@ class PackImportTest extends RuntimeTest {
 
     private ResultActions upload(byte[] zip, boolean dryRun) throws Exception {
         return mvc.perform(multipart("/api/packs/import").file(file(zip)).param("dryRun", String.valueOf(dryRun))
-                .with(ADMIN).with(csrf()));
+                .with(ADMIN).with(csrfToken()));
     }
 
     private static MockMultipartFile file(byte[] zip) {

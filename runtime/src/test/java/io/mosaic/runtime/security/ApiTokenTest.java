@@ -1,6 +1,7 @@
 package io.mosaic.runtime.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
@@ -148,7 +149,7 @@ class ApiTokenTest extends SecurityTestSupport {
                         .content("{\"name\":\" \",\"scopes\":[\"everything\"],\"expiresInDays\":0}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[*].pointer")
-                        .value(org.hamcrest.Matchers.containsInAnyOrder("/name", "/scopes/0", "/expiresInDays")));
+                        .value(containsInAnyOrder("/name", "/scopes/0", "/expiresInDays")));
         mvc.perform(get("/api/tokens").with(as(user))).andExpect(jsonPath("$").isEmpty());
     }
 

@@ -157,7 +157,14 @@ class BrowserSessionTest extends SecurityTestSupport {
 
         assertThat(browser.get("/actuator/health").status()).isEqualTo(200);
         assertThat(browser.get("/actuator/metrics").status()).isEqualTo(401);
-        assertThat(browser.get("/v3/api-docs").status()).isNotIn(401, 403);
+        assertThat(browser.get("/login.html").status()).isNotIn(401, 403);
+        assertThat(browser.get("/app/main.js").status()).isNotIn(401, 403);
+        assertThat(browser.get("/api/anything.js").status()).isEqualTo(401);
+        assertThat(browser.get("/elsewhere").status()).isEqualTo(401);
+        Browser.Response apiDocs = browser.get("/v3/api-docs");
+        assertThat(apiDocs.status()).isEqualTo(200);
+        // the signed-in user is not a request parameter
+        assertThat(apiDocs.json().at("/paths/~1api~1permissions~1{app}~1{form}/get/parameters").size()).isEqualTo(2);
     }
 
     @Test

@@ -1,6 +1,10 @@
 package io.mosaic.runtime.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.EnumSet;
 import java.util.List;
@@ -10,6 +14,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import io.mosaic.api.app.AppManifest;
+import io.mosaic.api.definition.LocalizedText;
 import io.mosaic.api.security.FieldAccess;
 import io.mosaic.api.security.FormAction;
 import io.mosaic.api.security.FormPermission;
@@ -17,9 +23,9 @@ import io.mosaic.api.security.PermissionService;
 import io.mosaic.api.security.RowScope;
 import io.mosaic.api.security.UserContext;
 import io.mosaic.runtime.security.org.OrgUnit;
-import io.mosaic.runtime.security.role.AppRole;
 import io.mosaic.runtime.security.role.GrantJson;
 import io.mosaic.runtime.security.role.RoleRequest;
+import io.mosaic.runtime.security.user.User;
 
 class GrantPermissionServiceTest extends SecurityTestSupport {
 
@@ -118,16 +124,31 @@ class GrantPermissionServiceTest extends SecurityTestSupport {
         String role = role(grant(app, "dealer", "read,update", "all", Map.of()),
                 grant(otherApp, "invoice", "read", "all", Map.of()));
 
-        roles.upsertAppRoles(app, List.of(new AppRole(role, "经理", "Manager", List.of(
-                new AppRole.Grant("order", Set.of(FormAction.CREATE), RowScope.OWN, Map.of())))));
+        roles.upsertAppRoles(app, List.of(new AppManifest.Role(role, new LocalizedText("经理", "Manager"), List.of(
+                new AppManifest.Grant("order", Set.of(FormAction.CREATE), RowScope.OWN, Map.of())))));
         String newRole = unique("role");
-        roles.upsertAppRoles(app, List.of(new AppRole(newRole, "新", "New", List.of())));
+        roles.upsertAppRoles(app, List.of(new AppManifest.Role(newRole, new LocalizedText("新", "New"), List.of())));
 
         assertThat(permissions.formPermission(user(role), app, "dealer").actions()).isEmpty();
         assertThat(permissions.formPermission(user(role), app, "order").actions()).containsExactly(FormAction.CREATE);
         assertThat(permissions.formPermission(user(role), otherApp, "invoice").actions()).containsExactly(FormAction.READ);
         assertThat(roles.get(role).nameEn()).isEqualTo("Manager");
         assertThat(roles.get(newRole).builtIn()).isFalse();
+    }
+
+    @Test
+    void answersTheSignedInUsersPermissionInTheGrantSpelling() throws Exception {
+        String app = unique("app");
+        String role = role(grant(app, "dealer", "read,update", "org_subtree", Map.of("credit_limit", "read_only")));
+        OrgUnit unit = createOrg(null, "region");
+        User user = createUser(unit.id(), role);
+
+        mvc.perform(get("/api/permissions/" + app + "/dealer").with(as(user)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.actions").value(contains("read", "update")))
+                .andExpect(jsonPath("$.rowScopes").value(contains("org_subtree")))
+                .andExpect(jsonPath("$.fields.credit_limit").value("read_only"))
+                .andExpect(jsonPath("$.orgIds").value(contains((int) unit.id())));
     }
 
     private static UserContext user(String... roleKeys) {

@@ -1,6 +1,7 @@
 package io.mosaic.runtime.security;
 
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static io.mosaic.runtime.support.BrowserCsrf.csrfToken;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -30,7 +31,7 @@ class LoginThrottleTest extends SecurityTestSupport {
         login(user.username(), PASSWORD, client)
                 .andExpect(status().isTooManyRequests())
                 .andExpect(jsonPath("$.code").value("auth.throttled"))
-                .andExpect(header().string("Retry-After", org.hamcrest.Matchers.matchesPattern("[1-9][0-9]*")));
+                .andExpect(header().string("Retry-After", matchesPattern("[1-9][0-9]*")));
         // the lock is on the username, from any address
         login(user.username(), PASSWORD, nextClient()).andExpect(status().isTooManyRequests());
     }
@@ -63,7 +64,7 @@ class LoginThrottleTest extends SecurityTestSupport {
     }
 
     private ResultActions login(String username, String password, String client) throws Exception {
-        return mvc.perform(post("/api/auth/login").with(csrf()).with(r -> {
+        return mvc.perform(post("/api/auth/login").with(csrfToken()).with(r -> {
                     r.setRemoteAddr(client);
                     return r;
                 }).contentType(MediaType.APPLICATION_JSON)

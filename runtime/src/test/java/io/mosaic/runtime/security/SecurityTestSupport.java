@@ -1,7 +1,7 @@
 package io.mosaic.runtime.security;
 
+import static io.mosaic.runtime.support.BrowserCsrf.csrfToken;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import java.util.List;
 import java.util.UUID;
@@ -62,7 +62,7 @@ abstract class SecurityTestSupport extends RuntimeTest {
     RequestPostProcessor as(User user) {
         MosaicUser principal = users.principal(user.id()).orElseThrow();
         principal.eraseCredentials();
-        return request -> csrf().postProcessRequest(authentication(
+        return request -> csrfToken().postProcessRequest(authentication(
                 UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()))
                 .postProcessRequest(request));
     }

@@ -86,11 +86,10 @@ public record GrantJson(String app, String form, List<String> actions, String ro
                 problems.add("/" + i, "must be a grant object");
                 continue;
             }
-            RoleGrant g = grant.parse("/" + i, problems);
-            if (g != null && !seen.add(g.app() + "/" + g.form())) {
-                problems.add("/" + i + "/form", "is granted twice for app " + g.app());
+            if (!seen.add(grant.app() + "/" + grant.form())) {
+                problems.add("/" + i + "/form", "is granted twice for app " + grant.app());
             }
-            parsed.add(g);
+            parsed.add(grant.parse("/" + i, problems));
         }
         return parsed;
     }

@@ -23,6 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.mosaic.api.app.AppManifest;
 import io.mosaic.api.security.FieldAccess;
 import io.mosaic.api.security.FormAction;
 import io.mosaic.api.security.RowScope;
@@ -131,17 +132,19 @@ public class RoleService {
      * grants on {@code appKey} only — their grants on other apps stay. Joins the caller's transaction.
      */
     @Transactional
-    public void upsertAppRoles(String appKey, List<AppRole> roles) {
-        for (AppRole role : roles) {
+    public void upsertAppRoles(String appKey, List<AppManifest.Role> roles) {
+        for (AppManifest.Role role : roles) {
             if (!ROLE_KEY.matcher(role.key()).matches()) {
                 throw ApiException.badRequest("role.invalid", "Invalid role key " + role.key());
             }
+            String nameZh = role.name() == null ? role.key() : role.name().zhCN();
+            String nameEn = role.name() == null ? role.key() : role.name().en();
             Optional<Role> existing = find(role.key());
             if (existing.isEmpty()) {
-                insert(role.key(), role.nameZh(), role.nameEn());
+                insert(role.key(), nameZh, nameEn);
             } else if (!existing.get().builtIn()) {
                 jdbc.sql("UPDATE MO_ROLE SET name_zh = ?, name_en = ? WHERE role_key = ?")
-                        .params(role.nameZh(), role.nameEn(), role.key()).update();
+                        .params(nameZh, nameEn, role.key()).update();
             }
             jdbc.sql("DELETE FROM MO_ROLE_GRANT WHERE role_key = ? AND app_key = ?").params(role.key(), appKey).update();
             role.grants().forEach(g -> insertGrant(role.key(),
