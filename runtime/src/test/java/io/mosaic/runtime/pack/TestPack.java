@@ -11,7 +11,7 @@ import java.util.zip.ZipOutputStream;
 import org.apache.commons.codec.digest.DigestUtils;
 
 /** Builds pack zips for tests: an app with text-field forms, which a test can then spoil in one way. */
-final class TestPack {
+public final class TestPack {
 
     private final String app;
     private final String version;
@@ -25,12 +25,12 @@ final class TestPack {
         this.version = version;
     }
 
-    static TestPack app(String app, String version) {
+    public static TestPack app(String app, String version) {
         return new TestPack(app, version);
     }
 
     /** A form whose fields are all of the given type ({@code key:type} pairs, e.g. "title:text"). */
-    TestPack form(String key, String... fields) {
+    public TestPack form(String key, String... fields) {
         StringBuilder json = new StringBuilder("{\"key\":\"" + key + "\",\"name\":{\"zh-CN\":\"表单" + key + "\",\"en\":\"Form "
                 + key + "\"},\"fields\":[");
         for (int i = 0; i < fields.length; i++) {
@@ -58,7 +58,7 @@ final class TestPack {
         return this;
     }
 
-    TestPack lieAboutChecksum(String name) {
+    public TestPack lieAboutChecksum(String name) {
         checksumOverrides.put(name, DigestUtils.sha256Hex("something else"));
         return this;
     }
@@ -87,7 +87,7 @@ final class TestPack {
         return files;
     }
 
-    byte[] zip() {
+    public byte[] zip() {
         Map<String, String> files = files();
         StringBuilder manifest = new StringBuilder("{\"key\":\"" + app + "\",\"version\":\"" + version + "\",\"platform\":\""
                 + platform + "\",\"files\":{");

@@ -1,0 +1,69 @@
+import { createApp, computed, watch } from 'vue';
+import { onUnauthorized } from './api.js';
+import { t } from './i18n.js';
+import { route, navigate } from './router.js';
+import { session, loadMe, isAdmin, mayManagePacks } from './session.js';
+import AppHeader from './components/AppHeader.js';
+import PageLayout from './components/PageLayout.js';
+import LoginPage from './pages/LoginPage.js';
+import LauncherPage from './pages/LauncherPage.js';
+import AppPage from './pages/AppPage.js';
+import TokensPage from './pages/TokensPage.js';
+import UsersPage from './pages/admin/UsersPage.js';
+import RolesPage from './pages/admin/RolesPage.js';
+import OrgsPage from './pages/admin/OrgsPage.js';
+import PacksPage from './pages/admin/PacksPage.js';
+
+const PAGES = {
+  login: LoginPage, launcher: LauncherPage, app: AppPage, target: AppPage, tokens: TokensPage,
+  users: UsersPage, roles: RolesPage, orgs: OrgsPage, packs: PacksPage,
+};
+
+const Message = {
+  components: { PageLayout },
+  props: { title: String, text: String },
+  setup: () => ({ t }),
+  template: /* html */ `
+    <PageLayout><div class="empty"><h1>{{ title }}</h1><p class="muted">{{ text }}</p>
+      <a class="button" href="#/apps">{{ t('nav.backToApps') }}</a></div></PageLayout>`,
+};
+
+const Root = {
+  components: { AppHeader, LoginPage, Message },
+  setup() {
+    const allowed = computed(() => (!route.value.meta.admin || isAdmin()) && (!route.value.meta.packs || mayManagePacks()));
+    const page = computed(() => PAGES[route.value.name]);
+
+    // Anyone not signed in lands on the login page and comes back to where they were going.
+    watch([() => session.checked, () => session.me, route], () => {
+      if (!session.checked) return;
+      if (!session.me && route.value.name !== 'login') {
+        session.returnTo = route.value.path;
+        navigate('/login');
+      } else if (session.me && route.value.name === 'login') {
+        navigate('/apps');
+      }
+    }, { immediate: true });
+
+    return { t, session, route, page, allowed };
+  },
+  template: /* html */ `
+    <template v-if="session.checked">
+      <LoginPage v-if="!session.me || route.name === 'login'" />
+      <div v-else class="shell">
+        <AppHeader />
+        <component v-if="page && allowed" :is="page" :key="route.name === 'target' ? 'app' : route.name" />
+        <Message v-else-if="page" data-test="forbidden" :title="t('error.forbiddenTitle')" :text="t('error.forbiddenText')" />
+        <Message v-else data-test="not-found" :title="t('error.notFoundTitle')" :text="t('error.notFoundText', { path: route.path })" />
+      </div>
+    </template>
+    <div v-else class="boot">{{ t('common.loading') }}</div>`,
+};
+
+onUnauthorized(() => {
+  session.me = null;
+});
+
+createApp(Root).mount('#app');
+// Any failure other than 401 leaves the user on the login page, where signing in reports what is wrong.
+loadMe().catch(() => {});

@@ -1,0 +1,89 @@
+// One app: its menu from the published manifest on the side; a menu target opens in the content area.
+import { ref, computed, watch } from 'vue';
+import { api } from '../api.js';
+import { t, localName } from '../i18n.js';
+import { route, href } from '../router.js';
+import ErrorBox from '../components/ErrorBox.js';
+import PageLayout from '../components/PageLayout.js';
+import UiIcon from '../components/UiIcon.js';
+
+const targetLink = (app, target) => href('apps', app, target.kind, target.key);
+
+const MenuTree = {
+  name: 'MenuTree',
+  props: { items: { type: Array, required: true }, app: { type: String, required: true } },
+  setup() {
+    const isActive = item => item.target && route.value.params.kind === item.target.kind && route.value.params.key === item.target.key;
+    return { localName, targetLink, isActive };
+  },
+  template: /* html */ `
+    <ul class="menu-tree">
+      <li v-for="item in items" :key="item.key">
+        <a v-if="item.target" :href="targetLink(app, item.target)" :class="{ active: isActive(item) }" :data-menu="item.key">{{ localName(item.name, item.key) }}</a>
+        <span v-else class="menu-group">{{ localName(item.name, item.key) }}</span>
+        <MenuTree v-if="item.children && item.children.length" :items="item.children" :app="app" />
+      </li>
+    </ul>`,
+};
+
+/** Every menu entry that opens something, in menu order, at any depth. */
+function withTargets(items) {
+  return (items || []).flatMap(item => [...(item.target ? [item] : []), ...withTargets(item.children)]);
+}
+
+export default {
+  name: 'AppPage',
+  components: { ErrorBox, PageLayout, MenuTree, UiIcon },
+  setup() {
+    const menu = ref(null);
+    const error = ref(null);
+    const appKey = computed(() => route.value.params.app);
+    const entries = computed(() => (menu.value ? withTargets(menu.value.menus) : []));
+    const target = computed(() => (route.value.name === 'target'
+      ? { kind: route.value.params.kind, key: route.value.params.key } : null));
+    const targetItem = computed(() => target.value
+      && entries.value.find(item => item.target.kind === target.value.kind && item.target.key === target.value.key));
+
+    watch(appKey, async key => {
+      menu.value = null;
+      error.value = null;
+      try {
+        menu.value = await api.get(`/api/apps/${encodeURIComponent(key)}/menu`);
+      } catch (failure) {
+        error.value = failure;
+      }
+    }, { immediate: true });
+
+    const kindLabel = kind => t(`kind.${kind}`);
+    return { t, localName, menu, error, appKey, target, targetItem, entries, targetLink, kindLabel };
+  },
+  template: /* html */ `
+    <PageLayout :menu-title="menu ? localName(menu.name, appKey) : appKey">
+      <template #sidebar>
+        <a class="sidebar-back" href="#/apps"><UiIcon name="back" :size="14" /> {{ t('nav.apps') }}</a>
+        <div class="sidebar-heading">{{ menu ? localName(menu.name, appKey) : appKey }}</div>
+        <MenuTree v-if="menu" :items="menu.menus" :app="appKey" />
+        <p v-if="menu && menu.menus.length === 0" class="muted small">{{ t('app.noMenus') }}</p>
+      </template>
+      <ErrorBox :error="error" />
+      <template v-if="menu">
+        <section v-if="target" class="placeholder" data-test="target-placeholder">
+          <div class="page-header"><h1>{{ targetItem ? localName(targetItem.name, target.key) : target.key }}</h1></div>
+          <div class="panel">
+            <p><span class="badge">{{ kindLabel(target.kind) }}</span> <code>{{ target.key }}</code></p>
+            <p>{{ t('app.targetPending', { kind: kindLabel(target.kind), engine: t('engine.' + target.kind) }) }}</p>
+          </div>
+        </section>
+        <section v-else>
+          <div class="page-header"><h1>{{ localName(menu.name, appKey) }}</h1></div>
+          <p class="muted">{{ entries.length ? t('app.pickMenu') : t('app.noMenus') }}</p>
+          <div class="card-grid">
+            <a v-for="entry in entries" :key="entry.key" class="app-card entry-card" :href="targetLink(appKey, entry.target)">
+              <span class="app-card-text"><strong>{{ localName(entry.name, entry.key) }}</strong>
+                <span class="muted">{{ kindLabel(entry.target.kind) }} · {{ entry.target.key }}</span></span>
+            </a>
+          </div>
+        </section>
+      </template>
+    </PageLayout>`,
+};

@@ -1,0 +1,60 @@
+import { ref, reactive, computed } from 'vue';
+import { api } from '../api.js';
+import { t, locale, setLocale } from '../i18n.js';
+import { navigate } from '../router.js';
+import { session, signedIn } from '../session.js';
+import ErrorBox from '../components/ErrorBox.js';
+
+export default {
+  name: 'LoginPage',
+  components: { ErrorBox },
+  setup() {
+    const form = reactive({ username: '', password: '' });
+    const error = ref(null);
+    const busy = ref(false);
+
+    const hint = computed(() => {
+      if (error.value?.status === 429) {
+        const seconds = error.value.retryAfter;
+        const wait = !seconds ? '' : seconds < 120 ? t('login.retryAfter', { seconds })
+          : t('login.retryAfterMinutes', { minutes: Math.ceil(seconds / 60) });
+        return `${t('login.throttled')} ${wait}`.trim();
+      }
+      return error.value?.status === 401 ? t('login.badCredentials') : '';
+    });
+
+    async function submit() {
+      busy.value = true;
+      error.value = null;
+      try {
+        signedIn(await api.post('/api/auth/login', { ...form }));
+        const target = session.returnTo || '/apps';
+        session.returnTo = null;
+        navigate(target);
+      } catch (failure) {
+        error.value = failure;
+        form.password = '';
+      } finally {
+        busy.value = false;
+      }
+    }
+    const otherLocale = () => (locale.value === 'en' ? 'zh-CN' : 'en');
+    return { t, form, error, hint, busy, submit, setLocale, otherLocale };
+  },
+  template: /* html */ `
+    <div class="login-screen">
+      <form class="login-card" @submit.prevent="submit" novalidate>
+        <div class="login-brand"><span class="brand-mark large" aria-hidden="true"><i></i><i></i><i></i><i></i></span>
+          <div><h1>Mosaic</h1><p>{{ t('login.tagline') }}</p></div></div>
+        <ErrorBox :error="error" :hint="hint" />
+        <label class="field"><span>{{ t('login.username') }}</span>
+          <input name="username" v-model.trim="form.username" autocomplete="username" autofocus required></label>
+        <label class="field"><span>{{ t('login.password') }}</span>
+          <input name="password" type="password" v-model="form.password" autocomplete="current-password" required></label>
+        <button class="button button-primary button-block" type="submit" :disabled="busy || !form.username || !form.password">
+          {{ busy ? t('login.signingIn') : t('login.submit') }}</button>
+        <button type="button" class="link-button login-language" @click="setLocale(otherLocale())">
+          {{ otherLocale() === 'en' ? 'English' : '中文' }}</button>
+      </form>
+    </div>`,
+};

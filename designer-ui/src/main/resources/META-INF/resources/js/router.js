@@ -1,0 +1,54 @@
+// Hash routing: '#/apps/dms' → { name: 'app', params: { app: 'dms' } }.
+import { ref } from 'vue';
+
+const ROUTES = [
+  ['login', '/login'],
+  ['launcher', '/apps'],
+  ['app', '/apps/:app'],
+  ['target', '/apps/:app/:kind/:key'],
+  ['tokens', '/tokens'],
+  ['users', '/admin/users', { admin: true }],
+  ['roles', '/admin/roles', { admin: true }],
+  ['orgs', '/admin/orgs', { admin: true }],
+  ['packs', '/admin/packs', { packs: true }],
+].map(([name, pattern, meta = {}]) => ({ name, meta, parts: pattern.split('/').filter(Boolean) }));
+
+function match(path) {
+  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  for (const route of ROUTES) {
+    if (route.parts.length !== parts.length) continue;
+    const params = {};
+    const fits = route.parts.every((part, i) => {
+      if (part.startsWith(':')) {
+        params[part.slice(1)] = parts[i];
+        return true;
+      }
+      return part === parts[i];
+    });
+    if (fits) return { name: route.name, params, meta: route.meta, path };
+  }
+  return { name: 'notFound', params: {}, meta: {}, path };
+}
+
+function currentPath() {
+  return location.hash.replace(/^#/, '').split('?')[0] || '/apps';
+}
+
+export const route = ref(match(currentPath()));
+
+window.addEventListener('hashchange', () => {
+  route.value = match(currentPath());
+});
+
+export function navigate(path) {
+  if (currentPath() === path) {
+    route.value = match(path);
+  } else {
+    location.hash = path;
+  }
+}
+
+/** Builds a hash link from path segments, encoding each one. */
+export function href(...segments) {
+  return '#/' + segments.map(encodeURIComponent).join('/');
+}

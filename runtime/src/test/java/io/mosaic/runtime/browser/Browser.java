@@ -1,0 +1,193 @@
+package io.mosaic.runtime.browser;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Headless Chromium from the system packages, driven by the system chromedriver, so that Selenium Manager never
+ * downloads anything. Screenshots go to {@code target/screenshots}, downloads to a fresh temporary folder.
+ */
+final class Browser implements AutoCloseable {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private final ChromeDriver driver;
+    private final WebDriverWait wait;
+    private final Path downloads;
+
+    private Browser(ChromeDriver driver, Path downloads) {
+        this.driver = driver;
+        this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        this.downloads = downloads;
+    }
+
+    static Browser start() throws IOException {
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        Path profile = Files.createTempDirectory("mosaic-chromium-profile");
+        Path downloads = Files.createTempDirectory("mosaic-chromium-downloads");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-dev-shm-usage", "--disable-quic", "--no-first-run", "--disable-component-update",
+                "--disable-sync", "--window-size=1280,900", "--lang=en-US", "--force-prefers-reduced-motion", "--user-data-dir=" + profile);
+        options.setExperimentalOption("prefs", Map.of(
+                "download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false));
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+        Files.createDirectories(SCREENSHOTS);
+        return new Browser(new ChromeDriver(service, options), downloads);
+    }
+
+    /** Opens the page and forgets any earlier session, so each test starts signed out. */
+    void openSignedOut(String url) {
+        driver.get(url);
+        driver.manage().deleteAllCookies();
+        driver.executeScript("localStorage.clear()");
+        driver.navigate().refresh();
+    }
+
+    void go(String url) {
+        driver.get(url);
+    }
+
+    /**
+     * Lays the page out as a phone of this size. Resizing the window is not enough: Chromium keeps a desktop
+     * window at least 500 px wide and would only crop the screenshot.
+     */
+    void emulatePhone(int width, int height) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", true));
+    }
+
+    void desktop() {
+        driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        driver.manage().window().setSize(new Dimension(1280, 900));
+    }
+
+    WebElement waitFor(String css) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+    }
+
+    void waitForText(String css, String text) {
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
+    }
+
+    /** The page clears a field once it has handled the answer to what was sent with it. */
+    void waitUntilEmpty(String css) {
+        wait.until(d -> d.findElement(By.cssSelector(css)).getDomProperty("value").isEmpty());
+    }
+
+    void waitUntilGone(String css) {
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(css)));
+    }
+
+    void click(String css) {
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
+    }
+
+    void type(String css, String text) {
+        WebElement field = waitFor(css);
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    /** Chooses the option with this visible text once the (asynchronously filled) list offers it. */
+    void select(String css, String optionText) {
+        wait.until(d -> d.findElements(By.cssSelector(css + " option")).stream()
+                .anyMatch(option -> option.getText().equals(optionText)));
+        new Select(driver.findElement(By.cssSelector(css))).selectByVisibleText(optionText);
+    }
+
+    /** File inputs accept a path even though this one is visually hidden behind a styled button. */
+    void attach(String css, Path file) {
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css))).sendKeys(file.toString());
+    }
+
+    String value(String css) {
+        return waitFor(css).getDomProperty("value");
+    }
+
+    String text(String css) {
+        return waitFor(css).getText();
+    }
+
+    List<WebElement> all(String css) {
+        return driver.findElements(By.cssSelector(css));
+    }
+
+    /** An answer to a GET made from inside the page. */
+    record Fetched(int status, String body) {
+    }
+
+    /** Runs fetch() inside the page, so the request carries the browser's session cookie. */
+    @SuppressWarnings("unchecked")
+    Fetched fetch(String path) {
+        Map<String, Object> answer = (Map<String, Object>) ((JavascriptExecutor) driver).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(arguments[0], { headers: { Accept: 'application/json' } })
+                  .then(async r => done({ status: r.status, body: await r.text() }))
+                  .catch(e => done({ status: 0, body: String(e) }));
+                """, path);
+        return new Fetched(((Number) answer.get("status")).intValue(), (String) answer.get("body"));
+    }
+
+    /** Waits for a finished download (Chromium renames it from *.crdownload when complete). */
+    Path waitForDownload(String suffix) {
+        return new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> {
+            try (var files = Files.list(downloads)) {
+                return files.filter(f -> f.getFileName().toString().endsWith(suffix)).findFirst().orElse(null);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /**
+     * Errors the page's scripts logged since the last call. Failed requests are left out: the server's refusals
+     * (401, 409, 422…) are part of the scenarios, and the page shows them itself.
+     */
+    List<String> scriptErrors() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage)
+                .filter(message -> !message.contains("Failed to load resource"))
+                .toList();
+    }
+
+    void screenshot(String name) {
+        try {
+            Files.write(SCREENSHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}
