@@ -2,6 +2,8 @@ package io.mosaic.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+
 import javax.sql.DataSource;
 
 import org.flowable.engine.RepositoryService;
@@ -10,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.mosaic.runtime.support.RuntimeTest;
+import io.mosaic.runtime.support.TestDatabase;
 
 class RuntimeStartsTest extends RuntimeTest {
 
@@ -26,5 +29,13 @@ class RuntimeStartsTest extends RuntimeTest {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM MO_SESSION", Integer.class)).isNotNull();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ACT_RE_DEPLOYMENT", Integer.class)).isNotNull();
         assertThat(repositoryService.createDeploymentQuery().count()).isZero();
+    }
+
+    @Test
+    void runsOnTheDatabaseTheBuildProfileAsksFor() throws Exception {
+        try (Connection connection = dataSource.getConnection()) {
+            String product = connection.getMetaData().getDatabaseProductName();
+            assertThat(product).isEqualTo(TestDatabase.isMariaDb() ? "MariaDB" : "H2");
+        }
     }
 }

@@ -22,7 +22,7 @@ class PackReaderTest {
 
     @Test
     void readsEveryFileOfAWellFormedPack() {
-        PackFiles files = reader.read(new ByteArrayInputStream(zip(Map.of("app.json", "{}", "order.form.json", "{\"key\":\"order\"}"))));
+        PackFiles files = reader.read(new ByteArrayInputStream(TestPack.zip(Map.of("app.json", "{}", "order.form.json", "{\"key\":\"order\"}"))));
 
         assertThat(files.names()).containsExactlyInAnyOrder("app.json", "order.form.json");
         assertThat(files.text("order.form.json")).isEqualTo("{\"key\":\"order\"}");
@@ -30,20 +30,20 @@ class PackReaderTest {
 
     @Test
     void rejectsPathTraversal() {
-        assertRejected(zip(Map.of("../../etc/cron.d/evil.form.json", "{}")), "../../etc/cron.d/evil.form.json", "Unsafe file name");
-        assertRejected(zip(Map.of("forms/../../evil.json", "{}")), "forms/../../evil.json", "Unsafe file name");
+        assertRejected(TestPack.zip(Map.of("../../etc/cron.d/evil.form.json", "{}")), "../../etc/cron.d/evil.form.json", "Unsafe file name");
+        assertRejected(TestPack.zip(Map.of("forms/../../evil.json", "{}")), "forms/../../evil.json", "Unsafe file name");
     }
 
     @Test
     void rejectsAbsoluteAndBackslashNames() {
-        assertRejected(zip(Map.of("/etc/passwd", "x")), "/etc/passwd", "Unsafe file name");
-        assertRejected(zip(Map.of("..\\evil.json", "x")), "..\\evil.json", "Unsafe file name");
-        assertRejected(zip(Map.of("C:/evil.json", "x")), "C:/evil.json", "Unsafe file name");
+        assertRejected(TestPack.zip(Map.of("/etc/passwd", "x")), "/etc/passwd", "Unsafe file name");
+        assertRejected(TestPack.zip(Map.of("..\\evil.json", "x")), "..\\evil.json", "Unsafe file name");
+        assertRejected(TestPack.zip(Map.of("C:/evil.json", "x")), "C:/evil.json", "Unsafe file name");
     }
 
     @Test
     void rejectsAZipBombByItsRealUnpackedSize() {
-        byte[] bomb = zipOfZeros("app.json", 64 * 1024 * 1024);
+        byte[] bomb = TestPack.zipOfZeros("app.json", 64 * 1024 * 1024);
         assertThat(bomb.length).isLessThan(200 * 1024);
 
         assertRejected(bomb, "app.json", "larger than");
@@ -53,7 +53,7 @@ class PackReaderTest {
     void rejectsAnEntryWhoseCompressionRatioMarksABomb() {
         PackReader tolerant = new PackReader(new PackLimits(10, 100L * 1024 * 1024, 200L * 1024 * 1024, 100));
 
-        assertThatThrownBy(() -> tolerant.read(new ByteArrayInputStream(zipOfZeros("big.form.json", 20 * 1024 * 1024))))
+        assertThatThrownBy(() -> tolerant.read(new ByteArrayInputStream(TestPack.zipOfZeros("big.form.json", 20 * 1024 * 1024))))
                 .isInstanceOfSatisfying(PackRejectedException.class,
                         e -> assertThat(e.problems()).extracting(ApiError.Problem::message).anyMatch(m -> m.contains("zip bomb")));
     }
@@ -66,7 +66,7 @@ class PackReaderTest {
             files.put("f" + i + ".form.json", "x".repeat(1000));
         }
 
-        assertThatThrownBy(() -> small.read(new ByteArrayInputStream(zip(files))))
+        assertThatThrownBy(() -> small.read(new ByteArrayInputStream(TestPack.zip(files))))
                 .isInstanceOfSatisfying(PackRejectedException.class,
                         e -> assertThat(e.getMessage()).contains("larger than 2048 bytes when unpacked"));
     }
@@ -74,7 +74,7 @@ class PackReaderTest {
     @Test
     void rejectsTooManyFiles() {
         PackReader small = new PackReader(new PackLimits(2, 0, 0, 0));
-        assertThatThrownBy(() -> small.read(new ByteArrayInputStream(zip(Map.of("a.json", "1", "b.json", "2", "c.json", "3")))))
+        assertThatThrownBy(() -> small.read(new ByteArrayInputStream(TestPack.zip(Map.of("a.json", "1", "b.json", "2", "c.json", "3")))))
                 .isInstanceOf(PackRejectedException.class)
                 .hasMessageContaining("more than 2 files");
     }
@@ -82,7 +82,7 @@ class PackReaderTest {
     @Test
     void rejectsTheSameNameTwice() {
         // ZipOutputStream refuses duplicates, so write two names of equal length and rename one in place.
-        byte[] zip = zip(new LinkedHashMap<>(Map.of("aaaa.json", "1", "bbbb.json", "2")));
+        byte[] zip = TestPack.zip(new LinkedHashMap<>(Map.of("aaaa.json", "1", "bbbb.json", "2")));
         byte[] patched = replaceAll(zip, "bbbb.json", "aaaa.json");
 
         assertRejected(patched, "aaaa.json", "twice");
@@ -128,35 +128,6 @@ class PackReaderTest {
                         assertThat(p.message()).contains(messagePart);
                     });
                 });
-    }
-
-    static byte[] zip(Map<String, String> files) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(out)) {
-            for (Map.Entry<String, String> file : files.entrySet()) {
-                zip.putNextEntry(new ZipEntry(file.getKey()));
-                zip.write(file.getValue().getBytes(StandardCharsets.UTF_8));
-                zip.closeEntry();
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return out.toByteArray();
-    }
-
-    private static byte[] zipOfZeros(String name, int size) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(out)) {
-            zip.putNextEntry(new ZipEntry(name));
-            byte[] block = new byte[1024 * 1024];
-            for (int written = 0; written < size; written += block.length) {
-                zip.write(block);
-            }
-            zip.closeEntry();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return out.toByteArray();
     }
 
     private static byte[] replaceAll(byte[] data, String from, String to) {

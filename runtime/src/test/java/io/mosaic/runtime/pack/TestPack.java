@@ -116,4 +116,20 @@ public final class TestPack {
         }
         return out.toByteArray();
     }
+
+    /** One file of zeros: tiny when packed, {@code size} bytes when unpacked — the shape of a zip bomb. */
+    static byte[] zipOfZeros(String name, int size) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.putNextEntry(new ZipEntry(name));
+            byte[] block = new byte[1024 * 1024];
+            for (int written = 0; written < size; written += block.length) {
+                zip.write(block);
+            }
+            zip.closeEntry();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return out.toByteArray();
+    }
 }
