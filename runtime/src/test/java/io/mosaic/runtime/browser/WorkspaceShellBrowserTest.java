@@ -33,8 +33,11 @@ import io.mosaic.samples.SamplePacks;
 
 /**
  * The workspace shell in headless Chromium against the real runtime: the acceptance scenario of the platform
- * foundation (sign in, org unit, user, API token used with curl, pack import with preview, export), plus the
- * sign-in error and the phone layout. Screenshots of every step land in {@code target/screenshots}.
+ * foundation (an admin signs in, creates an org unit and a user in it, creates an API token and uses it with curl,
+ * imports the sample pack after its dry-run preview, grants a role access, exports the pack), the server's
+ * refusals as the pages show them (wrong password, throttling, 400/409/422 with pointers), what a non-admin may
+ * open, and the 390 px phone layout. Screenshots of every step land in {@code target/screenshots}; any script
+ * error a page logs fails the test.
  */
 @Tag("browser")
 class WorkspaceShellBrowserTest extends RuntimeTest {
