@@ -25,14 +25,19 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.mosaic.runtime.pack.TestPack;
 import io.mosaic.runtime.support.RuntimeTest;
+import io.mosaic.samples.SamplePacks;
 
 /**
  * The workspace shell in headless Chromium against the real runtime: the acceptance scenario of the platform
- * foundation (sign in, org unit, user, API token used with curl, pack import with preview, export), plus the
- * sign-in error and the phone layout. Screenshots of every step land in {@code target/screenshots}.
+ * foundation (an admin signs in, creates an org unit and a user in it, creates an API token and uses it with curl,
+ * imports the sample pack after its dry-run preview, grants a role access, exports the pack), the server's
+ * refusals as the pages show them (wrong password, throttling, 400/409/422 with pointers), what a non-admin may
+ * open, and the 390 px phone layout. Screenshots of every step land in {@code target/screenshots}; any script
+ * error a page logs fails the test.
  */
 @Tag("browser")
 class WorkspaceShellBrowserTest extends RuntimeTest {
@@ -132,13 +137,13 @@ class WorkspaceShellBrowserTest extends RuntimeTest {
         revokeToken("curl " + suffix);
         assertThat(curlMe(token)).containsEntry("status", "401");
 
-        String app = "visits_" + suffix;
-        Path pack = writePack(app, TestPack.app(app, "1.0.0").form("visit", "title:text", "visited_on:date"));
+        String app = "dms_" + suffix;
+        Path pack = writeSamplePack(app);
         importPackWithPreview(app, pack);
         refusesPacksItCannotInstall(pack, writePack("lying_" + suffix,
-                TestPack.app("lying_" + suffix, "1.0.0").form("visit", "title:text").lieAboutChecksum("visit.form.json")));
+                TestPack.app("lying_" + suffix, "1.0.0").form("visit", "title:text").lieAboutChecksum("visit.form.json").zip()));
         opensTheMenuTargetPlaceholder(app);
-        grantsARoleAccessToTheImportedForm("visitor_" + suffix, app);
+        grantsARoleAccessToTheImportedForm("auditor_" + suffix, app);
         exportsThePack(app);
 
         switchesLanguageAndKeepsIt();
@@ -151,7 +156,7 @@ class WorkspaceShellBrowserTest extends RuntimeTest {
         browser.emulatePhone(390, 844);
         signInAsAdmin();
         String app = "phone_" + suffix;
-        previewPack(writePack(app, TestPack.app(app, "1.0.0").form("visit", "title:text")));
+        previewPack(writePack(app, TestPack.app(app, "1.0.0").form("visit", "title:text").zip()));
         browser.screenshot("20-phone-pack-preview");
         confirmPack(app);
 
@@ -270,7 +275,7 @@ class WorkspaceShellBrowserTest extends RuntimeTest {
         previewPack(pack);
         assertThat(browser.waitFor(".progress [role=progressbar]").getDomAttribute("aria-valuenow")).isEqualTo("100");
         assertThat(browser.text(".plan .facts")).contains(app).contains("fresh install").contains("1.0.0");
-        assertThat(browser.text("[data-test=plan-changes]")).contains("visit").contains("add");
+        assertThat(browser.text("[data-test=plan-changes]")).contains("dealer", "order_approval", "add");
         browser.screenshot("07-pack-preview");
         assertThat(browser.fetch("/api/apps/" + app).status()).as("the dry run wrote nothing").isEqualTo(404);
 
@@ -309,9 +314,9 @@ class WorkspaceShellBrowserTest extends RuntimeTest {
     private void opensTheMenuTargetPlaceholder(String app) {
         browser.go(url("/#/apps"));
         browser.click("[data-app=" + app + "]");
-        browser.click(".sidebar [data-menu=m_visit]");
+        browser.click(".sidebar [data-menu=dealers]");
         browser.waitForText("[data-test=target-placeholder]", "form engine");
-        assertThat(browser.text("[data-test=target-placeholder] h1")).isEqualTo("Menu");
+        assertThat(browser.text("[data-test=target-placeholder] h1")).isEqualTo("Dealers");
         browser.screenshot("09-app-menu-target");
     }
 
@@ -319,28 +324,28 @@ class WorkspaceShellBrowserTest extends RuntimeTest {
         browser.go(url("/#/admin/roles"));
         browser.click("[data-test=new-role]");
         browser.type("[data-test=role-form] input[name=key]", role);
-        browser.type("[data-test=role-form] input[name=nameZh]", "拜访员 " + suffix);
-        browser.type("[data-test=role-form] input[name=nameEn]", "Visitor " + suffix);
+        browser.type("[data-test=role-form] input[name=nameZh]", "审计 " + suffix);
+        browser.type("[data-test=role-form] input[name=nameEn]", "Auditor " + suffix);
         browser.click("[data-test=role-form] button[type=submit]");
         browser.click("[data-role=" + role + "] [data-test=edit-role]");
         browser.click("[data-test=role-edit] [data-test=add-grant]");
-        browser.select("[data-test=role-edit] .grant-card select[name=app]", "Test app (" + app + ")");
-        browser.type("[data-test=role-edit] .grant-card input[name=form]", "visit");
+        browser.select("[data-test=role-edit] .grant-card select[name=app]", "Dealer management (" + app + ")");
+        browser.type("[data-test=role-edit] .grant-card input[name=form]", "dealer");
         browser.click("[data-test=role-edit] .grant-card input[data-action=create]");
         browser.select("[data-test=role-edit] .grant-card select[name=rowScope]", "Own unit and below");
         browser.click("[data-test=role-edit] .grant-card [data-test=add-field-rule]");
-        browser.type("[data-test=role-edit] .grant-card input[name=fieldKey]", "visited_on");
+        browser.type("[data-test=role-edit] .grant-card input[name=fieldKey]", "credit_limit");
         browser.select("[data-test=role-edit] .grant-card select[name=fieldMode]", "Read-only");
         browser.screenshot("10-role-grant-editor");
         browser.click("[data-test=role-edit] button[type=submit]");
         browser.waitUntilGone("[data-test=role-edit]");
-        browser.waitForText("[data-role=" + role + "]", app + "/visit");
+        browser.waitForText("[data-role=" + role + "]", app + "/dealer");
 
         JsonNode saved = JSON.readTree(browser.fetch("/api/roles/" + role).body()).at("/grants/0");
         assertThat(saved.get("app").asText()).isEqualTo(app);
         assertThat(saved.get("actions").toString()).contains("create", "read");
         assertThat(saved.get("rowScope").asText()).isEqualTo("org_subtree");
-        assertThat(saved.at("/fields/visited_on").asText()).isEqualTo("read_only");
+        assertThat(saved.at("/fields/credit_limit").asText()).isEqualTo("read_only");
         browser.screenshot("11-roles");
     }
 
@@ -349,7 +354,8 @@ class WorkspaceShellBrowserTest extends RuntimeTest {
         browser.click("[data-export=" + app + "] [data-test=export-pack]");
         Path download = browser.waitForDownload(".zip");
         try (ZipFile zip = new ZipFile(download.toFile())) {
-            assertThat(zip.stream().map(ZipEntry::getName)).contains("app.json", "visit.form.json", "manifest.json");
+            assertThat(zip.stream().map(ZipEntry::getName))
+                    .contains("manifest.json", "app.json", "dealer.form.json", "order_approval.bpmn20.xml");
             JsonNode manifest = JSON.readTree(zip.getInputStream(zip.getEntry("manifest.json")));
             assertThat(manifest.get("key").asText()).isEqualTo(app);
         }
@@ -373,8 +379,21 @@ class WorkspaceShellBrowserTest extends RuntimeTest {
         browser.screenshot("14-signed-out");
     }
 
-    private static Path writePack(String app, TestPack pack) throws IOException {
-        return Files.write(Files.createTempDirectory("mosaic-pack").resolve(app + "-1.0.0.zip"), pack.zip());
+    private static Path writePack(String app, byte[] zip) throws IOException {
+        return Files.write(Files.createTempDirectory("mosaic-pack").resolve(app + "-1.0.0.zip"), zip);
+    }
+
+    /** The shipped dealer-management pack under a key of this run, so that it installs fresh in a shared database. */
+    private static Path writeSamplePack(String app) throws IOException {
+        Map<String, String> files = new LinkedHashMap<>();
+        for (String file : SamplePacks.files(SamplePacks.DEALER_MANAGEMENT)) {
+            files.put(file, SamplePacks.content(SamplePacks.DEALER_MANAGEMENT, file));
+        }
+        ObjectNode manifest = (ObjectNode) JSON.readTree(files.get("app.json"));
+        manifest.put("key", app);
+        files.put("app.json", JSON.writeValueAsString(manifest));
+        return writePack(app, TestPack.zipWithManifest(app, manifest.get("version").asText(),
+                manifest.get("platform").asText(), files));
     }
 
     private void analystSeesPacksAndTokensButNoUserAdministration(String username) {
