@@ -11,16 +11,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.PathType;
 import com.networknt.schema.SchemaLocation;
-import com.networknt.schema.SchemaValidatorsConfig;
-import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A JSON definition kind checked first against a JSON Schema (draft 2020-12) and then, once the
@@ -34,17 +29,7 @@ import java.util.Locale;
 public abstract class JsonSchemaDefinitionKind implements DefinitionKind {
 
     /** IRI prefix of the platform's schemas; mapped to {@code classpath:schemas/}. */
-    public static final String SCHEMA_BASE = "https://schemas.mosaic.io/";
-
-    private static final JsonSchemaFactory SCHEMAS = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
-            builder -> builder.schemaMappers(mappers -> mappers.mapPrefix(SCHEMA_BASE, "classpath:schemas/")));
-
-    // Format assertions are off by default in 2020-12; problems must point with JSON Pointers, in one language.
-    private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder()
-            .pathType(PathType.JSON_POINTER)
-            .formatAssertionsEnabled(true)
-            .locale(Locale.ENGLISH)
-            .build();
+    public static final String SCHEMA_BASE = JsonSchemas.SCHEMA_BASE;
 
     /**
      * Deepest nesting a definition may have. Real ones stay far below (a sub-table column's label is
@@ -75,7 +60,7 @@ public abstract class JsonSchemaDefinitionKind implements DefinitionKind {
         this.key = key;
         this.fileSuffix = fileSuffix;
         this.label = label;
-        this.schema = SCHEMAS.getSchema(SchemaLocation.of(SCHEMA_BASE + schemaName), CONFIG);
+        this.schema = JsonSchemas.FACTORY.getSchema(SchemaLocation.of(SCHEMA_BASE + schemaName), JsonSchemas.CONFIG);
         // Resolve every $ref now: a broken schema fails at start-up, not on an analyst's first save.
         this.schema.initializeValidators();
     }
