@@ -20,11 +20,10 @@ import io.mosaic.form.model.FieldModel;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Checks submitted records of one form version: first against the compiled {@link RecordSchema},
@@ -104,16 +103,27 @@ public final class RecordValidator {
         if (!errors.isEmpty()) {
             return List.copyOf(errors);
         }
-        Set<RecordError> unique = new LinkedHashSet<>();
+        // One error per value: ["a"] for a select breaks both type and enum, but "wrong type" says it all.
+        Map<String, RecordError> byPointer = new LinkedHashMap<>();
         for (ValidationMessage message : compiled.validate(record)) {
-            unique.add(messages.toError(message));
+            RecordError error = messages.toError(message);
+            byPointer.merge(error.pointer(), error, (first, next) -> outranks(next, first) ? next : first);
         }
-        errors.addAll(unique);
+        errors.addAll(byPointer.values());
         // Conditions are formulas over the values; they only get values of the declared types.
         if (errors.isEmpty() && conditions != null) {
             checkConditions(schema.form().fields(), record, null, "", messages, errors);
         }
         return List.copyOf(errors);
+    }
+
+    private static boolean outranks(RecordError next, RecordError first) {
+        return !isBasic(first) && isBasic(next);
+    }
+
+    /** A missing value or one of the wrong type, which makes any finer problem of the same value moot. */
+    private static boolean isBasic(RecordError error) {
+        return error.code().equals(ErrorCode.REQUIRED.code()) || error.code().equals(ErrorCode.TYPE.code());
     }
 
     private static void outOfRangeNumbers(JsonNode node, String at, Messages messages, List<RecordError> errors) {
