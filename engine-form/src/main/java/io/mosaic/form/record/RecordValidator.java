@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.NullNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.ValidationMessage;
 import io.mosaic.api.definition.JsonSchemaDefinitionKind;
@@ -85,14 +84,16 @@ public final class RecordValidator {
     public List<RecordError> validate(String record, Locale locale) {
         JsonNode tree;
         try {
-            tree = JSON.readTree(record);
+            tree = record == null ? null : JSON.readTree(record);
         } catch (StreamConstraintsException e) {
-            return List.of(new RecordError("", ErrorCode.TOO_DEEP.code(), ErrorCode.TOO_DEEP.message(locale, "", null)));
+            return List.of(new Messages(schema, locale).error("", ErrorCode.TOO_DEEP, null));
         } catch (JsonProcessingException e) {
-            return List.of(new RecordError("", ErrorCode.INVALID_JSON.code(),
-                    ErrorCode.INVALID_JSON.message(locale, "", null)));
+            tree = null;
         }
-        return validate(tree == null || tree.isMissingNode() ? NullNode.getInstance() : tree, locale);
+        if (tree == null || tree.isMissingNode()) {
+            return List.of(new Messages(schema, locale).error("", ErrorCode.INVALID_JSON, null));
+        }
+        return validate(tree, locale);
     }
 
     /** Validates a record already parsed; errors come in the language of {@code locale}. */
@@ -128,6 +129,11 @@ public final class RecordValidator {
 
     private static void outOfRangeNumbers(JsonNode node, String at, Messages messages, List<RecordError> errors) {
         if (node.isNumber()) {
+            // A tree built elsewhere may hold binary floating point, where 1e400 is already Infinity.
+            if ((node.isDouble() || node.isFloat()) && !Double.isFinite(node.doubleValue())) {
+                errors.add(messages.error(at, ErrorCode.OUT_OF_RANGE, null));
+                return;
+            }
             BigDecimal value = node.decimalValue();
             if (value.precision() - value.scale() > MAX_NUMBER_DIGITS || value.scale() > MAX_NUMBER_DIGITS) {
                 errors.add(messages.error(at, ErrorCode.OUT_OF_RANGE, null));

@@ -1,7 +1,9 @@
 package io.mosaic.form.record;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -15,7 +17,8 @@ import java.util.function.BiPredicate;
 /** Fixtures under {@code record/} and a condition evaluator standing in for the formula language. */
 final class Fixtures {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    // Exact numbers, as the validator parses them: 1e400 must reach it as written, not as Infinity.
+    static final ObjectMapper JSON = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
     /** The conditions every-field.form.json uses, decided the way the formula language will. */
     static final ConditionEvaluator CONDITIONS = new ConditionEvaluator() {
