@@ -61,12 +61,18 @@ class FormKindTest {
             "minimum-above-maximum.form.json, /fields/0/max",
             "title-field-in-subtable.form.json, /titleField",
             "no-fields.form.json, /fields",
+            "condition-empty.form.json, /fields/0/visibleWhen",
     })
     void refusesInvalidFormAtPointer(String fixture, String pointer) {
         List<DefinitionProblem> problems = kind.validate("sample", fixture(fixture));
 
         assertThat(problems).isNotEmpty();
         assertThat(problems).extracting(DefinitionProblem::pointer).containsOnly(pointer);
+    }
+
+    @Test
+    void acceptsVisibilityAndRequiredConditions() {
+        assertThat(kind.validate("sample", fixture("conditions.form.json"))).isEmpty();
     }
 
     @Test
