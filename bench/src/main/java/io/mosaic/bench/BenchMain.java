@@ -11,7 +11,7 @@ public final class BenchMain {
 
     /** Every benchmark, in the order a full run takes them. Later issues add theirs here. */
     static List<Benchmark> all() {
-        return List.of(new DefinitionValidateBenchmark());
+        return List.of(new DefinitionValidateBenchmark(), new FormsValidateBenchmark());
     }
 
     private BenchMain() {

@@ -31,7 +31,7 @@ final class HandWrittenFormCheck {
     private static final Set<String> FIELD_MEMBERS = Set.of("key", "type", "label", "description", "placeholder",
             "required", "unique", "readOnly", "default", "maxLength", "min", "max", "precision", "scale", "currency",
             "options", "lookup", "columns", "minRows", "maxRows", "expression", "resultType", "pattern", "maxFiles",
-            "maxSizeMb", "accept", "regionLevel");
+            "maxSizeMb", "accept", "regionLevel", "visibleWhen", "requiredWhen");
     private static final Set<String> TYPES = Set.of("text", "textarea", "integer", "decimal", "money", "percent", "date",
             "datetime", "time", "select", "multiselect", "radio", "checkbox", "switch", "email", "phone", "url", "user",
             "org", "lookup", "subtable", "attachment", "image", "serial", "formula", "region", "richtext");
@@ -150,6 +150,8 @@ final class HandWrittenFormCheck {
         integer(field.get("minRows"), at + "/minRows", 0, Integer.MAX_VALUE);
         integer(field.get("maxRows"), at + "/maxRows", 1, 10000);
         string(field.get("expression"), at + "/expression", 4000);
+        string(field.get("visibleWhen"), at + "/visibleWhen", 4000);
+        string(field.get("requiredWhen"), at + "/requiredWhen", 4000);
         oneOf(field.get("resultType"), at + "/resultType", RESULT_TYPES);
         string(field.get("pattern"), at + "/pattern", 64);
         integer(field.get("maxFiles"), at + "/maxFiles", 1, 100);

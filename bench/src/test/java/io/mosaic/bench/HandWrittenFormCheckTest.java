@@ -35,6 +35,7 @@ class HandWrittenFormCheckTest {
                 .put("value", "draft"), 1);
         assertSameProblems("order", order -> field(order, 6).put("min", 50).put("max", 5), 1);
         assertSameProblems("order", order -> order.put("colour", "red"), 1);
+        assertSameProblems("order", order -> field(order, 3).put("visibleWhen", ""), 1);
         assertSameProblems("sales_order", order -> { }, 1);
     }
 
