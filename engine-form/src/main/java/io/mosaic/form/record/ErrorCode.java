@@ -53,6 +53,7 @@ public enum ErrorCode {
     /** The sentence in {@code locale}'s language (Chinese for any {@code zh} locale, English otherwise). */
     public String message(Locale locale, String label, Object limit) {
         String template = locale != null && "zh".equals(locale.getLanguage()) ? zhCN : en;
-        return template.replace("{label}", label).replace("{limit}", limit == null ? "" : limit.toString());
+        // The limit first: a label is the analyst's text and may itself contain "{limit}".
+        return template.replace("{limit}", limit == null ? "" : limit.toString()).replace("{label}", label);
     }
 }

@@ -15,6 +15,7 @@ public record RecordError(String pointer, String code, String message) {
 
     /** For checks outside this package (unique values, lookup targets) so every error reads alike. */
     public static RecordError of(String pointer, ErrorCode code, LocalizedText label, Object limit, Locale locale) {
-        return new RecordError(pointer, code.code(), code.message(locale, label.in(locale.toLanguageTag()), limit));
+        return new RecordError(pointer, code.code(),
+                code.message(locale, label.in(locale == null ? null : locale.toLanguageTag()), limit));
     }
 }
