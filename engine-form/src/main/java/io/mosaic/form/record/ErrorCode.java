@@ -28,6 +28,8 @@ public enum ErrorCode {
     FILE_TYPE("{label}只接受 {limit} 文件", "{label} accepts only {limit} files"),
     INVALID_JSON("记录不是有效的 JSON", "The record is not valid JSON"),
     TOO_DEEP("记录的嵌套层数过多", "The record is nested too deeply"),
+    /** A number or text longer than the parser takes at all (thousands of digits, millions of characters). */
+    TOO_LARGE("记录中有过长的值", "The record holds a value that is far too long"),
     /** Raised by storage: the database knows whether a value is taken. */
     UNIQUE("{label}已存在相同的值", "Another record already has this {label}"),
     /** Raised by storage: the lookup target is missing, deleted or not visible to the user. */

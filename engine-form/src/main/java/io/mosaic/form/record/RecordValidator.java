@@ -86,7 +86,9 @@ public final class RecordValidator {
         try {
             tree = record == null ? null : JSON.readTree(record);
         } catch (StreamConstraintsException e) {
-            return List.of(new Messages(schema, locale).error("", ErrorCode.TOO_DEEP, null));
+            // Jackson signals every exceeded limit with this one type; only its text tells which.
+            boolean nesting = e.getMessage() != null && e.getMessage().contains("nesting depth");
+            return List.of(new Messages(schema, locale).error("", nesting ? ErrorCode.TOO_DEEP : ErrorCode.TOO_LARGE, null));
         } catch (JsonProcessingException e) {
             tree = null;
         }

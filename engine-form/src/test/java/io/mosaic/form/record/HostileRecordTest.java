@@ -40,6 +40,14 @@ class HostileRecordTest {
                 .containsExactly(tuple("", "too_deep"));
     }
 
+    @Test
+    void refusesANumberOfThousandsOfDigitsWhileParsing() {
+        String record = with(VALID, "/amount", "1").toString().replace("\"amount\":1", "\"amount\":" + "9".repeat(5_000));
+
+        assertThat(errors(record)).extracting(RecordError::pointer, RecordError::code)
+                .containsExactly(tuple("", "too_large"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"{\"title\": ", "[1, 2", "{\"title\":\"a\"} {}", "", "nonsense"})
     void refusesTextThatIsNotOneJsonValue(String record) {
