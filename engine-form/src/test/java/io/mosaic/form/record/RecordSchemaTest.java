@@ -1,6 +1,8 @@
 package io.mosaic.form.record;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mosaic.form.api.FieldType;
+import io.mosaic.form.model.FieldModel;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -13,6 +15,12 @@ class RecordSchemaTest {
 
     private static final RecordSchema SCHEMA = RecordSchema.of("sample", Fixtures.text("every-field.form.json"));
     private static final JsonNode TREE = SCHEMA.node();
+
+    @Test
+    void coversEveryFieldTypeInItsFixture() {
+        assertThat(SCHEMA.form().fields()).extracting(FieldModel::type)
+                .containsAll(java.util.Arrays.asList(FieldType.values()));
+    }
 
     @Test
     void isADraft202012ObjectThatRefusesUnknownMembers() {
