@@ -1,6 +1,8 @@
 package io.mosaic.form.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mosaic.api.definition.DefinitionKinds;
 import io.mosaic.api.definition.DefinitionProblem;
 import org.junit.jupiter.api.Test;
@@ -62,6 +64,9 @@ class FormKindTest {
             "title-field-in-subtable.form.json, /titleField",
             "no-fields.form.json, /fields",
             "condition-empty.form.json, /fields/0/visibleWhen",
+            "formula-syntax-error.form.json, /fields/1/expression",
+            "formula-unknown-field.form.json, /fields/1/expression",
+            "formula-unknown-column-in-row.form.json, /fields/0/columns/2/expression",
     })
     void refusesInvalidFormAtPointer(String fixture, String pointer) {
         List<DefinitionProblem> problems = kind.validate("sample", fixture(fixture));
@@ -87,6 +92,46 @@ class FormKindTest {
         assertThat(kind.validate("sample", fixture("serial-pattern-unknown-part.form.json")))
                 .singleElement().extracting(DefinitionProblem::message).asString()
                 .contains("'{user}'", "{seq:N}");
+    }
+
+    @Test
+    void acceptsFormulasOverFieldsRowColumnsLookupsAndSubTables() {
+        assertThat(kind.validate("sample", fixture("order-with-formulas.form.json"))).isEmpty();
+    }
+
+    @Test
+    void locatesAFormulaSyntaxErrorByCharacter() {
+        assertThat(kind.validate("sample", fixture("formula-syntax-error.form.json")))
+                .singleElement().extracting(DefinitionProblem::message)
+                .isEqualTo("The formula does not parse: Expected ')' but found the end of the formula (at character 19)");
+    }
+
+    @Test
+    void namesEveryFieldAFormulaReadsThatTheFormLacks() {
+        assertThat(kind.validate("sample", fixture("formula-unknown-field.form.json")))
+                .extracting(DefinitionProblem::message)
+                .containsExactly("The formula reads 'lines.cost', but the sub-table 'lines' has no column 'cost'",
+                        "The formula reads 'shipping', which is not a field of this form");
+    }
+
+    @ParameterizedTest(name = "{0} is refused: {1}")
+    @CsvSource(delimiter = '|', value = {
+            "title & lines | The formula reads the sub-table 'lines' as a whole; name a column, e.g. SUM(lines.item)",
+            "title.length | The formula reads 'title.length', but 'title' is neither a lookup nor a sub-table, so it has no fields",
+            "dealer.region.name | The formula reads 'dealer.region.name', which is not a field of this form",
+            "total + 1 | The formula reads its own field 'total'",
+            "java.lang.Runtime.getRuntime() | The formula does not parse: 'java.lang.Runtime.getRuntime' is a field, not a function: only the built-in functions can be called (at character 1)",
+    })
+    void refusesFormulaReferencesOutsideTheForm(String expression, String message) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode form = (ObjectNode) json.readTree(fixture("every-field-type.form.json"));
+        ArrayNode fields = form.withArray("fields");
+        int total = 0;
+        while (!fields.get(total).path("key").asText().equals("total")) total++;
+        ((ObjectNode) fields.get(total)).put("expression", expression);
+
+        assertThat(kind.validate("sample", json.writeValueAsString(form)))
+                .containsExactly(DefinitionProblem.at("/fields/" + total + "/expression", message));
     }
 
     @ParameterizedTest(name = "{0} may replace the published version")
