@@ -155,6 +155,14 @@ final class Browser implements AutoCloseable {
         return new Fetched(((Number) answer.get("status")).intValue(), (String) answer.get("body"));
     }
 
+    /**
+     * Runs an asynchronous script in the page: it receives {@code args} and, last, the callback it must call with
+     * its answer (maps, lists, strings, numbers and booleans come back as Java values).
+     */
+    Object runAsync(String script, Object... args) {
+        return driver.executeAsyncScript(script, args);
+    }
+
     /** Waits for a finished download (Chromium renames it from *.crdownload when complete). */
     Path waitForDownload(String suffix) {
         return new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> {
