@@ -5,9 +5,6 @@ import io.mosaic.api.definition.DefinitionProblem;
 import io.mosaic.api.definition.JsonSchemaDefinitionKind;
 import io.mosaic.api.definition.LocalizedText;
 import io.mosaic.api.definition.UniqueKeys;
-import io.mosaic.form.formula.Expression;
-import io.mosaic.form.formula.Formula;
-import io.mosaic.form.formula.FormulaException;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,7 +32,7 @@ public final class FormKind extends JsonSchemaDefinitionKind {
     protected List<DefinitionProblem> semanticProblems(JsonNode form) {
         List<DefinitionProblem> problems = new ArrayList<>();
         checkFields(form.path("fields"), "/fields", false, problems);
-        checkFormulas(form.path("fields"), problems);
+        problems.addAll(FormulaFields.problems(form.path("fields")));
         JsonNode titleField = form.path("titleField");
         if (titleField.isTextual() && !isScalarField(form.path("fields"), titleField.asText())) {
             problems.add(DefinitionProblem.at("/titleField", "The title field '" + titleField.asText()
@@ -114,74 +111,6 @@ public final class FormKind extends JsonSchemaDefinitionKind {
     private static String literalProblem(String pattern) {
         return "The serial pattern '" + pattern + "' may only hold letters, digits, '_', '.', '/', '-' "
                 + "around its {…} parts";
-    }
-
-    /**
-     * A formula must parse and may read only this form's fields: plain fields, {@code lookup.anyField} and
-     * {@code subtable.column}. A sub-table column's formula may also read the other columns of its row by name.
-     */
-    private static void checkFormulas(JsonNode fields, List<DefinitionProblem> problems) {
-        Map<String, JsonNode> form = byKey(fields);
-        for (int i = 0; i < fields.size(); i++) {
-            JsonNode field = fields.get(i);
-            checkFormula(field, "/fields/" + i, form, Map.of(), problems);
-            JsonNode columns = field.path("columns");
-            Map<String, JsonNode> row = byKey(columns);
-            for (int c = 0; c < columns.size(); c++) {
-                checkFormula(columns.get(c), "/fields/" + i + "/columns/" + c, form, row, problems);
-            }
-        }
-    }
-
-    private static void checkFormula(JsonNode field, String at, Map<String, JsonNode> form, Map<String, JsonNode> row,
-                                     List<DefinitionProblem> problems) {
-        if (!FieldType.FORMULA.key().equals(field.path("type").asText()) || !field.path("expression").isTextual()) {
-            return;
-        }
-        Expression expression;
-        try {
-            expression = Formula.parse(field.get("expression").asText());
-        } catch (FormulaException e) {
-            problems.add(DefinitionProblem.at(at + "/expression", "The formula does not parse: " + e.getMessage()));
-            return;
-        }
-        for (String path : expression.references()) {
-            referenceProblem(path, field.path("key").asText(), form, row)
-                    .ifPresent(message -> problems.add(DefinitionProblem.at(at + "/expression", message)));
-        }
-    }
-
-    private static Optional<String> referenceProblem(String path, String self, Map<String, JsonNode> form,
-                                                     Map<String, JsonNode> row) {
-        if (path.equals(self)) {
-            return Optional.of("The formula reads its own field '" + self + "'");
-        }
-        String[] parts = path.split("\\.");
-        JsonNode head = row.containsKey(parts[0]) ? row.get(parts[0]) : form.get(parts[0]);
-        FieldType type = head == null ? null : FieldType.of(head.path("type").asText()).orElse(null);
-        if (type == null || parts.length > 2) {
-            return Optional.of("The formula reads '" + path + "', which is not a field of this form");
-        }
-        if (parts.length == 1) {
-            return type == FieldType.SUBTABLE
-                    ? Optional.of("The formula reads the sub-table '" + path + "' as a whole; name a column, "
-                    + "e.g. SUM(" + path + "." + head.path("columns").path(0).path("key").asText() + ")")
-                    : Optional.empty();
-        }
-        if (type == FieldType.SUBTABLE) {
-            return byKey(head.path("columns")).containsKey(parts[1]) ? Optional.empty()
-                    : Optional.of("The formula reads '" + path + "', but the sub-table '" + parts[0]
-                    + "' has no column '" + parts[1] + "'");
-        }
-        return type == FieldType.LOOKUP ? Optional.empty()
-                : Optional.of("The formula reads '" + path + "', but '" + parts[0]
-                + "' is neither a lookup nor a sub-table, so it has no fields");
-    }
-
-    private static Map<String, JsonNode> byKey(JsonNode fields) {
-        Map<String, JsonNode> byKey = new HashMap<>();
-        fields.forEach(f -> byKey.putIfAbsent(f.path("key").asText(), f));
-        return byKey;
     }
 
     private static boolean isScalarField(JsonNode fields, String key) {

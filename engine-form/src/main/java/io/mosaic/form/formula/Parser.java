@@ -59,11 +59,16 @@ final class Parser {
         return new Expression(text, root, references);
     }
 
-    private Node formula() {
+    /** Counted on the way down so that hostile nesting is refused long before the stack runs out. */
+    private void deeper(int position) {
         if (++depth > Formula.MAX_DEPTH) {
-            throw new FormulaException(FormulaException.Code.TOO_DEEP, peek().position,
+            throw new FormulaException(FormulaException.Code.TOO_DEEP, position,
                     "A formula may nest at most " + Formula.MAX_DEPTH + " levels deep");
         }
+    }
+
+    private Node formula() {
+        deeper(peek().position);
         Node node = binary(0);
         depth--;
         return node;
@@ -90,10 +95,7 @@ final class Parser {
         Token token = peek();
         if (token.kind == Kind.OPERATOR && token.text.equals("-")) {
             next++;
-            if (++depth > Formula.MAX_DEPTH) {
-                throw new FormulaException(FormulaException.Code.TOO_DEEP, token.position,
-                        "A formula may nest at most " + Formula.MAX_DEPTH + " levels deep");
-            }
+            deeper(token.position);
             Node operand = unary();
             depth--;
             return new Node.Negation(token.position, operand);

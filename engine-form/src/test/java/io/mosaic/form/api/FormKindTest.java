@@ -67,6 +67,7 @@ class FormKindTest {
             "formula-syntax-error.form.json, /fields/1/expression",
             "formula-unknown-field.form.json, /fields/1/expression",
             "formula-unknown-column-in-row.form.json, /fields/0/columns/2/expression",
+            "formula-cycle.form.json, /fields/1/expression",
     })
     void refusesInvalidFormAtPointer(String fixture, String pointer) {
         List<DefinitionProblem> problems = kind.validate("sample", fixture(fixture));
@@ -114,12 +115,32 @@ class FormKindTest {
                         "The formula reads 'shipping', which is not a field of this form");
     }
 
+    @Test
+    void namesTheFormulasThatDependOnEachOther() {
+        assertThat(kind.validate("sample", fixture("formula-cycle.form.json")))
+                .containsExactly(DefinitionProblem.at("/fields/1/expression",
+                        "The formulas total → tax → total depend on each other"));
+    }
+
+    @Test
+    void findsALoopBetweenARowFormulaAndATotal() throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode form = (ObjectNode) json.readTree(fixture("formula-unknown-field.form.json"));
+        ((ObjectNode) form.at("/fields/0/columns/2")).put("expression", "quantity * price / total");
+        ((ObjectNode) form.at("/fields/1")).put("expression", "SUM(lines.amount)");
+
+        assertThat(kind.validate("sample", json.writeValueAsString(form)))
+                .containsExactly(DefinitionProblem.at("/fields/0/columns/2/expression",
+                        "The formulas lines.amount → total → lines.amount depend on each other"));
+    }
+
     @ParameterizedTest(name = "{0} is refused: {1}")
     @CsvSource(delimiter = '|', value = {
             "title & lines | The formula reads the sub-table 'lines' as a whole; name a column, e.g. SUM(lines.item)",
             "title.length | The formula reads 'title.length', but 'title' is neither a lookup nor a sub-table, so it has no fields",
             "dealer.region.name | The formula reads 'dealer.region.name', which is not a field of this form",
             "total + 1 | The formula reads its own field 'total'",
+            "SUM(lines.price) | The formula reads 'lines.price', but the sub-table 'lines' has no column 'price'",
             "java.lang.Runtime.getRuntime() | The formula does not parse: 'java.lang.Runtime.getRuntime' is a field, not a function: only the built-in functions can be called (at character 1)",
     })
     void refusesFormulaReferencesOutsideTheForm(String expression, String message) throws IOException {
