@@ -14,18 +14,27 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The checks of a form's formula fields: each expression parses and reads only this form's fields — plain
- * fields, {@code lookup.anyField}, {@code subtable.column}, and in a sub-table column's formula the other columns
- * of its row by name — and no formula depends on itself through others.
+ * The checks of a form's expressions (formula fields, {@code visibleWhen}, {@code requiredWhen}): each parses and
+ * reads only this form's fields — plain fields, {@code lookup.anyField}, {@code subtable.column}, and inside a
+ * sub-table the other columns of its row by name — and no formula depends on its own value, directly or through
+ * other formulas. A condition may read its own field.
  */
 final class FormulaFields {
 
-    /** A formula field, named as other formulas read it: {@code total}, or {@code lines.amount} for a column. */
-    private record Site(String path, String pointer, Expression expression, Map<String, JsonNode> row, String rowPrefix) {
+    /**
+     * An expression and the field it belongs to, named as formulas read it: {@code total}, or {@code lines.amount}
+     * for a column; {@code computed} for a formula field's own expression.
+     */
+    private record Site(String path, String pointer, Expression expression, Map<String, JsonNode> row, String rowPrefix,
+                        boolean computed) {
     }
+
+    private static final List<String> CONDITIONS = List.of("visibleWhen", "requiredWhen");
 
     private final Map<String, JsonNode> form;
     private final List<DefinitionProblem> problems = new ArrayList<>();
+    private final List<Site> expressions = new ArrayList<>();
+    /** Formula fields by path, in the definition's order. */
     private final Map<String, Site> sites = new LinkedHashMap<>();
 
     private FormulaFields(JsonNode fields) {
@@ -43,21 +52,37 @@ final class FormulaFields {
                 check.read(columns.get(c), "/fields/" + i + "/columns/" + c, row, field.path("key").asText() + ".");
             }
         }
-        check.sites.values().forEach(check::checkReferences);
+        check.expressions.forEach(check::checkReferences);
         check.checkCycles();
         return check.problems;
     }
 
     private void read(JsonNode field, String at, Map<String, JsonNode> row, String rowPrefix) {
-        if (!FieldType.FORMULA.key().equals(field.path("type").asText()) || !field.path("expression").isTextual()) {
-            return;
+        String path = rowPrefix + field.path("key").asText();
+        if (FieldType.FORMULA.key().equals(field.path("type").asText())) {
+            Site site = parse(field.path("expression"), path, at + "/expression", row, rowPrefix, true);
+            if (site != null) {
+                sites.put(path, site);
+            }
+        }
+        for (String condition : CONDITIONS) {
+            parse(field.path(condition), path, at + "/" + condition, row, rowPrefix, false);
+        }
+    }
+
+    private Site parse(JsonNode text, String path, String pointer, Map<String, JsonNode> row, String rowPrefix,
+                       boolean computed) {
+        if (!text.isTextual()) {
+            return null;
         }
         try {
-            Expression expression = Formula.parse(field.get("expression").asText());
-            String path = rowPrefix + field.path("key").asText();
-            sites.put(path, new Site(path, at + "/expression", expression, row, rowPrefix));
+            Site site = new Site(path, pointer, Formula.parse(text.asText()), row, rowPrefix, computed);
+            expressions.add(site);
+            return site;
         } catch (FormulaException e) {
-            problems.add(DefinitionProblem.at(at + "/expression", "The formula does not parse: " + e.getMessage()));
+            problems.add(DefinitionProblem.at(pointer, (computed ? "The formula" : "The condition")
+                    + " does not parse: " + e.getMessage()));
+            return null;
         }
     }
 
@@ -68,7 +93,7 @@ final class FormulaFields {
     }
 
     private Optional<String> referenceProblem(String path, Site site) {
-        if (resolve(path, site).equals(site.path())) {
+        if (site.computed() && resolve(path, site).equals(site.path())) {
             return Optional.of("The formula reads its own field '" + path + "'");
         }
         String[] parts = path.split("\\.");

@@ -68,6 +68,8 @@ class FormKindTest {
             "formula-unknown-field.form.json, /fields/1/expression",
             "formula-unknown-column-in-row.form.json, /fields/0/columns/2/expression",
             "formula-cycle.form.json, /fields/1/expression",
+            "condition-unknown-field.form.json, /fields/1/visibleWhen",
+            "condition-syntax-error.form.json, /fields/1/requiredWhen",
     })
     void refusesInvalidFormAtPointer(String fixture, String pointer) {
         List<DefinitionProblem> problems = kind.validate("sample", fixture(fixture));
