@@ -3,9 +3,11 @@ package io.mosaic.bench;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.mosaic.form.record.FormulaConditionEvaluator;
 import io.mosaic.form.record.RecordValidators;
 import io.mosaic.samples.SamplePacks;
 
+import java.time.Clock;
 import java.util.Locale;
 
 /**
@@ -36,10 +38,7 @@ final class FormsValidateBenchmark implements Benchmark {
     @Override
     public Result run(boolean quick) throws Exception {
         String definition = SamplePacks.content(SamplePacks.DEALER_MANAGEMENT, "order.form.json");
-        // The order form has no conditions; a real evaluator comes with the formula language.
-        RecordValidators validators = new RecordValidators((expression, record, row) -> {
-            throw new IllegalStateException("The order form has no conditions");
-        });
+        RecordValidators validators = new RecordValidators(new FormulaConditionEvaluator(Clock.systemUTC()));
         ObjectMapper json = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
         if (!validators.validator("order", "1", () -> definition).validate(ORDER, Locale.CHINA).isEmpty()
                 || !HandWrittenOrderRecordCheck.check(json.readTree(ORDER)).isEmpty()) {
