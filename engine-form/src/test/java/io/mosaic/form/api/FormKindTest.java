@@ -61,6 +61,10 @@ class FormKindTest {
             "minimum-above-maximum.form.json, /fields/0/max",
             "title-field-in-subtable.form.json, /titleField",
             "no-fields.form.json, /fields",
+            "system-column-key.form.json, /fields/0/key",
+            "subtable-system-column-key.form.json, /fields/5/columns/0/key",
+            "unique-textarea.form.json, /fields/0/unique",
+            "indexed-text-too-long.form.json, /fields/0/maxLength",
     })
     void refusesInvalidFormAtPointer(String fixture, String pointer) {
         List<DefinitionProblem> problems = kind.validate("sample", fixture(fixture));
@@ -74,6 +78,20 @@ class FormKindTest {
         assertThat(kind.validate("sample", fixture("duplicate-field-key.form.json")))
                 .containsExactly(DefinitionProblem.at("/fields/2/key",
                         "The field key 'title' is already used at /fields/0/key"));
+    }
+
+    @Test
+    void namesTheSystemColumnAFieldKeyWouldHide() {
+        assertThat(kind.validate("sample", fixture("system-column-key.form.json")))
+                .singleElement().extracting(DefinitionProblem::message)
+                .isEqualTo("The field key 'version' is the name of a system column; choose another key");
+    }
+
+    @Test
+    void allowsSubtableColumnsNamedLikeFormSystemColumns() {
+        String form = fixture("contract.form.json").replace("\"key\": \"item\"", "\"key\": \"owner_id\"");
+
+        assertThat(kind.validate("contract", form)).isEmpty();
     }
 
     @Test
