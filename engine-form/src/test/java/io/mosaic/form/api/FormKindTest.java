@@ -3,6 +3,7 @@ package io.mosaic.form.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mosaic.api.definition.DefinitionKinds;
 import io.mosaic.api.definition.DefinitionProblem;
+import io.mosaic.form.support.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -10,8 +11,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -138,13 +137,6 @@ class FormKindTest {
     }
 
     private static String fixture(String name) {
-        try (InputStream in = FormKindTest.class.getResourceAsStream("/form/" + name)) {
-            if (in == null) {
-                throw new IllegalArgumentException("No fixture " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Fixtures.read("/form/" + name);
     }
 }
