@@ -28,6 +28,7 @@ import static io.mosaic.form.store.SchemaSyncPlanTest.field;
 import static io.mosaic.form.store.SchemaSyncPlanTest.order;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
 /** Schema sync against a real database: H2 in MySQL mode, or MariaDB with {@code -Pmariadb}. */
 class SchemaSyncDatabaseTest {
@@ -115,7 +116,7 @@ class SchemaSyncDatabaseTest {
         assertThatThrownBy(() -> SchemaSync.apply("shop", ORDER, order(form -> field(form, 1).put("type", "date")), db))
                 .isInstanceOfSatisfying(InvalidDefinitionException.class, e -> assertThat(e.problems())
                         .extracting(DefinitionProblem::pointer, DefinitionProblem::message)
-                        .containsExactly(org.assertj.core.groups.Tuple.tuple("/fields/1/type",
+                        .containsExactly(tuple("/fields/1/type",
                                 "The field 'quantity' cannot change from integer to date: its stored values would not survive")));
         assertThat(tables()).isEqualTo(before);
     }

@@ -1,5 +1,6 @@
 package io.mosaic.form.store;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mosaic.api.definition.DefinitionProblem;
 import io.mosaic.api.definition.InvalidDefinitionException;
@@ -115,7 +116,7 @@ class SchemaSyncPlanTest {
     }
 
     private static ObjectNode label(String zh, String en) {
-        ObjectNode label = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+        ObjectNode label = new ObjectMapper().createObjectNode();
         return label.put("zh-CN", zh).put("en", en);
     }
 }
