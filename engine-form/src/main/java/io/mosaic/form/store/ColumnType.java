@@ -2,7 +2,6 @@ package io.mosaic.form.store;
 
 import io.mosaic.form.api.FieldStorage;
 
-import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 
@@ -34,7 +33,7 @@ public record ColumnType(Kind kind, int size, int precision, int scale) {
         private final Set<FieldStorage> storages;
 
         Kind(FieldStorage... storages) {
-            this.storages = storages.length == 0 ? EnumSet.noneOf(FieldStorage.class) : EnumSet.of(storages[0], storages);
+            this.storages = Set.of(storages);
         }
 
         /** Whether every value of this kind fits a column of kind {@code wider}, as the field storages say. */
