@@ -3,6 +3,7 @@ package io.mosaic.form.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mosaic.api.definition.DefinitionKinds;
 import io.mosaic.api.definition.DefinitionProblem;
+import io.mosaic.form.support.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -10,8 +11,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -62,6 +61,10 @@ class FormKindTest {
             "title-field-in-subtable.form.json, /titleField",
             "no-fields.form.json, /fields",
             "condition-empty.form.json, /fields/0/visibleWhen",
+            "system-column-key.form.json, /fields/0/key",
+            "subtable-system-column-key.form.json, /fields/5/columns/0/key",
+            "unique-textarea.form.json, /fields/0/unique",
+            "indexed-text-too-long.form.json, /fields/0/maxLength",
     })
     void refusesInvalidFormAtPointer(String fixture, String pointer) {
         List<DefinitionProblem> problems = kind.validate("sample", fixture(fixture));
@@ -80,6 +83,20 @@ class FormKindTest {
         assertThat(kind.validate("sample", fixture("duplicate-field-key.form.json")))
                 .containsExactly(DefinitionProblem.at("/fields/2/key",
                         "The field key 'title' is already used at /fields/0/key"));
+    }
+
+    @Test
+    void namesTheSystemColumnAFieldKeyWouldHide() {
+        assertThat(kind.validate("sample", fixture("system-column-key.form.json")))
+                .singleElement().extracting(DefinitionProblem::message)
+                .isEqualTo("The field key 'version' is the name of a system column; choose another key");
+    }
+
+    @Test
+    void allowsSubtableColumnsNamedLikeFormSystemColumns() {
+        String form = fixture("contract.form.json").replace("\"key\": \"item\"", "\"key\": \"owner_id\"");
+
+        assertThat(kind.validate("contract", form)).isEmpty();
     }
 
     @Test
@@ -126,13 +143,6 @@ class FormKindTest {
     }
 
     private static String fixture(String name) {
-        try (InputStream in = FormKindTest.class.getResourceAsStream("/form/" + name)) {
-            if (in == null) {
-                throw new IllegalArgumentException("No fixture " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Fixtures.read("/form/" + name);
     }
 }
