@@ -29,7 +29,7 @@ final class HandWrittenFormCheck {
 
     private static final Set<String> FORM_MEMBERS = Set.of("key", "name", "description", "icon", "titleField", "fields");
     private static final Set<String> FIELD_MEMBERS = Set.of("key", "type", "label", "description", "placeholder",
-            "required", "unique", "readOnly", "default", "maxLength", "min", "max", "precision", "scale", "currency",
+            "required", "unique", "indexed", "readOnly", "default", "maxLength", "min", "max", "precision", "scale", "currency",
             "options", "lookup", "columns", "minRows", "maxRows", "expression", "resultType", "pattern", "maxFiles",
             "maxSizeMb", "accept", "regionLevel", "visibleWhen", "requiredWhen");
     private static final Set<String> TYPES = Set.of("text", "textarea", "integer", "decimal", "money", "percent", "date",
@@ -39,6 +39,14 @@ final class HandWrittenFormCheck {
     private static final Set<String> RESULT_TYPES = Set.of("number", "text", "date", "boolean");
     private static final Set<String> REGION_LEVELS = Set.of("province", "city", "district");
     private static final Set<String> SERIAL_DATES = Set.of("yyyy", "yy", "MM", "dd");
+    private static final Set<String> FORM_SYSTEM_COLUMNS = Set.of("id", "version", "owner_id", "org_id", "dealer_id",
+            "created_by", "created_at", "updated_by", "updated_at", "deleted_at", "workflow_status",
+            "process_instance_id", "form_version");
+    private static final Set<String> CHILD_SYSTEM_COLUMNS = Set.of("id", "parent_id", "row_order");
+    private static final Set<String> UNINDEXABLE_TYPES = Set.of("textarea", "richtext", "multiselect", "checkbox",
+            "attachment", "image", "region", "subtable");
+    private static final Set<String> STRING_TYPES = Set.of("text", "select", "radio", "email", "phone", "url", "serial");
+    private static final int MAX_INDEXED_LENGTH = 768;
     private static final Map<String, String> REQUIRED_BY_TYPE = Map.of("lookup", "lookup", "subtable", "columns",
             "formula", "expression", "serial", "pattern");
 
@@ -98,6 +106,9 @@ final class HandWrittenFormCheck {
             if (!keys.add(field.get("key").asText())) {
                 problems.add(fieldAt + "/key");
             }
+            if ((insideSubtable ? CHILD_SYSTEM_COLUMNS : FORM_SYSTEM_COLUMNS).contains(field.get("key").asText())) {
+                problems.add(fieldAt + "/key");
+            }
             String type = field.get("type").asText();
             if ("subtable".equals(type)) {
                 if (insideSubtable) {
@@ -124,7 +135,7 @@ final class HandWrittenFormCheck {
         text(field.get("label"), at + "/label");
         text(field.get("description"), at + "/description");
         text(field.get("placeholder"), at + "/placeholder");
-        for (String flag : List.of("required", "unique", "readOnly")) {
+        for (String flag : List.of("required", "unique", "indexed", "readOnly")) {
             if (field.has(flag) && !field.get(flag).isBoolean()) {
                 problems.add(at + "/" + flag);
             }
@@ -198,6 +209,13 @@ final class HandWrittenFormCheck {
         }
         if (field.has("minRows") && field.has("maxRows") && field.get("minRows").asInt() > field.get("maxRows").asInt()) {
             problems.add(at + "/maxRows");
+        }
+        String flag = field.path("unique").asBoolean(false) ? "unique" : field.path("indexed").asBoolean(false) ? "indexed" : null;
+        boolean string = STRING_TYPES.contains(type) || "formula".equals(type) && "text".equals(field.path("resultType").asText());
+        if (flag != null && UNINDEXABLE_TYPES.contains(type)) {
+            problems.add(at + "/" + flag);
+        } else if (flag != null && string && field.path("maxLength").asInt(0) > MAX_INDEXED_LENGTH) {
+            problems.add(at + "/maxLength");
         }
         if ("serial".equals(type) && field.get("pattern").isTextual() && !validSerial(field.get("pattern").asText())) {
             problems.add(at + "/pattern");

@@ -37,6 +37,10 @@ class HandWrittenFormCheckTest {
         assertSameProblems("order", order -> order.put("colour", "red"), 1);
         assertSameProblems("order", order -> field(order, 3).put("visibleWhen", ""), 1);
         assertSameProblems("sales_order", order -> { }, 1);
+        assertSameProblems("order", order -> field(order, 2).put("key", "deleted_at"), 1);
+        assertSameProblems("order", order -> field(order, 8).put("indexed", true).put("maxLength", 1000), 1);
+        assertSameProblems("order", order -> field(order, 9).put("unique", true), 1);
+        assertSameProblems("order", order -> field(order, 0).put("indexed", true), 0);
     }
 
     private void assertSameProblems(String key, Consumer<ObjectNode> change, int expected) throws Exception {

@@ -59,6 +59,18 @@ public enum FieldType {
         return storage;
     }
 
+    /** Digits a number field keeps in all unless its definition says {@code precision}; DECIMAL(18, s) on every database. */
+    public static final int DEFAULT_PRECISION = 18;
+
+    /**
+     * Decimal places a number field keeps unless its definition says {@code scale}: 2 for money, 4 for
+     * other numbers. Validation and the column type both read it, so a value that passes validation is
+     * never rounded by its column.
+     */
+    public int defaultScale() {
+        return this == MONEY ? 2 : 4;
+    }
+
     /** Types whose values are chosen from {@code options}. */
     public boolean hasOptions() {
         return this == SELECT || this == MULTISELECT || this == RADIO || this == CHECKBOX;

@@ -5,6 +5,8 @@ import io.mosaic.api.definition.DefinitionProblem;
 import io.mosaic.api.definition.JsonSchemaDefinitionKind;
 import io.mosaic.api.definition.LocalizedText;
 import io.mosaic.api.definition.UniqueKeys;
+import io.mosaic.form.store.ColumnType;
+import io.mosaic.form.store.SystemColumns;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -48,6 +50,10 @@ public final class FormKind extends JsonSchemaDefinitionKind {
             JsonNode field = fields.get(i);
             String fieldAt = at + "/" + i;
             keys.add(field.path("key").asText(), fieldAt + "/key");
+            if (SystemColumns.isReserved(field.path("key").asText(), insideSubtable)) {
+                problems.add(DefinitionProblem.at(fieldAt + "/key", "The field key '" + field.path("key").asText()
+                        + "' is the name of a system column; choose another key"));
+            }
             FieldType type = FieldType.of(field.path("type").asText()).orElseThrow();
             if (type == FieldType.SUBTABLE) {
                 if (insideSubtable) {
@@ -76,9 +82,27 @@ public final class FormKind extends JsonSchemaDefinitionKind {
         if (field.has("minRows") && field.has("maxRows") && field.get("minRows").asInt() > field.get("maxRows").asInt()) {
             problems.add(DefinitionProblem.at(at + "/maxRows", "The maximum number of rows is below the minimum"));
         }
+        checkIndexable(field, at, problems);
         if (type == FieldType.SERIAL) {
             serialPatternProblem(field.path("pattern").asText())
                     .ifPresent(message -> problems.add(DefinitionProblem.at(at + "/pattern", message)));
+        }
+    }
+
+    /** A unique or indexed field needs a column the database can index on MySQL as well as on H2. */
+    private static void checkIndexable(JsonNode field, String at, List<DefinitionProblem> problems) {
+        String flag = field.path("unique").asBoolean(false) ? "unique"
+                : field.path("indexed").asBoolean(false) ? "indexed" : null;
+        if (flag == null) {
+            return;
+        }
+        FieldStorage storage = storage(field);
+        if (storage == FieldStorage.TEXT || storage == FieldStorage.JSON || storage == FieldStorage.CHILD_TABLE) {
+            problems.add(DefinitionProblem.at(at + "/" + flag, "A " + describe(field) + " field cannot be " + flag
+                    + ": its values are too long or structured to index"));
+        } else if (storage == FieldStorage.STRING && field.path("maxLength").asInt(0) > ColumnType.MAX_INDEXED_LENGTH) {
+            problems.add(DefinitionProblem.at(at + "/maxLength", "A " + flag + " field may be at most "
+                    + ColumnType.MAX_INDEXED_LENGTH + " characters long"));
         }
     }
 
@@ -163,7 +187,8 @@ public final class FormKind extends JsonSchemaDefinitionKind {
         }
     }
 
-    private static FieldStorage storage(JsonNode field) {
+    /** How a field of a valid definition is stored; a formula's storage follows its result type. */
+    public static FieldStorage storage(JsonNode field) {
         FieldType type = FieldType.of(field.path("type").asText()).orElseThrow();
         if (type == FieldType.FORMULA) {
             return FieldType.FormulaResult.of(field.path("resultType").asText("number")).orElseThrow().storage();

@@ -38,7 +38,7 @@ public final class RecordSchema {
     static final int PHONE_MAX_LENGTH = 32;
     static final int REGION_PART_MAX_LENGTH = 64;
     static final int FILE_NAME_MAX_LENGTH = 255;
-    static final int DEFAULT_PRECISION = 18;
+    static final int DEFAULT_PRECISION = FieldType.DEFAULT_PRECISION;
     static final int DEFAULT_MAX_ROWS = 1_000;
     static final int DEFAULT_MAX_FILES = 10;
     static final int DEFAULT_MAX_SIZE_MB = 20;
@@ -211,12 +211,9 @@ public final class RecordSchema {
         s.put("multipleOf", step);
     }
 
-    /** Decimal places a number field keeps: as declared, else 2 for money and percentages, 4 otherwise. */
+    /** Decimal places a number field keeps: as declared, else its type's default (the column's too). */
     public static int scale(FieldModel field) {
-        if (field.scale() != null) {
-            return field.scale();
-        }
-        return field.type() == FieldType.DECIMAL ? 4 : 2;
+        return field.scale() != null ? field.scale() : field.type().defaultScale();
     }
 
     private static ObjectNode array(ObjectNode s, Integer minItems, Integer maxItems, boolean required) {

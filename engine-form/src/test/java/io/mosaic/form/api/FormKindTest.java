@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mosaic.api.definition.DefinitionKinds;
 import io.mosaic.api.definition.DefinitionProblem;
+import io.mosaic.form.support.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -12,8 +13,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -70,6 +69,10 @@ class FormKindTest {
             "formula-cycle.form.json, /fields/1/expression",
             "condition-unknown-field.form.json, /fields/1/visibleWhen",
             "condition-syntax-error.form.json, /fields/1/requiredWhen",
+            "system-column-key.form.json, /fields/0/key",
+            "subtable-system-column-key.form.json, /fields/5/columns/0/key",
+            "unique-textarea.form.json, /fields/0/unique",
+            "indexed-text-too-long.form.json, /fields/0/maxLength",
     })
     void refusesInvalidFormAtPointer(String fixture, String pointer) {
         List<DefinitionProblem> problems = kind.validate("sample", fixture(fixture));
@@ -88,6 +91,20 @@ class FormKindTest {
         assertThat(kind.validate("sample", fixture("duplicate-field-key.form.json")))
                 .containsExactly(DefinitionProblem.at("/fields/2/key",
                         "The field key 'title' is already used at /fields/0/key"));
+    }
+
+    @Test
+    void namesTheSystemColumnAFieldKeyWouldHide() {
+        assertThat(kind.validate("sample", fixture("system-column-key.form.json")))
+                .singleElement().extracting(DefinitionProblem::message)
+                .isEqualTo("The field key 'version' is the name of a system column; choose another key");
+    }
+
+    @Test
+    void allowsSubtableColumnsNamedLikeFormSystemColumns() {
+        String form = fixture("contract.form.json").replace("\"key\": \"item\"", "\"key\": \"owner_id\"");
+
+        assertThat(kind.validate("contract", form)).isEmpty();
     }
 
     @Test
@@ -194,13 +211,6 @@ class FormKindTest {
     }
 
     private static String fixture(String name) {
-        try (InputStream in = FormKindTest.class.getResourceAsStream("/form/" + name)) {
-            if (in == null) {
-                throw new IllegalArgumentException("No fixture " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Fixtures.read("/form/" + name);
     }
 }

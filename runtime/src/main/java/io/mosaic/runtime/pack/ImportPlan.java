@@ -22,8 +22,13 @@ public record ImportPlan(String app, String nameZh, String nameEn, String mode, 
      * @param change {@code add}, {@code update}, {@code unchanged}, or {@code kept} (installed, not in the pack:
      *               kept as it is, never deleted)
      * @param note   extra information, e.g. that a local draft will be replaced
+     * @param ddl    for a form: the statements that create or extend its tables (empty when none are needed)
      */
-    public record Change(String kind, String key, String file, String change, String note) {
+    public record Change(String kind, String key, String file, String change, String note, List<String> ddl) {
+
+        public Change {
+            ddl = List.copyOf(ddl);
+        }
     }
 
     ImportPlan asApplied() {

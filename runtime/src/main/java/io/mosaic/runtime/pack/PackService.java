@@ -32,6 +32,8 @@ import io.mosaic.api.app.Semver;
 import io.mosaic.api.definition.DefinitionKind;
 import io.mosaic.api.definition.DefinitionKinds;
 import io.mosaic.api.definition.DefinitionProblem;
+import io.mosaic.form.api.FormKind;
+import io.mosaic.runtime.form.FormTables;
 import io.mosaic.runtime.metadata.DefinitionSummary;
 import io.mosaic.runtime.metadata.DefinitionVersion;
 import io.mosaic.runtime.metadata.MetadataService;
@@ -57,10 +59,13 @@ public class PackService {
     private final PackReader reader;
     private final ObjectMapper json;
     private final Semver platformVersion;
+    private final FormTables formTables;
 
     public PackService(MetadataService metadata, DefinitionKinds kinds, PackLimits limits,
-                       ObjectMapper json, @Value("${mosaic.platform-version}") String platformVersion) {
+                       ObjectMapper json, @Value("${mosaic.platform-version}") String platformVersion,
+                       FormTables formTables) {
         this.metadata = metadata;
+        this.formTables = formTables;
         this.kinds = kinds;
         this.reader = new PackReader(limits);
         this.json = json;
@@ -246,18 +251,21 @@ public class PackService {
             Optional<DefinitionVersion> published = summary == null || summary.publishedVersion() == null
                     ? Optional.empty() : metadata.latestPublished(app, file.kind().key(), file.key());
             String note = summary != null && summary.hasDraft() ? "the local draft is replaced" : null;
+            String previous = published.map(DefinitionVersion::content).orElse(null);
             if (published.isEmpty()) {
-                changes.add(new ImportPlan.Change(file.kind().key(), file.key(), file.name(), "add", note));
-            } else if (published.get().content().equals(content)) {
-                changes.add(new ImportPlan.Change(file.kind().key(), file.key(), file.name(), "unchanged", note));
+                changes.add(change(app, file, "add", note, null, content));
+            } else if (previous.equals(content)) {
+                changes.add(new ImportPlan.Change(file.kind().key(), file.key(), file.name(), "unchanged", note, List.of()));
             } else {
-                prefixed(file.name(), file.kind().checkUpgrade(file.key(), published.get().content(), content), lossy);
-                changes.add(new ImportPlan.Change(file.kind().key(), file.key(), file.name(), "update", note));
+                List<DefinitionProblem> losses = file.kind().checkUpgrade(file.key(), previous, content);
+                prefixed(file.name(), losses, lossy);
+                changes.add(losses.isEmpty() ? change(app, file, "update", note, previous, content)
+                        : new ImportPlan.Change(file.kind().key(), file.key(), file.name(), "update", note, List.of()));
             }
         }
         for (DefinitionSummary kept : existing.values()) {
             changes.add(new ImportPlan.Change(kept.kind(), kept.key(), null, "kept",
-                    "installed but not in the pack: kept as it is"));
+                    "installed but not in the pack: kept as it is", List.of()));
         }
         if (!lossy.isEmpty()) {
             throw new ApiException(HttpStatus.CONFLICT, "pack.data_loss", "Upgrading '" + app + "' to " + manifest.version()
@@ -265,6 +273,14 @@ public class PackService {
         }
         return new ImportPlan(app, manifest.name().zhCN(), manifest.name().en(), fromVersion == null ? "install" : "upgrade",
                 fromVersion == null ? null : fromVersion.toString(), manifest.version().toString(), changes, manifest.roles().stream().map(AppManifest.Role::key).toList(), false);
+    }
+
+    /** A form's change lists the DDL it would run, planned from the definitions as a dry run must be. */
+    private ImportPlan.Change change(String app, DefinitionFile file, String change, String note, String previous,
+                                     String content) {
+        List<String> ddl = FormKind.KEY.equals(file.kind().key())
+                ? formTables.plannedStatements(app, previous, content) : List.of();
+        return new ImportPlan.Change(file.kind().key(), file.key(), file.name(), change, note, ddl);
     }
 
     private JsonNode readManifest(PackFiles pack) {

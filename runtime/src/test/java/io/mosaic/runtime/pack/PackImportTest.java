@@ -22,6 +22,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
+import io.mosaic.form.store.SqlNames;
 import io.mosaic.runtime.metadata.MetadataService;
 import io.mosaic.runtime.support.DatabaseFingerprint;
 import io.mosaic.runtime.support.RuntimeTest;
@@ -55,6 +56,8 @@ class PackImportTest extends RuntimeTest {
                 .andExpect(jsonPath("$.applied").value(false))
                 .andExpect(jsonPath("$.changes[0].key").value("item"))
                 .andExpect(jsonPath("$.changes[0].change").value("add"))
+                .andExpect(jsonPath("$.changes[0].ddl[0]").value(org.hamcrest.Matchers.startsWith(
+                        "CREATE TABLE IF NOT EXISTS `" + SqlNames.table(app, "item") + "`")))
                 .andExpect(jsonPath("$.roles[0]").value(app + "_clerk"));
 
         assertThat(DatabaseFingerprint.of(dataSource)).isEqualTo(before);
@@ -86,7 +89,10 @@ class PackImportTest extends RuntimeTest {
                 .andExpect(jsonPath("$.fromVersion").value("1.0.0"))
                 .andExpect(jsonPath("$.changes[?(@.key=='item')].change").value("update"))
                 .andExpect(jsonPath("$.changes[?(@.key=='extra')].change").value("add"))
-                .andExpect(jsonPath("$.changes[?(@.key=='legacy')].change").value("kept"));
+                .andExpect(jsonPath("$.changes[?(@.key=='item')].ddl[*]").value(org.hamcrest.Matchers.contains(
+                        "ALTER TABLE `" + SqlNames.table(app, "item") + "` ADD COLUMN `amount` DECIMAL(18,2)")))
+                .andExpect(jsonPath("$.changes[?(@.key=='legacy')].change").value("kept"))
+                .andExpect(jsonPath("$.changes[?(@.key=='legacy')].ddl[*]").isEmpty());
         upload(upgrade.zip(), false).andExpect(status().isOk());
 
         assertThat(metadata.app(app).orElseThrow().version()).isEqualTo("1.1.0");
