@@ -44,7 +44,7 @@ final class HandWrittenOrderRecordCheck {
         integer(order.get("dealer"), "/dealer", true, BigDecimal.ONE, LARGEST_ID);
         date(order.get("order_date"), "/order_date", true);
         date(order.get("delivery_date"), "/delivery_date", false);
-        decimal(order.get("discount"), "/discount", false, BigDecimal.ZERO, BigDecimal.valueOf(30), 2);
+        decimal(order.get("discount"), "/discount", false, BigDecimal.ZERO, BigDecimal.valueOf(30), 4); // a percent keeps 4 places
         JsonNode payment = order.get("payment");
         if (payment == null || !payment.isTextual() || !PAYMENTS.contains(payment.asText())) {
             problems.add("/payment");

@@ -36,7 +36,7 @@ class HandWrittenOrderRecordCheckTest {
         assertSameProblems(order -> order.put("order_date", "2026-02-30"), 1);
         assertSameProblems(order -> order.putNull("delivery_date"), 0);
         assertSameProblems(order -> order.put("discount", 30.5), 1);
-        assertSameProblems(order -> order.put("discount", 2.555), 1);
+        assertSameProblems(order -> order.put("discount", 2.55555), 1);
         assertSameProblems(order -> order.put("payment", "cash"), 1);
         assertSameProblems(order -> order.put("remark", "r".repeat(1001)), 1);
         assertSameProblems(order -> order.put("total", 100), 1);

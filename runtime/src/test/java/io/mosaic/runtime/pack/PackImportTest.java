@@ -90,7 +90,7 @@ class PackImportTest extends RuntimeTest {
                 .andExpect(jsonPath("$.changes[?(@.key=='item')].change").value("update"))
                 .andExpect(jsonPath("$.changes[?(@.key=='extra')].change").value("add"))
                 .andExpect(jsonPath("$.changes[?(@.key=='item')].ddl[*]").value(org.hamcrest.Matchers.contains(
-                        "ALTER TABLE `" + SqlNames.table(app, "item") + "` ADD COLUMN `amount` DECIMAL(18,2)")))
+                        "ALTER TABLE `" + SqlNames.table(app, "item") + "` ADD COLUMN `amount` DECIMAL(18,4)")))
                 .andExpect(jsonPath("$.changes[?(@.key=='legacy')].change").value("kept"))
                 .andExpect(jsonPath("$.changes[?(@.key=='legacy')].ddl[*]").isEmpty());
         upload(upgrade.zip(), false).andExpect(status().isOk());
