@@ -21,12 +21,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.mosaic.runtime.pack.PackService;
 import io.mosaic.runtime.pack.TestPack;
 import io.mosaic.runtime.support.RuntimeTest;
 import io.mosaic.samples.SamplePacks;
@@ -58,6 +60,9 @@ class WorkspaceShellBrowserTest extends RuntimeTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    PackService packs;
 
     private final String suffix = Long.toString(System.nanoTime() % 1_000_000_000L, 36);
 
@@ -383,17 +388,19 @@ class WorkspaceShellBrowserTest extends RuntimeTest {
         return Files.write(Files.createTempDirectory("mosaic-pack").resolve(app + "-1.0.0.zip"), zip);
     }
 
-    /** The shipped dealer-management pack under a key of this run, so that it installs fresh in a shared database. */
-    private static Path writeSamplePack(String app) throws IOException {
-        Map<String, String> files = new LinkedHashMap<>();
+    /**
+     * The shipped dealer-management pack under a key of this run: the runtime installs the sample itself on
+     * first start, and this import has to be a fresh install.
+     */
+    private Path writeSamplePack(String app) throws IOException {
+        Map<String, byte[]> files = new LinkedHashMap<>();
         for (String file : SamplePacks.files(SamplePacks.DEALER_MANAGEMENT)) {
-            files.put(file, SamplePacks.content(SamplePacks.DEALER_MANAGEMENT, file));
+            files.put(file, SamplePacks.content(SamplePacks.DEALER_MANAGEMENT, file).getBytes(StandardCharsets.UTF_8));
         }
         ObjectNode manifest = (ObjectNode) JSON.readTree(files.get("app.json"));
         manifest.put("key", app);
-        files.put("app.json", JSON.writeValueAsString(manifest));
-        return writePack(app, TestPack.zipWithManifest(app, manifest.get("version").asText(),
-                manifest.get("platform").asText(), files));
+        files.put("app.json", JSON.writeValueAsBytes(manifest));
+        return writePack(app, packs.pack(files));
     }
 
     private void analystSeesPacksAndTokensButNoUserAdministration(String username) {
