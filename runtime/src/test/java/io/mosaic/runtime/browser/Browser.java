@@ -12,6 +12,7 @@ import java.util.logging.Level;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -109,10 +110,15 @@ final class Browser implements AutoCloseable {
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
     }
 
+    /**
+     * Replaces a field's text by typing, so the page sees input events: WebElement.clear() would leave the page's
+     * model unchanged, and its next render could put the old text back in front of the new.
+     */
     void type(String css, String text) {
         WebElement field = waitFor(css);
-        field.clear();
+        field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
         field.sendKeys(text);
+        wait.until(d -> text.equals(field.getDomProperty("value")));
     }
 
     /** Chooses the option with this visible text once the (asynchronously filled) list offers it. */
