@@ -2,7 +2,9 @@ package io.mosaic.form.api;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** The field types a form may use, as written in {@code *.form.json}, with how each is stored. */
 public enum FieldType {
@@ -35,15 +37,21 @@ public enum FieldType {
     REGION(FieldStorage.JSON),
     RICHTEXT(FieldStorage.TEXT);
 
+    /** Lookups run for every field of every validation, so the keys are computed once. */
+    private static final Map<String, FieldType> BY_KEY = Arrays.stream(values())
+            .collect(Collectors.toUnmodifiableMap(FieldType::key, t -> t));
+
     private final FieldStorage storage;
+    private final String key;
 
     FieldType(FieldStorage storage) {
         this.storage = storage;
+        this.key = name().toLowerCase(Locale.ROOT);
     }
 
     /** The name used in definition files. */
     public String key() {
-        return name().toLowerCase(Locale.ROOT);
+        return key;
     }
 
     /** Storage of a field of this type; a formula's depends on its result type. */
@@ -57,7 +65,7 @@ public enum FieldType {
     }
 
     public static Optional<FieldType> of(String key) {
-        return Arrays.stream(values()).filter(t -> t.key().equals(key)).findFirst();
+        return Optional.ofNullable(key == null ? null : BY_KEY.get(key));
     }
 
     /** What a formula field computes, and so how it is stored. */
