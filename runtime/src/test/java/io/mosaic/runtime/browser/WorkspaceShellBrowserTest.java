@@ -131,9 +131,7 @@ class WorkspaceShellBrowserTest extends RuntimeTest {
         createUserIn(username, region + " (r" + suffix + ")");
         browser.waitForText("[data-user=" + username + "]", region);
         browser.screenshot("03-users");
-        Browser.Fetched found = browser.fetch("/api/users?q=" + username);
-        assertThat(found.status()).isEqualTo(200);
-        assertThat(JSON.readTree(found.body()).at("/items/0/username").asText()).isEqualTo(username);
+        findsAndEditsUser(username);
 
         refusesToDeleteAnOrgUnitWithMembers("r" + suffix);
 
@@ -231,6 +229,27 @@ class WorkspaceShellBrowserTest extends RuntimeTest {
         browser.type("[data-test=user-form] input[name=password]", userPassword());
         browser.click("[data-test=user-form] button[type=submit]");
         browser.waitUntilGone("[data-test=user-form]");
+    }
+
+    private void findsAndEditsUser(String username) throws IOException {
+        browser.type(".toolbar input[type=search]", username);
+        browser.click(".toolbar button[type=submit]");
+        browser.waitFor("[data-user=" + username + "]");
+        assertThat(browser.all("tbody tr[data-user]")).hasSize(1);
+
+        browser.click("[data-user=" + username + "] .row-actions button");
+        browser.select("[data-test=user-form] select[name=managerId]", "Administrator (admin)");
+        browser.type("[data-test=user-form] input[name=dealerId]", "D042");
+        browser.click("[data-test=user-form] button[type=submit]");
+        browser.waitUntilGone("[data-test=user-form]");
+
+        Browser.Fetched found = browser.fetch("/api/users?q=" + username);
+        assertThat(found.status()).isEqualTo(200);
+        JsonNode user = JSON.readTree(found.body()).at("/items/0");
+        assertThat(user.get("username").asText()).isEqualTo(username);
+        assertThat(user.get("managerId").isNumber()).isTrue();
+        assertThat(user.get("dealerId").asText()).isEqualTo("D042");
+        assertThat(user.get("roles").toString()).contains("analyst");
     }
 
     private void refusesToDeleteAnOrgUnitWithMembers(String code) {
