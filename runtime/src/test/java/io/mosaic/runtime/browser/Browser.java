@@ -97,6 +97,10 @@ final class Browser implements AutoCloseable {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
     }
 
+    void waitForCount(String css, int count) {
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(css), count));
+    }
+
     /** The page clears a field once it has handled the answer to what was sent with it. */
     void waitUntilEmpty(String css) {
         wait.until(d -> d.findElement(By.cssSelector(css)).getDomProperty("value").isEmpty());

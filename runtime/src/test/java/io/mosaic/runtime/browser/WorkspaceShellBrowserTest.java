@@ -234,8 +234,8 @@ class WorkspaceShellBrowserTest extends RuntimeTest {
     private void findsAndEditsUser(String username) throws IOException {
         browser.type(".toolbar input[type=search]", username);
         browser.click(".toolbar button[type=submit]");
+        browser.waitForCount("tbody tr[data-user]", 1);
         browser.waitFor("[data-user=" + username + "]");
-        assertThat(browser.all("tbody tr[data-user]")).hasSize(1);
 
         browser.click("[data-user=" + username + "] .row-actions button");
         browser.select("[data-test=user-form] select[name=managerId]", "Administrator (admin)");
