@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 
 import org.openqa.selenium.By;
@@ -75,6 +76,10 @@ final class Browser implements AutoCloseable {
         driver.get(url);
     }
 
+    void reload() {
+        driver.navigate().refresh();
+    }
+
     /**
      * Lays the page out as a phone of this size. Resizing the window is not enough: Chromium keeps a desktop
      * window at least 500 px wide and would only crop the screenshot.
@@ -95,6 +100,11 @@ final class Browser implements AutoCloseable {
 
     void waitForText(String css, String text) {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
+    }
+
+    /** For effects the page shows before the server has them, such as a language choice saved in the background. */
+    void waitUntil(BooleanSupplier condition) {
+        wait.until(d -> condition.getAsBoolean());
     }
 
     void waitForCount(String css, int count) {
