@@ -11,7 +11,7 @@ CREATE TABLE mo_app (
     app_version VARCHAR(64),
     created_at DATETIME(3) NOT NULL,
     updated_at DATETIME(3) NOT NULL,
-    CONSTRAINT mo_app_pk PRIMARY KEY (id),
+    PRIMARY KEY (id),
     CONSTRAINT mo_app_key_uk UNIQUE (app_key)
 )${table_options};
 
@@ -29,7 +29,7 @@ CREATE TABLE mo_definition (
     created_by VARCHAR(100) NOT NULL,
     updated_at DATETIME(3) NOT NULL,
     updated_by VARCHAR(100) NOT NULL,
-    CONSTRAINT mo_definition_pk PRIMARY KEY (id),
+    PRIMARY KEY (id),
     CONSTRAINT mo_definition_key_uk UNIQUE (app_id, kind, def_key),
     CONSTRAINT mo_definition_app_fk FOREIGN KEY (app_id) REFERENCES mo_app (id)
 )${table_options};
@@ -44,7 +44,7 @@ CREATE TABLE mo_definition_version (
     published_at DATETIME(3) NOT NULL,
     published_by VARCHAR(100) NOT NULL,
     publish_comment VARCHAR(1000),
-    CONSTRAINT mo_definition_version_pk PRIMARY KEY (id),
+    PRIMARY KEY (id),
     CONSTRAINT mo_definition_version_uk UNIQUE (definition_id, version_no),
     CONSTRAINT mo_definition_version_def_fk FOREIGN KEY (definition_id) REFERENCES mo_definition (id)
 )${table_options};

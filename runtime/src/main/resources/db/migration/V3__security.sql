@@ -47,7 +47,7 @@ INSERT INTO MO_ROLE (role_key, name_zh, name_en, built_in) VALUES ('analyst', 'ä
 CREATE TABLE MO_USER_ROLE (
     user_id BIGINT NOT NULL,
     role_key VARCHAR(64) NOT NULL,
-    CONSTRAINT MO_USER_ROLE_PK PRIMARY KEY (user_id, role_key),
+    PRIMARY KEY (user_id, role_key),
     CONSTRAINT MO_USER_ROLE_FK_USER FOREIGN KEY (user_id) REFERENCES MO_USER (id) ON DELETE CASCADE,
     CONSTRAINT MO_USER_ROLE_FK_ROLE FOREIGN KEY (role_key) REFERENCES MO_ROLE (role_key)
 )${table_options};

@@ -142,3 +142,17 @@ export async function uploadFile(path, file, onProgress) {
     xhr.send(form);
   });
 }
+
+/**
+ * Runs an action whose failure should be shown rather than thrown: the failure lands in
+ * {@code errorRef} (which an ErrorBox displays). Answers whether the action succeeded.
+ */
+export async function attempt(errorRef, action) {
+  try {
+    await action();
+    return true;
+  } catch (failure) {
+    errorRef.value = failure;
+    return false;
+  }
+}

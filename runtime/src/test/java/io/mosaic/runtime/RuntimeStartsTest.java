@@ -6,6 +6,8 @@ import java.sql.Connection;
 
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariDataSource;
+
 import org.flowable.engine.RepositoryService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,6 +38,16 @@ class RuntimeStartsTest extends RuntimeTest {
         try (Connection connection = dataSource.getConnection()) {
             String product = connection.getMetaData().getDatabaseProductName();
             assertThat(product).isEqualTo(TestDatabase.isMariaDb() ? "MariaDB" : "H2");
+        }
+    }
+
+    @Test
+    void mariaDbConnectionsOnlySeeTheirOwnDatabase() {
+        String url = ((HikariDataSource) dataSource).getJdbcUrl();
+        if (TestDatabase.isMariaDb()) {
+            assertThat(url).endsWith("?nullDatabaseMeansCurrent=true");
+        } else {
+            assertThat(url).doesNotContain("nullDatabaseMeansCurrent");
         }
     }
 }

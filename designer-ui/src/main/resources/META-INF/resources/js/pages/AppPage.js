@@ -1,6 +1,6 @@
 // One app: its menu from the published manifest on the side; a menu target opens in the content area.
 import { ref, computed, watch } from 'vue';
-import { api } from '../api.js';
+import { api, attempt } from '../api.js';
 import { t, localName } from '../i18n.js';
 import { route, href } from '../router.js';
 import ErrorBox from '../components/ErrorBox.js';
@@ -47,11 +47,9 @@ export default {
     watch(appKey, async key => {
       menu.value = null;
       error.value = null;
-      try {
+      await attempt(error, async () => {
         menu.value = await api.get(`/api/apps/${encodeURIComponent(key)}/menu`);
-      } catch (failure) {
-        error.value = failure;
-      }
+      });
     }, { immediate: true });
 
     const kindLabel = kind => t(`kind.${kind}`);

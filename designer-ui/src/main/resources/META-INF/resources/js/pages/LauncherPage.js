@@ -1,5 +1,5 @@
 import { ref, onMounted } from 'vue';
-import { api } from '../api.js';
+import { api, attempt } from '../api.js';
 import { t, zhEnName } from '../i18n.js';
 import { href } from '../router.js';
 import { mayManagePacks } from '../session.js';
@@ -20,11 +20,9 @@ export default {
     const apps = ref(null);
     const error = ref(null);
     onMounted(async () => {
-      try {
+      await attempt(error, async () => {
         apps.value = await api.get('/api/apps');
-      } catch (failure) {
-        error.value = failure;
-      }
+      });
     });
     const initial = app => zhEnName(app).slice(0, 1).toUpperCase();
     return { t, apps, error, zhEnName, href, hue, initial, mayManagePacks };

@@ -1,6 +1,6 @@
 // The signed-in user's API tokens. A new token's secret is shown exactly once, right after creation.
 import { ref, reactive, onMounted } from 'vue';
-import { api } from '../api.js';
+import { api, attempt } from '../api.js';
 import { t, formatDate } from '../i18n.js';
 import { isAdmin } from '../session.js';
 import ErrorBox from '../components/ErrorBox.js';
@@ -22,11 +22,9 @@ export default {
     const scopes = isAdmin() ? ['read', 'write', 'admin'] : ['read', 'write'];
 
     async function load() {
-      try {
+      await attempt(error, async () => {
         tokens.value = await api.get('/api/tokens');
-      } catch (failure) {
-        error.value = failure;
-      }
+      });
     }
     onMounted(load);
 
@@ -55,13 +53,11 @@ export default {
     }
     async function revoke(token) {
       error.value = null;
-      try {
+      await attempt(error, async () => {
         await api.del(`/api/tokens/${token.id}`);
         if (created.value?.id === token.id) created.value = null;
         load();
-      } catch (failure) {
-        error.value = failure;
-      }
+      });
     }
     const state = token => (token.revokedAt ? 'revoked' : token.expiresAt && new Date(token.expiresAt) < new Date() ? 'expired' : 'active');
     return { t, formatDate, tokens, error, formError, form, created, copied, secretField, scopes, create, copy, revoke, state };

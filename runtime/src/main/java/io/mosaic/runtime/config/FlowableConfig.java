@@ -5,9 +5,9 @@ import org.flowable.spring.boot.EngineConfigurationConfigurer;
 import java.util.Arrays;
 import java.util.stream.Stream;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -35,9 +35,9 @@ public class FlowableConfig {
     /** Flowable's H2 DDL fails in H2's MySQL mode ("Unknown data type IDENTITY"); its MySQL DDL works there. */
     @Bean
     EngineConfigurationConfigurer<SpringProcessEngineConfiguration> mosaicFlowableDatabaseType(
-            @Value("${mosaic.database.kind:h2}") String databaseKind) {
+            DataSourceProperties dataSource) {
         return configuration -> {
-            if ("h2".equals(databaseKind)) {
+            if (DatabaseKind.of(dataSource.determineUrl()) == DatabaseKind.H2) {
                 configuration.setDatabaseType("mysql");
             }
         };

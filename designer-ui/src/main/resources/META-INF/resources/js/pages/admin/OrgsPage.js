@@ -1,6 +1,6 @@
 // The organisation tree. The server gives a flat list; the tree is built here from parentId.
 import { ref, computed, onMounted } from 'vue';
-import { api } from '../../api.js';
+import { api, attempt } from '../../api.js';
 import { t } from '../../i18n.js';
 import { usersForPicker } from '../../directory.js';
 import ErrorBox from '../../components/ErrorBox.js';
@@ -62,19 +62,15 @@ export default {
     });
 
     async function load() {
-      try {
+      await attempt(error, async () => {
         orgs.value = await api.get('/api/orgs');
-      } catch (failure) {
-        error.value = failure;
-      }
+      });
     }
     onMounted(async () => {
       await load();
-      try {
+      await attempt(error, async () => {
         users.value = await usersForPicker();
-      } catch (failure) {
-        error.value = failure;
-      }
+      });
     });
 
     function add(parent) {
@@ -102,12 +98,10 @@ export default {
     }
     async function remove(node) {
       error.value = null;
-      try {
+      await attempt(error, async () => {
         await api.del(`/api/orgs/${node.id}`);
         load();
-      } catch (failure) {
-        error.value = failure;
-      }
+      });
     }
     return { t, TYPES, tree, users, error, editing, formError, add, rename, save, remove };
   },

@@ -1,6 +1,6 @@
 // Template packs: upload a zip, preview the dry-run plan, confirm to apply; export any app as a zip.
 import { ref, onMounted } from 'vue';
-import { api, uploadFile, downloadFile } from '../../api.js';
+import { api, uploadFile, downloadFile, attempt } from '../../api.js';
 import { t, zhEnName } from '../../i18n.js';
 import ErrorBox from '../../components/ErrorBox.js';
 import AdminLayout from '../../components/AdminLayout.js';
@@ -21,11 +21,9 @@ export default {
     const fileInput = ref(null);
 
     async function loadApps() {
-      try {
+      await attempt(appsError, async () => {
         apps.value = await api.get('/api/apps');
-      } catch (failure) {
-        appsError.value = failure;
-      }
+      });
     }
     onMounted(loadApps);
 

@@ -1,6 +1,6 @@
 // Roles and what they grant, per app and form: actions, row scope, and hidden or read-only fields.
 import { ref, onMounted } from 'vue';
-import { api } from '../../api.js';
+import { api, attempt } from '../../api.js';
 import { t, zhEnName } from '../../i18n.js';
 import ErrorBox from '../../components/ErrorBox.js';
 import ModalDialog from '../../components/ModalDialog.js';
@@ -33,19 +33,15 @@ export default {
     const formError = ref(null);
 
     async function load() {
-      try {
+      await attempt(error, async () => {
         roles.value = await api.get('/api/roles');
-      } catch (failure) {
-        error.value = failure;
-      }
+      });
     }
     onMounted(async () => {
       await load();
-      try {
+      await attempt(error, async () => {
         apps.value = await api.get('/api/apps');
-      } catch (failure) {
-        error.value = failure;
-      }
+      });
     });
 
     async function formsOf(app) {
@@ -65,13 +61,11 @@ export default {
     }
     async function create() {
       formError.value = null;
-      try {
+      await attempt(formError, async () => {
         await api.post('/api/roles', creating.value);
         creating.value = null;
         load();
-      } catch (failure) {
-        formError.value = failure;
-      }
+      });
     }
     function edit(role) {
       formError.value = null;
@@ -98,12 +92,10 @@ export default {
     }
     async function remove(role) {
       error.value = null;
-      try {
+      await attempt(error, async () => {
         await api.del(`/api/roles/${encodeURIComponent(role.key)}`);
         load();
-      } catch (failure) {
-        error.value = failure;
-      }
+      });
     }
     return { t, zhEnName, ACTIONS, ROW_SCOPES, FIELD_MODES, roles, apps, formsByApp, error, creating, editing, formError,
       formsOf, startCreate, create, edit, addGrant, saveRole, remove };

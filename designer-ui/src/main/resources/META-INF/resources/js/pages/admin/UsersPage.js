@@ -1,5 +1,5 @@
 import { ref, computed, onMounted } from 'vue';
-import { api } from '../../api.js';
+import { api, attempt } from '../../api.js';
 import { t, zhEnName, locale } from '../../i18n.js';
 import { usersForPicker } from '../../directory.js';
 import ErrorBox from '../../components/ErrorBox.js';
@@ -34,12 +34,10 @@ export default {
 
     async function load() {
       error.value = null;
-      try {
+      await attempt(error, async () => {
         const q = encodeURIComponent(query.value.trim());
         result.value = await api.get(`/api/users?q=${q}&page=${page.value}&size=${PAGE_SIZE}`);
-      } catch (failure) {
-        error.value = failure;
-      }
+      });
     }
     function search() {
       page.value = 0;
@@ -50,11 +48,9 @@ export default {
       load();
     }
     onMounted(async () => {
-      try {
+      await attempt(error, async () => {
         [roles.value, orgs.value] = await Promise.all([api.get('/api/roles'), api.get('/api/orgs')]);
-      } catch (failure) {
-        error.value = failure;
-      }
+      });
       load();
     });
 
@@ -63,11 +59,9 @@ export default {
       editing.value = user ? { ...blankUser(), ...user, password: '', email: user.email || '', dealerId: user.dealerId || '' }
         : blankUser();
       // Managers are picked from every user, not just the current page of the list.
-      try {
+      await attempt(formError, async () => {
         managers.value = await usersForPicker();
-      } catch (failure) {
-        formError.value = failure;
-      }
+      });
     }
     async function save() {
       const user = editing.value;
