@@ -7,11 +7,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -74,6 +76,10 @@ final class Browser implements AutoCloseable {
         driver.get(url);
     }
 
+    void reload() {
+        driver.navigate().refresh();
+    }
+
     /**
      * Lays the page out as a phone of this size. Resizing the window is not enough: Chromium keeps a desktop
      * window at least 500 px wide and would only crop the screenshot.
@@ -96,6 +102,15 @@ final class Browser implements AutoCloseable {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
     }
 
+    /** For effects the page shows before the server has them, such as a language choice saved in the background. */
+    void waitUntil(BooleanSupplier condition) {
+        wait.until(d -> condition.getAsBoolean());
+    }
+
+    void waitForCount(String css, int count) {
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(css), count));
+    }
+
     /** The page clears a field once it has handled the answer to what was sent with it. */
     void waitUntilEmpty(String css) {
         wait.until(d -> d.findElement(By.cssSelector(css)).getDomProperty("value").isEmpty());
@@ -109,10 +124,15 @@ final class Browser implements AutoCloseable {
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
     }
 
+    /**
+     * Replaces a field's text by typing, so the page sees input events: WebElement.clear() would leave the page's
+     * model unchanged, and its next render could put the old text back in front of the new.
+     */
     void type(String css, String text) {
         WebElement field = waitFor(css);
-        field.clear();
+        field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
         field.sendKeys(text);
+        wait.until(d -> text.equals(field.getDomProperty("value")));
     }
 
     /** Chooses the option with this visible text once the (asynchronously filled) list offers it. */

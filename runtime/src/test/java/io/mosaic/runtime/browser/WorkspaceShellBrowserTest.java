@@ -21,12 +21,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.mosaic.runtime.pack.PackService;
 import io.mosaic.runtime.pack.TestPack;
 import io.mosaic.runtime.support.RuntimeTest;
 import io.mosaic.samples.SamplePacks;
@@ -58,6 +60,9 @@ class WorkspaceShellBrowserTest extends RuntimeTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    PackService packs;
 
     private final String suffix = Long.toString(System.nanoTime() % 1_000_000_000L, 36);
 
@@ -126,9 +131,7 @@ class WorkspaceShellBrowserTest extends RuntimeTest {
         createUserIn(username, region + " (r" + suffix + ")");
         browser.waitForText("[data-user=" + username + "]", region);
         browser.screenshot("03-users");
-        Browser.Fetched found = browser.fetch("/api/users?q=" + username);
-        assertThat(found.status()).isEqualTo(200);
-        assertThat(JSON.readTree(found.body()).at("/items/0/username").asText()).isEqualTo(username);
+        findsAndEditsUser(username);
 
         refusesToDeleteAnOrgUnitWithMembers("r" + suffix);
 
@@ -226,6 +229,27 @@ class WorkspaceShellBrowserTest extends RuntimeTest {
         browser.type("[data-test=user-form] input[name=password]", userPassword());
         browser.click("[data-test=user-form] button[type=submit]");
         browser.waitUntilGone("[data-test=user-form]");
+    }
+
+    private void findsAndEditsUser(String username) throws IOException {
+        browser.type(".toolbar input[type=search]", username);
+        browser.click(".toolbar button[type=submit]");
+        browser.waitForCount("tbody tr[data-user]", 1);
+        browser.waitFor("[data-user=" + username + "]");
+
+        browser.click("[data-user=" + username + "] .row-actions button");
+        browser.select("[data-test=user-form] select[name=managerId]", "Administrator (admin)");
+        browser.type("[data-test=user-form] input[name=dealerId]", "D042");
+        browser.click("[data-test=user-form] button[type=submit]");
+        browser.waitUntilGone("[data-test=user-form]");
+
+        Browser.Fetched found = browser.fetch("/api/users?q=" + username);
+        assertThat(found.status()).isEqualTo(200);
+        JsonNode user = JSON.readTree(found.body()).at("/items/0");
+        assertThat(user.get("username").asText()).isEqualTo(username);
+        assertThat(user.get("managerId").isNumber()).isTrue();
+        assertThat(user.get("dealerId").asText()).isEqualTo("D042");
+        assertThat(user.get("roles").toString()).contains("analyst");
     }
 
     private void refusesToDeleteAnOrgUnitWithMembers(String code) {
@@ -362,10 +386,11 @@ class WorkspaceShellBrowserTest extends RuntimeTest {
         browser.screenshot("12-pack-exported");
     }
 
-    private void switchesLanguageAndKeepsIt() throws IOException {
+    private void switchesLanguageAndKeepsIt() {
         chooseLanguage("zh-CN", "应用");
-        assertThat(JSON.readTree(browser.fetch("/api/me").body()).get("locale").asText()).isEqualTo("zh-CN");
+        browser.waitUntil(() -> browser.fetch("/api/me").body().contains("\"locale\":\"zh-CN\""));
         browser.go(url("/#/apps"));
+        browser.reload();
         browser.waitForText(".page-header h1", "我的应用");
         browser.screenshot("13-launcher-zh");
         chooseLanguage("en", "Apps");
@@ -383,17 +408,19 @@ class WorkspaceShellBrowserTest extends RuntimeTest {
         return Files.write(Files.createTempDirectory("mosaic-pack").resolve(app + "-1.0.0.zip"), zip);
     }
 
-    /** The shipped dealer-management pack under a key of this run, so that it installs fresh in a shared database. */
-    private static Path writeSamplePack(String app) throws IOException {
-        Map<String, String> files = new LinkedHashMap<>();
+    /**
+     * The shipped dealer-management pack under a key of this run: the runtime installs the sample itself on
+     * first start, and this import has to be a fresh install.
+     */
+    private Path writeSamplePack(String app) throws IOException {
+        Map<String, byte[]> files = new LinkedHashMap<>();
         for (String file : SamplePacks.files(SamplePacks.DEALER_MANAGEMENT)) {
-            files.put(file, SamplePacks.content(SamplePacks.DEALER_MANAGEMENT, file));
+            files.put(file, SamplePacks.content(SamplePacks.DEALER_MANAGEMENT, file).getBytes(StandardCharsets.UTF_8));
         }
         ObjectNode manifest = (ObjectNode) JSON.readTree(files.get("app.json"));
         manifest.put("key", app);
-        files.put("app.json", JSON.writeValueAsString(manifest));
-        return writePack(app, TestPack.zipWithManifest(app, manifest.get("version").asText(),
-                manifest.get("platform").asText(), files));
+        files.put("app.json", JSON.writeValueAsBytes(manifest));
+        return writePack(app, packs.pack(files));
     }
 
     private void analystSeesPacksAndTokensButNoUserAdministration(String username) {

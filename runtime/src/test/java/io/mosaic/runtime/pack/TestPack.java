@@ -88,16 +88,7 @@ public final class TestPack {
     }
 
     public byte[] zip() {
-        return zipWithManifest(app, version, platform, files(), checksumOverrides);
-    }
-
-    /** Zips these files (name → content) behind a manifest.json that lists the SHA-256 of each. */
-    public static byte[] zipWithManifest(String app, String version, String platform, Map<String, String> files) {
-        return zipWithManifest(app, version, platform, files, Map.of());
-    }
-
-    private static byte[] zipWithManifest(String app, String version, String platform, Map<String, String> files,
-                                          Map<String, String> checksumOverrides) {
+        Map<String, String> files = files();
         StringBuilder manifest = new StringBuilder("{\"key\":\"" + app + "\",\"version\":\"" + version + "\",\"platform\":\""
                 + platform + "\",\"files\":{");
         boolean first = true;

@@ -112,7 +112,7 @@ export default {
           <tbody>
             <tr v-for="role in roles" :key="role.key" :data-role="role.key">
               <td><code>{{ role.key }}</code> <span v-if="role.builtIn" class="badge">{{ t('roles.builtIn') }}</span></td>
-              <td>{{ zhEnName(role) }}</td>
+              <td class="nowrap">{{ zhEnName(role) }}</td>
               <td><span v-for="(grant, i) in role.grants" :key="i" class="chip">{{ grant.app }}/{{ grant.form }}</span>
                 <span v-if="role.grants.length === 0" class="muted">—</span></td>
               <td class="row-actions">

@@ -11,7 +11,7 @@ const PAGE_SIZE = 50;
 // A new user starts in the language the administrator is using.
 function blankUser() {
   return { id: null, username: '', displayName: '', email: '', password: '', orgId: null, managerId: null,
-    dealerId: null, roles: [], locale: locale.value, enabled: true };
+    dealerId: '', roles: [], locale: locale.value, enabled: true };
 }
 
 export default {
@@ -56,7 +56,8 @@ export default {
 
     async function open(user) {
       formError.value = null;
-      editing.value = user ? { ...blankUser(), ...user, password: '', email: user.email || '' } : blankUser();
+      editing.value = user ? { ...blankUser(), ...user, password: '', email: user.email || '', dealerId: user.dealerId || '' }
+        : blankUser();
       // Managers are picked from every user, not just the current page of the list.
       await attempt(formError, async () => {
         managers.value = await usersForPicker();
@@ -66,7 +67,7 @@ export default {
       const user = editing.value;
       const body = {
         username: user.username, displayName: user.displayName, email: user.email || null,
-        orgId: user.orgId, managerId: user.managerId, dealerId: user.dealerId, roles: user.roles,
+        orgId: user.orgId, managerId: user.managerId, dealerId: user.dealerId || null, roles: user.roles,
         locale: user.locale,
       };
       if (user.password) body.password = user.password;
@@ -146,6 +147,8 @@ export default {
               <option :value="null">—</option>
               <option v-for="m in managers.filter(m => m.id !== editing.id)" :key="m.id" :value="m.id">{{ m.displayName }} ({{ m.username }})</option>
             </select></label>
+          <label class="field"><span>{{ t('users.dealer') }}</span>
+            <input name="dealerId" v-model.trim="editing.dealerId" :placeholder="t('users.dealerHint')"></label>
           <label class="field"><span>{{ t('users.locale') }}</span>
             <select name="locale" v-model="editing.locale">
               <option value="zh-CN">中文</option><option value="en">English</option>
