@@ -19,7 +19,7 @@ import io.mosaic.runtime.security.MosaicUser;
 
 /** Which apps, and which menu items of an app, a signed-in user sees. */
 @Component
-class AppAccess {
+public class AppAccess {
 
     private static final String ANALYST_ROLE = "analyst";
     private static final String ROLE_PREFIX = "ROLE_";
@@ -31,12 +31,17 @@ class AppAccess {
     }
 
     /** Admins and analysts see every app (they build them); others as their roles' grants say. */
-    boolean canSee(Authentication user, String appKey) {
+    public boolean canSee(Authentication user, String appKey) {
         Set<String> roles = roles(user);
         if (roles.contains(UserContext.ADMIN_ROLE) || roles.contains(ANALYST_ROLE)) {
             return true;
         }
         return permissions.canAccessApp(userContext(user, roles), appKey);
+    }
+
+    /** The user an authentication stands for, as {@link PermissionService} takes it. */
+    public static UserContext userContext(Authentication user) {
+        return userContext(user, roles(user));
     }
 
     /**

@@ -17,7 +17,18 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record ApiError(int status, String code, String message, List<Problem> errors, String path, Instant timestamp) {
 
-    /** One problem inside an error. */
-    public record Problem(String pointer, String message) {
+    /**
+     * One problem inside an error.
+     *
+     * @param code     what kind of problem, when the API names it (a record error's {@code max_length}, a
+     *                 formula's {@code syntax}); omitted otherwise
+     * @param position zero-based index into the text at {@code pointer} where the problem is, when known
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Problem(String pointer, String message, String code, Integer position) {
+
+        public Problem(String pointer, String message) {
+            this(pointer, message, null, null);
+        }
     }
 }

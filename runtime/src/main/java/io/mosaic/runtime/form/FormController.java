@@ -1,0 +1,77 @@
+package io.mosaic.runtime.form;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.mosaic.form.record.RecordError;
+import io.mosaic.runtime.metadata.AppAccess;
+import io.mosaic.runtime.security.user.UserService;
+import io.mosaic.runtime.web.ApiError;
+import io.mosaic.runtime.web.ApiException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** A published form's record schema, and checking a record against it before it is saved. */
+@Tag(name = "Forms", description = "Record schema of a published form and validation of records against it")
+@RestController
+@RequestMapping("/api/apps/{app}/forms/{form}")
+@PreAuthorize("isAuthenticated()")
+public class FormController {
+
+    private final PublishedForms forms;
+
+    FormController(PublishedForms forms) {
+        this.forms = forms;
+    }
+
+    public record Valid(boolean valid) {
+    }
+
+    @Operation(summary = "The JSON Schema (draft 2020-12) of the records of the form's newest published version")
+    @GetMapping(path = "/schema", produces = MediaType.APPLICATION_JSON_VALUE)
+    String schema(@PathVariable String app, @PathVariable String form, Authentication user) {
+        return forms.validator(app, form, user).schema().json();
+    }
+
+    @Operation(summary = "Check a record against the newest published version without saving it: "
+            + "200 {valid:true}, or 422 record.invalid with one problem per value (pointer, code, message)")
+    @PostMapping(path = "/validate", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Valid validate(@PathVariable String app, @PathVariable String form,
+                   @RequestParam(required = false) String locale,
+                   @RequestBody(required = false) String record, Authentication user) {
+        Locale language = Locale.forLanguageTag(language(locale, user));
+        // The text, not a bound tree: the validator's own parser bounds nesting, sizes and duplicate members.
+        List<RecordError> errors = forms.validator(app, form, user).validate(record, language);
+        if (errors.isEmpty()) {
+            return new Valid(true);
+        }
+        throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "record.invalid",
+                "The record has " + errors.size() + " invalid value" + (errors.size() == 1 ? "" : "s"),
+                errors.stream().map(e -> new ApiError.Problem(e.pointer(), e.message(), e.code(), null)).toList());
+    }
+
+    /** The language asked for, else the user's own, else the platform's default. */
+    private static String language(String asked, Authentication user) {
+        if (asked != null) {
+            if (!UserService.LOCALES.contains(asked)) {
+                throw new ApiException(HttpStatus.BAD_REQUEST, "request.invalid", "Unsupported locale '" + asked + "'",
+                        List.of(new ApiError.Problem("locale", "Use one of " + UserService.LOCALES.stream().sorted().toList())));
+            }
+            return asked;
+        }
+        String own = AppAccess.userContext(user).locale();
+        return own == null ? UserService.DEFAULT_LOCALE : own;
+    }
+}

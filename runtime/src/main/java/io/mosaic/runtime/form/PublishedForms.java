@@ -1,0 +1,57 @@
+package io.mosaic.runtime.form;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Component;
+
+import io.mosaic.api.security.FormAction;
+import io.mosaic.api.security.PermissionService;
+import io.mosaic.form.api.FormKind;
+import io.mosaic.form.record.FormulaConditionEvaluator;
+import io.mosaic.form.record.RecordValidator;
+import io.mosaic.form.record.RecordValidators;
+import io.mosaic.runtime.metadata.AppAccess;
+import io.mosaic.runtime.metadata.DefinitionVersion;
+import io.mosaic.runtime.metadata.MetadataService;
+import io.mosaic.runtime.web.ApiException;
+
+/**
+ * The newest published version of a form as a compiled record validator, for the users allowed to see it.
+ * Validators are compiled once per (app, form, version) and kept by {@link RecordValidators}, one of which per
+ * app: its cache is keyed by form key alone, and two apps may each have a form of the same key. The version
+ * id includes the checksum so that a recreated app's version 1 is never mistaken for the old one.
+ */
+@Component
+public class PublishedForms {
+
+    private final MetadataService metadata;
+    private final AppAccess access;
+    private final PermissionService permissions;
+    private final FormulaConditionEvaluator conditions = new FormulaConditionEvaluator(Clock.systemDefaultZone());
+    private final Map<String, RecordValidators> byApp = new ConcurrentHashMap<>();
+
+    PublishedForms(MetadataService metadata, AppAccess access, PermissionService permissions) {
+        this.metadata = metadata;
+        this.access = access;
+        this.permissions = permissions;
+    }
+
+    /**
+     * The validator of the form's newest published version. 404 alike when the app or the form is missing, the
+     * form was never published, the app is not visible to {@code user} or the user may not read the form: a
+     * user never learns that something out of reach exists.
+     */
+    public RecordValidator validator(String app, String form, Authentication user) {
+        boolean readable = metadata.app(app).isPresent() && access.canSee(user, app)
+                && permissions.formPermission(AppAccess.userContext(user), app, form).allows(FormAction.READ);
+        Optional<DefinitionVersion> published = readable
+                ? metadata.latestPublished(app, FormKind.KEY, form) : Optional.empty();
+        return published.map(version -> byApp.computeIfAbsent(app, key -> new RecordValidators(conditions))
+                        .validator(form, version.version() + ":" + version.checksum(), version::content))
+                .orElseThrow(() -> ApiException.notFound("Form '" + form + "' of app '" + app + "'"));
+    }
+}
