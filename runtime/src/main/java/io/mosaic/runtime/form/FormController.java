@@ -36,7 +36,7 @@ public class FormController {
         this.forms = forms;
     }
 
-    public record Valid(boolean valid) {
+    public record Validity(boolean valid) {
     }
 
     @Operation(summary = "The JSON Schema (draft 2020-12) of the records of the form's newest published version")
@@ -48,14 +48,14 @@ public class FormController {
     @Operation(summary = "Check a record against the newest published version without saving it: "
             + "200 {valid:true}, or 422 record.invalid with one problem per value (pointer, code, message)")
     @PostMapping(path = "/validate", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Valid validate(@PathVariable String app, @PathVariable String form,
+    Validity validate(@PathVariable String app, @PathVariable String form,
                    @RequestParam(required = false) String locale,
                    @RequestBody(required = false) String record, Authentication user) {
         Locale language = Locale.forLanguageTag(language(locale, user));
         // The text, not a bound tree: the validator's own parser bounds nesting, sizes and duplicate members.
         List<RecordError> errors = forms.validator(app, form, user).validate(record, language);
         if (errors.isEmpty()) {
-            return new Valid(true);
+            return new Validity(true);
         }
         throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "record.invalid",
                 "The record has " + errors.size() + " invalid value" + (errors.size() == 1 ? "" : "s"),
