@@ -47,8 +47,11 @@ import java.util.Set;
  * in between. Row scopes and hidden fields are the caller's to decide and passed in
  * ({@link RowFilter}, hidden field keys); a record outside the scope reads as not found.
  *
+ * <p>An update also records, in the same transaction, each field whose value it changed
+ * ({@link #history}).
+ *
  * <p>Not done here: serial numbers and formula values (their columns stay as they are), lookup
- * targets ({@code lookup_not_found}), field history, and sub-table rows in lists.
+ * targets ({@code lookup_not_found}), and sub-table rows in lists.
  */
 public final class RecordStore {
 
@@ -68,6 +71,7 @@ public final class RecordStore {
     private final FormModel form;
     private final Clock clock;
     private final String table;
+    private final String historyTable;
     private final Map<String, String> childTables = new LinkedHashMap<>();
 
     /**
@@ -82,6 +86,7 @@ public final class RecordStore {
         this.form = validator.schema().form();
         this.clock = clock;
         this.table = SqlNames.quote(SqlNames.table(app, form.key()));
+        this.historyTable = SqlNames.quote(SqlNames.historyTable(app, form.key()));
         for (FieldModel field : form.fields()) {
             if (field.type() == FieldType.SUBTABLE) {
                 childTables.put(field.key(), SqlNames.quote(SqlNames.childTable(app, form.key(), field.key())));
@@ -174,9 +179,10 @@ public final class RecordStore {
         if (!errors.isEmpty()) {
             throw new InvalidRecordException(errors);
         }
+        LocalDateTime now = now();
         Map<String, Object> columns = new LinkedHashMap<>(fieldColumns(patch));
         columns.put(SystemColumns.UPDATED_BY, actor.userId());
-        columns.put(SystemColumns.UPDATED_AT, now());
+        columns.put(SystemColumns.UPDATED_AT, now);
         columns.put(SystemColumns.FORM_VERSION, formVersion);
         List<Object> params = new ArrayList<>(columns.values());
         params.add(id);
@@ -197,10 +203,32 @@ public final class RecordStore {
                     }
                 }
                 insertRows(c, id, patch);
+                insertHistory(c, id, stored, patch, actor, now);
                 return id;
             });
         }
         return expectedVersion + 1;
+    }
+
+    /** The fields updates changed on record {@code id} (live or deleted), oldest change first. */
+    public List<FieldChange> history(long id) throws SQLException {
+        String sql = "SELECT " + String.join(", ", List.of(SystemColumns.CHANGED_AT, SystemColumns.CHANGED_BY,
+                SystemColumns.FIELD, SystemColumns.OLD_VALUE, SystemColumns.NEW_VALUE).stream().map(RecordStore::q).toList())
+                + " FROM " + historyTable + " WHERE " + q(SystemColumns.RECORD_ID) + " = ? ORDER BY " + q(SystemColumns.ID);
+        List<FieldChange> changes = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            bind(s, List.of(id));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    changes.add(new FieldChange(
+                            StoredValues.fromSql(FieldStorage.DATETIME, rs, SystemColumns.CHANGED_AT, JSON).asText(),
+                            rs.getLong(SystemColumns.CHANGED_BY), rs.getString(SystemColumns.FIELD),
+                            StoredValues.fromSql(FieldStorage.JSON, rs, SystemColumns.OLD_VALUE, JSON),
+                            StoredValues.fromSql(FieldStorage.JSON, rs, SystemColumns.NEW_VALUE, JSON)));
+                }
+            }
+        }
+        return changes;
     }
 
     /**
@@ -347,6 +375,54 @@ public final class RecordStore {
                 insert.executeBatch();
             }
         }
+    }
+
+    /** A row per member of {@code patch} whose value differs from the stored one as the column holds it. */
+    private void insertHistory(Connection c, long id, ObjectNode stored, ObjectNode patch, Actor actor,
+                               LocalDateTime now) throws SQLException {
+        List<String> names = List.of(SystemColumns.RECORD_ID, SystemColumns.CHANGED_AT, SystemColumns.CHANGED_BY,
+                SystemColumns.FIELD, SystemColumns.OLD_VALUE, SystemColumns.NEW_VALUE);
+        String sql = "INSERT INTO " + historyTable + " (" + String.join(", ", names.stream().map(RecordStore::q).toList())
+                + ") VALUES (" + placeholders(names.size()) + ")";
+        ObjectNode before = clientValues(stored);
+        try (PreparedStatement insert = c.prepareStatement(sql)) {
+            for (FieldModel field : form.fields()) {
+                JsonNode next = patch.get(field.key());
+                JsonNode previous = before.get(field.key());
+                if (next == null || sameValue(field, previous, next)) {
+                    continue;
+                }
+                bind(insert, java.util.Arrays.asList(id, now, actor.userId(), field.key(),
+                        previous == null ? null : previous.toString(), next.isNull() ? null : next.toString()));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    /**
+     * Whether two values are stored alike: {@code 1.50} and {@code 1.5}, or one instant at two
+     * offsets, are no change. Sub-table rows compare as JSON with numbers by value.
+     */
+    private static boolean sameValue(FieldModel field, JsonNode previous, JsonNode next) {
+        boolean previousBlank = previous == null || previous.isNull();
+        if (previousBlank || next.isNull()) {
+            return previousBlank && next.isNull();
+        }
+        if (field.type() == FieldType.SUBTABLE) {
+            return previous.equals(RecordStore::compareNodes, next);
+        }
+        FieldStorage storage = StoredValues.storage(field);
+        Object a = StoredValues.toSql(storage, previous);
+        Object b = StoredValues.toSql(storage, next);
+        return a instanceof java.math.BigDecimal x && b instanceof java.math.BigDecimal y ? x.compareTo(y) == 0 : a.equals(b);
+    }
+
+    private static int compareNodes(JsonNode a, JsonNode b) {
+        if (a.isNumber() && b.isNumber()) {
+            return a.decimalValue().compareTo(b.decimalValue());
+        }
+        return a.equals(b) ? 0 : 1;
     }
 
     /** Column values of the record's scalar members; validation has made sure every member is a field. */

@@ -166,6 +166,41 @@ class RecordStoreTest {
     }
 
     @Test
+    void updateRecordsEachFieldItChangedAndNothingForEqualValues() throws SQLException {
+        long id = store.create("""
+                {"code": "T-1", "title": "old", "amount": 1.5, "opened_at": "2026-11-24T09:30:00+08:00",
+                 "lines": [{"item": "a", "price": 2}]}""", ALICE, EN);
+
+        store.update(id, 1, """
+                {"title": "new", "amount": 1.50, "opened_at": "2026-11-24T01:30:00Z", "quantity": 4,
+                 "lines": [{"item": "a", "price": 2.00}]}""", BOB, EN);
+        store.update(id, 2, "{\"title\": null, \"lines\": [{\"item\": \"b\"}]}", ALICE, EN);
+
+        assertThat(store.history(id))
+                .extracting(FieldChange::changedBy, FieldChange::field, c -> String.valueOf(c.oldValue()),
+                        c -> String.valueOf(c.newValue()))
+                .containsExactly(
+                        tuple(8L, "title", "\"old\"", "\"new\""),
+                        tuple(8L, "quantity", "null", "4"),
+                        tuple(7L, "title", "\"new\"", "null"),
+                        tuple(7L, "lines", "[{\"item\":\"a\",\"price\":2}]", "[{\"item\":\"b\"}]"));
+        assertThat(store.history(id).get(0).changedAt()).isEqualTo("2026-11-24T08:00:00.123Z");
+    }
+
+    @Test
+    void refusedUpdateLeavesNoHistory() throws SQLException {
+        long id = store.create("{\"code\": \"T-1\"}", ALICE, EN);
+        store.create("{\"code\": \"T-2\"}", ALICE, EN);
+
+        assertThatThrownBy(() -> store.update(id, 1, "{\"code\": \"T-2\", \"title\": \"x\"}", BOB, EN))
+                .isInstanceOf(InvalidRecordException.class);
+        assertThatThrownBy(() -> store.update(id, 5, "{\"title\": \"x\"}", BOB, EN))
+                .isInstanceOf(StaleRecordException.class);
+
+        assertThat(store.history(id)).isEmpty();
+    }
+
+    @Test
     void updateValidatesTheMergedRecordAndChangesNothingWhenRefused() throws SQLException {
         long id = store.create("{\"code\": \"T-1\", \"title\": \"kept\", \"lines\": [{\"item\": \"a\"}]}", ALICE, EN);
 
