@@ -17,6 +17,8 @@ import io.mosaic.form.record.RecordError;
 import io.mosaic.form.record.RecordValidator;
 
 import javax.sql.DataSource;
+import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -25,8 +27,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -392,7 +396,7 @@ public final class RecordStore {
                 if (next == null || sameValue(field, previous, next)) {
                     continue;
                 }
-                bind(insert, java.util.Arrays.asList(id, now, actor.userId(), field.key(),
+                bind(insert, Arrays.asList(id, now, actor.userId(), field.key(),
                         previous == null ? null : previous.toString(), next.isNull() ? null : next.toString()));
                 insert.addBatch();
             }
@@ -415,7 +419,7 @@ public final class RecordStore {
         FieldStorage storage = StoredValues.storage(field);
         Object a = StoredValues.toSql(storage, previous);
         Object b = StoredValues.toSql(storage, next);
-        return a instanceof java.math.BigDecimal x && b instanceof java.math.BigDecimal y ? x.compareTo(y) == 0 : a.equals(b);
+        return a instanceof BigDecimal x && b instanceof BigDecimal y ? x.compareTo(y) == 0 : a.equals(b);
     }
 
     private static int compareNodes(JsonNode a, JsonNode b) {
@@ -487,7 +491,7 @@ public final class RecordStore {
 
     /** DATETIME(3) keeps milliseconds; truncating here makes what is returned equal what is stored. */
     private LocalDateTime now() {
-        return LocalDateTime.now(clock.withZone(java.time.ZoneOffset.UTC)).truncatedTo(ChronoUnit.MILLIS);
+        return LocalDateTime.now(clock.withZone(ZoneOffset.UTC)).truncatedTo(ChronoUnit.MILLIS);
     }
 
     // ---- reading
@@ -635,7 +639,7 @@ public final class RecordStore {
                 }
                 value = StoredValues.toSql(storage, position.get(2));
                 id = position.get(3).longValue();
-            } catch (IllegalArgumentException | java.io.IOException e) {
+            } catch (IllegalArgumentException | IOException e) {
                 throw new InvalidQueryException("after", "The cursor does not belong to this list");
             }
             String c = q(sort);
