@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -142,6 +143,28 @@ class RecordStoreTest {
                 && e.errors().get(0).code().equals("unique")).hasSize(1);
         assertThat(count(TABLE)).isEqualTo(1);
         assertThat(count(LINES)).isEqualTo(1);
+    }
+
+    @Test
+    void aValueAnotherTransactionTakesAfterTheCheckIsStillReportedAsUnique() throws Exception {
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try (Connection other = database.dataSource().getConnection()) {
+            other.setAutoCommit(false);
+            try (Statement s = other.createStatement()) {
+                s.executeUpdate("INSERT INTO " + TABLE + " (`version`, `code`) VALUES (1, 'RACE')");
+            }
+            // The uncommitted row is invisible to the check, so the insert meets it in the unique index.
+            Future<Object> create = pool.submit(() -> store.create("{\"code\": \"RACE\"}", ALICE, EN));
+            Thread.sleep(300);
+            other.commit();
+
+            assertThatThrownBy(create::get).hasCauseInstanceOf(InvalidRecordException.class)
+                    .cause().satisfies(e -> assertThat(((InvalidRecordException) e).errors())
+                            .extracting(RecordError::pointer, RecordError::code).containsExactly(tuple("/code", "unique")));
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(count(TABLE)).isEqualTo(1);
     }
 
     @Test
