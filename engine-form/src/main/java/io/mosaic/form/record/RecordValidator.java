@@ -80,11 +80,19 @@ public final class RecordValidator {
         return schema;
     }
 
+    /**
+     * The record text read with the bounds {@link #validate(String, Locale)} applies, for callers
+     * (storage merging an update) that need the tree; text it refuses is better reported by validate.
+     */
+    public static JsonNode parse(String record) throws JsonProcessingException {
+        return JSON.readTree(record);
+    }
+
     /** Parses the record text (nesting, duplicate members and number sizes bounded) and validates it. */
     public List<RecordError> validate(String record, Locale locale) {
         JsonNode tree;
         try {
-            tree = record == null ? null : JSON.readTree(record);
+            tree = record == null ? null : parse(record);
         } catch (StreamConstraintsException e) {
             // Jackson signals every exceeded limit with this one type; only its text tells which.
             boolean nesting = e.getMessage() != null && e.getMessage().contains("nesting depth");

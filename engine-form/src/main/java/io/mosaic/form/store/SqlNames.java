@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * (otherwise app {@code a_b} with form {@code c} and app {@code a} with form {@code b_c} would share a
  * table), and when it fits MySQL's 64-character limit. Any other name is shortened to its first 53
  * characters plus {@code $} and ten hex digits of the SHA-256 of {@code app/form[/subtable]}. Keys
- * never hold {@code $}, so a shortened name cannot meet a readable one.
+ * never hold {@code $}, so a shortened name cannot meet a readable one. The history table's name
+ * ends in {@code $h}, which is not ten hex digits either.
  */
 public final class SqlNames {
 
@@ -36,6 +37,14 @@ public final class SqlNames {
     public static String childTable(String app, String form, String subtable) {
         return formTable(app, form, "f_" + key(app) + "_" + key(form) + "__" + key(subtable),
                 app + "/" + form + "/" + subtable);
+    }
+
+    /**
+     * The field history of a form's records, {@code f_<app>_<form>$h}: {@code $} is in no key, so no
+     * sub-table's name can be this one (a sub-table {@code h} is {@code f_<app>_<form>__h}).
+     */
+    public static String historyTable(String app, String form) {
+        return formTable(app, form, "f_" + key(app) + "_" + key(form) + "$h", app + "/" + form + "$h");
     }
 
     /** {@code path} names the table unambiguously ({@code /} is in no key), so it is what gets hashed. */

@@ -25,6 +25,12 @@ public final class SystemColumns {
     public static final String FORM_VERSION = "form_version";
     public static final String PARENT_ID = "parent_id";
     public static final String ROW_ORDER = "row_order";
+    public static final String RECORD_ID = "record_id";
+    public static final String CHANGED_AT = "changed_at";
+    public static final String CHANGED_BY = "changed_by";
+    public static final String FIELD = "field";
+    public static final String OLD_VALUE = "old_value";
+    public static final String NEW_VALUE = "new_value";
 
     /**
      * Users, org units and records have BIGINT ids; a dealer is named by its code, as the dealer row
@@ -49,6 +55,16 @@ public final class SystemColumns {
             system(ID, ColumnType.bigint()),
             system(PARENT_ID, ColumnType.bigint()),
             system(ROW_ORDER, ColumnType.integer(4)));
+
+    /** One row per changed field of an update; values as JSON text, so every field type fits. */
+    static final List<Column> HISTORY = List.of(
+            system(ID, ColumnType.bigint()),
+            system(RECORD_ID, ColumnType.bigint()),
+            system(CHANGED_AT, ColumnType.of(ColumnType.Kind.DATETIME)),
+            system(CHANGED_BY, ColumnType.bigint()),
+            system(FIELD, ColumnType.varchar(SqlNames.MAX_LENGTH)),
+            system(OLD_VALUE, ColumnType.of(ColumnType.Kind.LONGTEXT)),
+            system(NEW_VALUE, ColumnType.of(ColumnType.Kind.LONGTEXT)));
 
     private static final Set<String> FORM_NAMES = names(FORM);
     private static final Set<String> CHILD_NAMES = names(CHILD);

@@ -24,8 +24,11 @@ import java.util.List;
  * covers soft-deleted records, so restoring a record can never break uniqueness; a value stays taken
  * while its record is in the recycle bin. A {@code unique} sub-table column means unique within one
  * record, which the database cannot say across records, so it gets no unique index.
+ *
+ * <p>The history table ({@link SqlNames#historyTable}) keeps one row per field an update changed,
+ * indexed by {@code (record_id, id)} to read a record's history in order.
  */
-public record TableModel(String app, String form, Table table, List<Table> children) {
+public record TableModel(String app, String form, Table table, List<Table> children, Table history) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final FormKind KIND = new FormKind();
@@ -65,14 +68,18 @@ public record TableModel(String app, String form, Table table, List<Table> child
                 addField(tableName, field, pointer, true, columns, indexes);
             }
         }
-        return new TableModel(app, key, new Table(tableName, columns, indexes), children);
+        String historyName = SqlNames.historyTable(app, key);
+        Table history = new Table(historyName, SystemColumns.HISTORY,
+                List.of(Index.on(historyName, false, SystemColumns.RECORD_ID, SystemColumns.ID)));
+        return new TableModel(app, key, new Table(tableName, columns, indexes), children, history);
     }
 
-    /** The form table first, then the child tables in field order. */
+    /** The form table first, then the child tables in field order, then the history table. */
     public List<Table> tables() {
-        List<Table> all = new ArrayList<>(children.size() + 1);
+        List<Table> all = new ArrayList<>(children.size() + 2);
         all.add(table);
         all.addAll(children);
+        all.add(history);
         return all;
     }
 

@@ -17,6 +17,15 @@ class SqlNamesTest {
         assertThat(SqlNames.table("dms", "order")).isEqualTo("f_dms_order");
         assertThat(SqlNames.childTable("dms", "order", "lines")).isEqualTo("f_dms_order__lines");
         assertThat(SqlNames.index(true, "f_dms_order", "number")).isEqualTo("ux$f_dms_order$number");
+        assertThat(SqlNames.historyTable("dms", "order")).isEqualTo("f_dms_order$h");
+    }
+
+    @Test
+    void keepsTheHistoryTableApartFromASubtableNamedH() {
+        assertThat(SqlNames.historyTable("dms", "order")).isNotEqualTo(SqlNames.childTable("dms", "order", "h"));
+        assertThat(SqlNames.historyTable(LONG_APP, LONG_FORM)).hasSize(SqlNames.MAX_LENGTH)
+                .isNotEqualTo(SqlNames.table(LONG_APP, LONG_FORM))
+                .isNotEqualTo(SqlNames.childTable(LONG_APP, LONG_FORM, "h"));
     }
 
     @Test

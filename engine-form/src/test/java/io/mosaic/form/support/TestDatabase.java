@@ -1,5 +1,9 @@
 package io.mosaic.form.support;
 
+import org.h2.jdbcx.JdbcDataSource;
+import org.mariadb.jdbc.MariaDbDataSource;
+
+import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -18,10 +22,12 @@ public final class TestDatabase implements AutoCloseable {
             "jdbc:mariadb://127.0.0.1:3306/");
 
     private final String name;
+    private final String url;
     private final Connection connection;
 
-    private TestDatabase(String name, Connection connection) {
+    private TestDatabase(String name, String url, Connection connection) {
         this.name = name;
+        this.url = url;
         this.connection = connection;
     }
 
@@ -33,8 +39,8 @@ public final class TestDatabase implements AutoCloseable {
     public static TestDatabase fresh(String purpose) throws SQLException {
         String name = "mosaic_" + purpose + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         if (!isMariaDb()) {
-            return new TestDatabase(name, DriverManager.getConnection("jdbc:h2:mem:" + name
-                    + ";MODE=MySQL;DATABASE_TO_UPPER=FALSE;CASE_INSENSITIVE_IDENTIFIERS=TRUE", "sa", ""));
+            String url = "jdbc:h2:mem:" + name + ";MODE=MySQL;DATABASE_TO_UPPER=FALSE;CASE_INSENSITIVE_IDENTIFIERS=TRUE";
+            return new TestDatabase(name, url, DriverManager.getConnection(url, "sa", ""));
         }
         try (Connection server = DriverManager.getConnection(MARIADB_SERVER, "root", "");
              Statement s = server.createStatement()) {
@@ -43,8 +49,25 @@ public final class TestDatabase implements AutoCloseable {
             throw new SQLException("Cannot create test database " + name + " on " + MARIADB_SERVER
                     + " (is MariaDB running?)", e);
         }
-        return new TestDatabase(name, DriverManager.getConnection(MARIADB_SERVER + name
-                + "?nullDatabaseMeansCurrent=true", "root", ""));
+        String url = MARIADB_SERVER + name + "?nullDatabaseMeansCurrent=true";
+        return new TestDatabase(name, url, DriverManager.getConnection(url, "root", ""));
+    }
+
+    /**
+     * Connections of their own to the same database, for code that takes a {@link DataSource} and for
+     * tests of concurrent writers. An in-memory H2 database lives while {@link #connection()} is open.
+     */
+    public DataSource dataSource() throws SQLException {
+        if (!isMariaDb()) {
+            JdbcDataSource h2 = new JdbcDataSource();
+            h2.setURL(url);
+            h2.setUser("sa");
+            return h2;
+        }
+        MariaDbDataSource mariaDb = new MariaDbDataSource(url);
+        mariaDb.setUser("root");
+        mariaDb.setPassword("");
+        return mariaDb;
     }
 
     public Connection connection() {

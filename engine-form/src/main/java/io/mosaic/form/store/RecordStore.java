@@ -1,0 +1,701 @@
+package io.mosaic.form.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.mosaic.form.api.FieldStorage;
+import io.mosaic.form.api.FieldType;
+import io.mosaic.form.model.FieldModel;
+import io.mosaic.form.model.FormModel;
+import io.mosaic.form.record.ErrorCode;
+import io.mosaic.form.record.RecordError;
+import io.mosaic.form.record.RecordValidator;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Records of one published form version in the tables {@link SchemaSync} made for it: create, read,
+ * update with optimistic locking, soft delete and restore, and keyset-paginated lists. Plain JDBC;
+ * every identifier comes from {@link SqlNames} (checked keys, backticks), every value is bound.
+ *
+ * <p>Each write is one transaction: a record is stored with all its sub-table rows or not at all.
+ * Values are checked by the version's {@link RecordValidator} first; uniqueness is checked with a
+ * query so the error names the field, and the unique index catches what a concurrent writer slips
+ * in between. Row scopes and hidden fields are the caller's to decide and passed in
+ * ({@link RowFilter}, hidden field keys); a record outside the scope reads as not found.
+ *
+ * <p>An update also records, in the same transaction, each field whose value it changed
+ * ({@link #history}).
+ *
+ * <p>Not done here: serial numbers and formula values (their columns stay as they are), lookup
+ * targets ({@code lookup_not_found}), and sub-table rows in lists.
+ */
+public final class RecordStore {
+
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
+    /** MySQL's duplicate-key error; H2 reports the SQL standard state instead. */
+    private static final int MYSQL_DUPLICATE_KEY = 1062;
+    private static final String SQL_STATE_UNIQUE_VIOLATION = "23505";
+
+    /** System columns a record shows, in the order it shows them, and how each is read. */
+    private static final Map<String, FieldStorage> SYSTEM = systemColumns();
+
+    private final DataSource dataSource;
+    private final int formVersion;
+    private final RecordValidator validator;
+    private final FormModel form;
+    private final Clock clock;
+    private final String table;
+    private final String historyTable;
+    private final Map<String, String> childTables = new LinkedHashMap<>();
+
+    /**
+     * @param app         the app the form belongs to (names the tables)
+     * @param formVersion the published version records are written with
+     * @param validator   the validator of that version, e.g. from {@code RecordValidators}
+     */
+    public RecordStore(DataSource dataSource, String app, int formVersion, RecordValidator validator, Clock clock) {
+        this.dataSource = dataSource;
+        this.formVersion = formVersion;
+        this.validator = validator;
+        this.form = validator.schema().form();
+        this.clock = clock;
+        this.table = SqlNames.quote(SqlNames.table(app, form.key()));
+        this.historyTable = SqlNames.quote(SqlNames.historyTable(app, form.key()));
+        for (FieldModel field : form.fields()) {
+            if (field.type() == FieldType.SUBTABLE) {
+                childTables.put(field.key(), SqlNames.quote(SqlNames.childTable(app, form.key(), field.key())));
+            }
+        }
+    }
+
+    /**
+     * Stores a new record owned by {@code actor}.
+     *
+     * @return its id
+     * @throws InvalidRecordException when a value is refused (codes of {@link ErrorCode}, incl. {@code unique}); nothing is written
+     */
+    public long create(String recordJson, Actor actor, Locale locale) throws SQLException {
+        ObjectNode record = validated(recordJson, locale);
+        LocalDateTime now = now();
+        Map<String, Object> columns = new LinkedHashMap<>(fieldColumns(record));
+        columns.put(SystemColumns.VERSION, 1);
+        columns.put(SystemColumns.OWNER_ID, actor.userId());
+        columns.put(SystemColumns.ORG_ID, actor.orgId());
+        columns.put(SystemColumns.DEALER_ID, actor.dealerId());
+        columns.put(SystemColumns.CREATED_BY, actor.userId());
+        columns.put(SystemColumns.CREATED_AT, now);
+        columns.put(SystemColumns.UPDATED_BY, actor.userId());
+        columns.put(SystemColumns.UPDATED_AT, now);
+        columns.put(SystemColumns.FORM_VERSION, formVersion);
+        String sql = "INSERT INTO " + table + " (" + String.join(", ", columns.keySet().stream().map(SqlNames::quote).toList())
+                + ") VALUES (" + placeholders(columns.size()) + ")";
+        try (Connection c = dataSource.getConnection()) {
+            refuseTaken(c, record, null, locale);
+            return writeUnique(c, record, null, locale, () -> {
+                long id;
+                try (PreparedStatement insert = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+                    bind(insert, new ArrayList<>(columns.values()));
+                    insert.executeUpdate();
+                    try (ResultSet keys = insert.getGeneratedKeys()) {
+                        keys.next();
+                        id = keys.getLong(1);
+                    }
+                }
+                insertRows(c, id, record);
+                return id;
+            });
+        }
+    }
+
+    /** The live record {@code id} with every field, its sub-table rows and system members. */
+    public Optional<ObjectNode> read(long id) throws SQLException {
+        return read(id, RowFilter.ALL, Set.of());
+    }
+
+    /** The live record {@code id} if it is in {@code rows}, without the {@code hidden} fields. */
+    public Optional<ObjectNode> read(long id, RowFilter rows, Set<String> hidden) throws SQLException {
+        List<Object> params = new ArrayList<>(List.of(id));
+        String where = q(SystemColumns.ID) + " = ? AND " + q(SystemColumns.DELETED_AT) + " IS NULL AND ("
+                + rows.sql(params) + ")";
+        try (Connection c = dataSource.getConnection()) {
+            List<ObjectNode> found = select(c, where, "", params, hidden);
+            if (found.isEmpty()) {
+                return Optional.empty();
+            }
+            ObjectNode record = found.get(0);
+            for (FieldModel field : form.fields()) {
+                if (field.type() == FieldType.SUBTABLE && !hidden.contains(field.key())) {
+                    record.set(field.key(), readRows(c, id, field));
+                }
+            }
+            return Optional.of(record);
+        }
+    }
+
+    /**
+     * Changes the members of {@code patchJson} (null clears a value; a sub-table given is replaced as
+     * a whole) of the record at {@code expectedVersion}; the merged record is validated as a whole.
+     *
+     * @return the record's new version
+     * @throws RecordNotFoundException when there is no live record {@code id}
+     * @throws StaleRecordException    when the record is no longer at {@code expectedVersion}; nothing is changed
+     * @throws InvalidRecordException  when the merged record is refused; nothing is changed
+     */
+    public int update(long id, int expectedVersion, String patchJson, Actor actor, Locale locale) throws SQLException {
+        ObjectNode stored = read(id).orElseThrow(() -> new RecordNotFoundException(id));
+        if (stored.path(SystemColumns.VERSION).intValue() != expectedVersion) {
+            throw new StaleRecordException(id, expectedVersion);
+        }
+        ObjectNode patch = parseObject(patchJson, locale);
+        ObjectNode merged = clientValues(stored);
+        merged.setAll(patch);
+        List<RecordError> errors = validator.validate(merged, locale);
+        if (!errors.isEmpty()) {
+            throw new InvalidRecordException(errors);
+        }
+        LocalDateTime now = now();
+        Map<String, Object> columns = new LinkedHashMap<>(fieldColumns(patch));
+        columns.put(SystemColumns.UPDATED_BY, actor.userId());
+        columns.put(SystemColumns.UPDATED_AT, now);
+        columns.put(SystemColumns.FORM_VERSION, formVersion);
+        List<Object> params = new ArrayList<>(columns.values());
+        params.add(id);
+        params.add(expectedVersion);
+        String sql = "UPDATE " + table + " SET " + String.join(", ", columns.keySet().stream().map(k -> q(k) + " = ?").toList())
+                + ", " + q(SystemColumns.VERSION) + " = " + q(SystemColumns.VERSION) + " + 1 WHERE " + q(SystemColumns.ID)
+                + " = ? AND " + q(SystemColumns.VERSION) + " = ? AND " + q(SystemColumns.DELETED_AT) + " IS NULL";
+        try (Connection c = dataSource.getConnection()) {
+            refuseTaken(c, patch, id, locale);
+            writeUnique(c, patch, id, locale, () -> {
+                if (execute(c, sql, params) == 0) {
+                    throw new StaleRecordException(id, expectedVersion);
+                }
+                for (FieldModel field : form.fields()) {
+                    if (field.type() == FieldType.SUBTABLE && patch.has(field.key())) {
+                        execute(c, "DELETE FROM " + childTables.get(field.key()) + " WHERE " + q(SystemColumns.PARENT_ID)
+                                + " = ?", List.of(id));
+                    }
+                }
+                insertRows(c, id, patch);
+                insertHistory(c, id, stored, patch, actor, now);
+                return id;
+            });
+        }
+        return expectedVersion + 1;
+    }
+
+    /** The fields updates changed on record {@code id} (live or deleted), oldest change first. */
+    public List<FieldChange> history(long id) throws SQLException {
+        String sql = "SELECT " + String.join(", ", List.of(SystemColumns.CHANGED_AT, SystemColumns.CHANGED_BY,
+                SystemColumns.FIELD, SystemColumns.OLD_VALUE, SystemColumns.NEW_VALUE).stream().map(RecordStore::q).toList())
+                + " FROM " + historyTable + " WHERE " + q(SystemColumns.RECORD_ID) + " = ? ORDER BY " + q(SystemColumns.ID);
+        List<FieldChange> changes = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            bind(s, List.of(id));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    changes.add(new FieldChange(
+                            StoredValues.fromSql(FieldStorage.DATETIME, rs, SystemColumns.CHANGED_AT, JSON).asText(),
+                            rs.getLong(SystemColumns.CHANGED_BY), rs.getString(SystemColumns.FIELD),
+                            StoredValues.fromSql(FieldStorage.JSON, rs, SystemColumns.OLD_VALUE, JSON),
+                            StoredValues.fromSql(FieldStorage.JSON, rs, SystemColumns.NEW_VALUE, JSON)));
+                }
+            }
+        }
+        return changes;
+    }
+
+    /**
+     * Moves the record to the recycle bin: it is no longer read or listed, its unique values stay taken.
+     *
+     * @throws RecordNotFoundException when there is no live record {@code id}
+     * @throws StaleRecordException    when it is no longer at {@code expectedVersion}
+     */
+    public void delete(long id, int expectedVersion, Actor actor) throws SQLException {
+        String sql = "UPDATE " + table + " SET " + q(SystemColumns.DELETED_AT) + " = ?, " + changedBy()
+                + " WHERE " + q(SystemColumns.ID) + " = ? AND " + q(SystemColumns.VERSION) + " = ? AND "
+                + q(SystemColumns.DELETED_AT) + " IS NULL";
+        LocalDateTime now = now();
+        try (Connection c = dataSource.getConnection()) {
+            if (execute(c, sql, List.of(now, actor.userId(), now, id, expectedVersion)) == 0) {
+                throw read(id).isPresent() ? new StaleRecordException(id, expectedVersion) : new RecordNotFoundException(id);
+            }
+        }
+    }
+
+    /**
+     * Takes a deleted record out of the recycle bin.
+     *
+     * @throws RecordNotFoundException when no deleted record has that id
+     */
+    public void restore(long id, Actor actor) throws SQLException {
+        String sql = "UPDATE " + table + " SET " + q(SystemColumns.DELETED_AT) + " = NULL, " + changedBy()
+                + " WHERE " + q(SystemColumns.ID) + " = ? AND " + q(SystemColumns.DELETED_AT) + " IS NOT NULL";
+        try (Connection c = dataSource.getConnection()) {
+            if (execute(c, sql, List.of(actor.userId(), now(), id)) == 0) {
+                throw new RecordNotFoundException(id);
+            }
+        }
+    }
+
+    /**
+     * One page of live records in {@code query.rows()}, ordered by the sort column and then the id, so
+     * following {@link Page#nextCursor()} visits every record once even when sort values repeat. Records
+     * without a sort value come last when sorting newest first and first otherwise. No count is made.
+     *
+     * @throws InvalidQueryException when a filter, the sort or the cursor does not fit the form
+     */
+    public Page list(ListQuery query) throws SQLException {
+        String sortName = query.sort() == null ? SystemColumns.ID : query.sort();
+        FieldStorage sortStorage = sortable(sortName, query.hidden());
+        List<Object> params = new ArrayList<>();
+        StringBuilder where = new StringBuilder(q(SystemColumns.DELETED_AT) + " IS NULL AND (")
+                .append(query.rows().sql(params)).append(')');
+        for (ListQuery.Filter filter : query.filters()) {
+            where.append(" AND ").append(condition(filter, query.hidden(), params));
+        }
+        Keyset keyset = new Keyset(sortName, sortStorage, query.descending());
+        if (query.after() != null) {
+            where.append(" AND ").append(keyset.after(query.after(), params));
+        }
+        String order = keyset.orderBy() + " LIMIT " + (query.pageSize() + 1);
+        try (Connection c = dataSource.getConnection()) {
+            List<ObjectNode> records = select(c, where.toString(), order, params, query.hidden());
+            boolean hasMore = records.size() > query.pageSize();
+            if (hasMore) {
+                records = records.subList(0, query.pageSize());
+            }
+            return new Page(records, hasMore, hasMore ? keyset.cursor(records.get(records.size() - 1)) : null);
+        }
+    }
+
+    // ---- writing
+
+    private interface Work {
+        long run() throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} in one transaction. A duplicate key means a concurrent writer took a unique
+     * value after {@link #refuseTaken} looked; asking again names the field.
+     */
+    private long writeUnique(Connection c, ObjectNode values, Long id, Locale locale, Work work) throws SQLException {
+        c.setAutoCommit(false);
+        try {
+            long result = work.run();
+            c.commit();
+            return result;
+        } catch (SQLException e) {
+            c.rollback();
+            if (isDuplicateKey(e)) {
+                c.setAutoCommit(true);
+                refuseTaken(c, values, id, locale);
+            }
+            throw e;
+        } catch (RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
+        }
+    }
+
+    private static boolean isDuplicateKey(SQLException e) {
+        return SQL_STATE_UNIQUE_VIOLATION.equals(e.getSQLState()) || e.getErrorCode() == MYSQL_DUPLICATE_KEY;
+    }
+
+    /** Refuses values of {@code unique} fields that another record (live or deleted: the index covers both) holds. */
+    private void refuseTaken(Connection c, ObjectNode values, Long id, Locale locale) throws SQLException {
+        List<RecordError> taken = new ArrayList<>();
+        for (FieldModel field : form.fields()) {
+            JsonNode value = values.path(field.key());
+            if (!field.unique() || field.type() == FieldType.SUBTABLE || value.isNull() || value.isMissingNode()) {
+                continue;
+            }
+            String sql = "SELECT 1 FROM " + table + " WHERE " + q(field.key()) + " = ? AND " + q(SystemColumns.ID) + " <> ?";
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                bind(s, List.of(StoredValues.toSql(StoredValues.storage(field), value), id == null ? 0L : id));
+                try (ResultSet rs = s.executeQuery()) {
+                    if (rs.next()) {
+                        taken.add(RecordError.of("/" + field.key(), ErrorCode.UNIQUE, field.label(), null, locale));
+                    }
+                }
+            }
+        }
+        if (!taken.isEmpty()) {
+            throw new InvalidRecordException(taken);
+        }
+    }
+
+    private void insertRows(Connection c, long parentId, ObjectNode values) throws SQLException {
+        for (FieldModel field : form.fields()) {
+            JsonNode rows = values.path(field.key());
+            if (field.type() != FieldType.SUBTABLE || !rows.isArray() || rows.isEmpty()) {
+                continue;
+            }
+            List<String> names = new ArrayList<>(List.of(SystemColumns.PARENT_ID, SystemColumns.ROW_ORDER));
+            field.columns().forEach(column -> names.add(column.key()));
+            String sql = "INSERT INTO " + childTables.get(field.key()) + " ("
+                    + String.join(", ", names.stream().map(RecordStore::q).toList()) + ") VALUES (" + placeholders(names.size()) + ")";
+            try (PreparedStatement insert = c.prepareStatement(sql)) {
+                for (int i = 0; i < rows.size(); i++) {
+                    List<Object> params = new ArrayList<>(List.of(parentId, i + 1));
+                    for (FieldModel column : field.columns()) {
+                        params.add(StoredValues.toSql(StoredValues.storage(column), rows.get(i).get(column.key())));
+                    }
+                    bind(insert, params);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        }
+    }
+
+    /** A row per member of {@code patch} whose value differs from the stored one as the column holds it. */
+    private void insertHistory(Connection c, long id, ObjectNode stored, ObjectNode patch, Actor actor,
+                               LocalDateTime now) throws SQLException {
+        List<String> names = List.of(SystemColumns.RECORD_ID, SystemColumns.CHANGED_AT, SystemColumns.CHANGED_BY,
+                SystemColumns.FIELD, SystemColumns.OLD_VALUE, SystemColumns.NEW_VALUE);
+        String sql = "INSERT INTO " + historyTable + " (" + String.join(", ", names.stream().map(RecordStore::q).toList())
+                + ") VALUES (" + placeholders(names.size()) + ")";
+        ObjectNode before = clientValues(stored);
+        try (PreparedStatement insert = c.prepareStatement(sql)) {
+            for (FieldModel field : form.fields()) {
+                JsonNode next = patch.get(field.key());
+                JsonNode previous = before.get(field.key());
+                if (next == null || sameValue(field, previous, next)) {
+                    continue;
+                }
+                bind(insert, Arrays.asList(id, now, actor.userId(), field.key(),
+                        previous == null ? null : previous.toString(), next.isNull() ? null : next.toString()));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    /**
+     * Whether two values are stored alike: {@code 1.50} and {@code 1.5}, or one instant at two
+     * offsets, are no change. Sub-table rows compare as JSON with numbers by value.
+     */
+    private static boolean sameValue(FieldModel field, JsonNode previous, JsonNode next) {
+        boolean previousBlank = previous == null || previous.isNull();
+        if (previousBlank || next.isNull()) {
+            return previousBlank && next.isNull();
+        }
+        if (field.type() == FieldType.SUBTABLE) {
+            return previous.equals(RecordStore::compareNodes, next);
+        }
+        FieldStorage storage = StoredValues.storage(field);
+        Object a = StoredValues.toSql(storage, previous);
+        Object b = StoredValues.toSql(storage, next);
+        return a instanceof BigDecimal x && b instanceof BigDecimal y ? x.compareTo(y) == 0 : a.equals(b);
+    }
+
+    private static int compareNodes(JsonNode a, JsonNode b) {
+        if (a.isNumber() && b.isNumber()) {
+            return a.decimalValue().compareTo(b.decimalValue());
+        }
+        return a.equals(b) ? 0 : 1;
+    }
+
+    /** Column values of the record's scalar members; validation has made sure every member is a field. */
+    private Map<String, Object> fieldColumns(ObjectNode values) {
+        Map<String, Object> columns = new LinkedHashMap<>();
+        for (FieldModel field : form.fields()) {
+            if (field.type() != FieldType.SUBTABLE && values.has(field.key())) {
+                columns.put(field.key(), StoredValues.toSql(StoredValues.storage(field), values.get(field.key())));
+            }
+        }
+        return columns;
+    }
+
+    private ObjectNode validated(String recordJson, Locale locale) {
+        List<RecordError> errors = validator.validate(recordJson, locale);
+        if (!errors.isEmpty()) {
+            throw new InvalidRecordException(errors);
+        }
+        return parseObject(recordJson, locale);
+    }
+
+    /** The patch as an object, or the errors validation gives text that is none. */
+    private ObjectNode parseObject(String json, Locale locale) {
+        try {
+            JsonNode tree = json == null ? null : RecordValidator.parse(json);
+            if (tree != null && tree.isObject()) {
+                // Re-read with exact decimals for storage; the validator's reading already passed.
+                return (ObjectNode) JSON.readTree(json);
+            }
+        } catch (JsonProcessingException e) {
+            // validate(String) below names what is wrong with the text
+        }
+        throw new InvalidRecordException(validator.validate(json, locale));
+    }
+
+    /** What a client could have sent to produce {@code stored}: no system members, no platform-set or empty values. */
+    private ObjectNode clientValues(ObjectNode stored) {
+        return clientValues(form.fields(), stored);
+    }
+
+    private static ObjectNode clientValues(List<FieldModel> fields, JsonNode stored) {
+        ObjectNode values = JSON.createObjectNode();
+        for (FieldModel field : fields) {
+            JsonNode value = stored.path(field.key());
+            if (field.systemSet() || value.isNull() || value.isMissingNode()) {
+                continue;
+            }
+            if (field.type() == FieldType.SUBTABLE) {
+                ArrayNode rows = values.putArray(field.key());
+                value.forEach(row -> rows.add(clientValues(field.columns(), row)));
+            } else {
+                values.set(field.key(), value);
+            }
+        }
+        return values;
+    }
+
+    private String changedBy() {
+        return q(SystemColumns.UPDATED_BY) + " = ?, " + q(SystemColumns.UPDATED_AT) + " = ?, "
+                + q(SystemColumns.VERSION) + " = " + q(SystemColumns.VERSION) + " + 1";
+    }
+
+    /** DATETIME(3) keeps milliseconds; truncating here makes what is returned equal what is stored. */
+    private LocalDateTime now() {
+        return LocalDateTime.now(clock.withZone(ZoneOffset.UTC)).truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    // ---- reading
+
+    private List<ObjectNode> select(Connection c, String where, String order, List<Object> params, Set<String> hidden)
+            throws SQLException {
+        List<FieldModel> fields = form.fields().stream()
+                .filter(f -> f.type() != FieldType.SUBTABLE && !hidden.contains(f.key())).toList();
+        List<String> names = new ArrayList<>(SYSTEM.keySet());
+        fields.forEach(f -> names.add(f.key()));
+        String sql = "SELECT " + String.join(", ", names.stream().map(RecordStore::q).toList()) + " FROM " + table
+                + " WHERE " + where + (order.isEmpty() ? "" : " ORDER BY " + order);
+        List<ObjectNode> records = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            bind(s, params);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    ObjectNode record = JSON.createObjectNode();
+                    for (Map.Entry<String, FieldStorage> system : SYSTEM.entrySet()) {
+                        record.set(system.getKey(), StoredValues.fromSql(system.getValue(), rs, system.getKey(), JSON));
+                    }
+                    for (FieldModel field : fields) {
+                        record.set(field.key(), StoredValues.fromSql(StoredValues.storage(field), rs, field.key(), JSON));
+                    }
+                    records.add(record);
+                }
+            }
+        }
+        return records;
+    }
+
+    private ArrayNode readRows(Connection c, long id, FieldModel subtable) throws SQLException {
+        String sql = "SELECT " + String.join(", ", subtable.columns().stream().map(f -> q(f.key())).toList())
+                + " FROM " + childTables.get(subtable.key()) + " WHERE " + q(SystemColumns.PARENT_ID) + " = ? ORDER BY "
+                + q(SystemColumns.ROW_ORDER);
+        ArrayNode rows = JSON.createArrayNode();
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            bind(s, List.of(id));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    ObjectNode row = rows.addObject();
+                    for (FieldModel column : subtable.columns()) {
+                        row.set(column.key(), StoredValues.fromSql(StoredValues.storage(column), rs, column.key(), JSON));
+                    }
+                }
+            }
+        }
+        return rows;
+    }
+
+    // ---- list queries
+
+    /** The storage of a column the list may sort by: the id, creation and change times, or a visible scalar field. */
+    private FieldStorage sortable(String name, Set<String> hidden) {
+        if (name.equals(SystemColumns.ID) || name.equals(SystemColumns.CREATED_AT) || name.equals(SystemColumns.UPDATED_AT)) {
+            return SYSTEM.get(name);
+        }
+        FieldStorage storage = visibleField(name, hidden, "sort").map(StoredValues::storage).orElseThrow();
+        if (storage == FieldStorage.JSON || storage == FieldStorage.TEXT) {
+            throw new InvalidQueryException("sort", "The field '" + name + "' cannot be sorted by");
+        }
+        return storage;
+    }
+
+    private Optional<FieldModel> visibleField(String key, Set<String> hidden, String parameter) {
+        Optional<FieldModel> field = form.field(key).filter(f -> f.type() != FieldType.SUBTABLE && !hidden.contains(key));
+        if (field.isEmpty()) {
+            throw new InvalidQueryException(parameter, "The form has no field '" + key + "' to " + parameter + " by");
+        }
+        return field;
+    }
+
+    private String condition(ListQuery.Filter filter, Set<String> hidden, List<Object> params) {
+        FieldModel field = visibleField(filter.field(), hidden, "filter").orElseThrow();
+        FieldStorage storage = StoredValues.storage(field);
+        if (!allows(storage, filter.op())) {
+            throw new InvalidQueryException(filter.field(), "The field '" + filter.field() + "' cannot be filtered with "
+                    + filter.op().name().toLowerCase(Locale.ROOT));
+        }
+        String column = q(field.key());
+        if (filter.op() == ListQuery.Op.CONTAINS) {
+            params.add("%" + escapeLike(filter.value()) + "%");
+            return column + " LIKE ? ESCAPE '!'";
+        }
+        Object value;
+        try {
+            value = StoredValues.toSql(storage, TextNode.valueOf(filter.value()));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidQueryException(filter.field(), e.getMessage());
+        }
+        if (value == null) {
+            throw new InvalidQueryException(filter.field(), "A filter needs a value");
+        }
+        params.add(value);
+        // "not equal" includes records without a value, as a user reading the list expects.
+        return filter.op() == ListQuery.Op.NE
+                ? "(" + column + " <> ? OR " + column + " IS NULL)"
+                : column + " " + filter.op().sql + " ?";
+    }
+
+    private static boolean allows(FieldStorage storage, ListQuery.Op op) {
+        return switch (storage) {
+            case STRING, TEXT -> true;
+            case INTEGER, DECIMAL, DATE, DATETIME, TIME -> op != ListQuery.Op.CONTAINS;
+            case BOOLEAN, REFERENCE -> op == ListQuery.Op.EQ || op == ListQuery.Op.NE;
+            case JSON, CHILD_TABLE -> false;
+        };
+    }
+
+    /** {@code !} is the escape character: unlike a backslash it means the same in MySQL and H2 string literals. */
+    private static String escapeLike(String value) {
+        return value.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
+
+    /**
+     * Position after a record in (sort column, id) order. A cursor carries the sort it was made for,
+     * so a cursor of another sort is refused instead of skipping records.
+     */
+    private record Keyset(String sort, FieldStorage storage, boolean descending) {
+
+        String orderBy() {
+            String dir = descending ? " DESC" : " ASC";
+            if (sort.equals(SystemColumns.ID)) {
+                return q(SystemColumns.ID) + dir;
+            }
+            // Spelled out rather than left to the database: blanks last when newest first, first otherwise.
+            return q(sort) + " IS NULL" + (descending ? " ASC, " : " DESC, ") + q(sort) + dir + ", " + q(SystemColumns.ID) + dir;
+        }
+
+        String cursor(ObjectNode last) {
+            ArrayNode position = JSON.createArrayNode().add(sort).add(descending).add(last.get(sort))
+                    .add(last.get(SystemColumns.ID));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(position.toString().getBytes(StandardCharsets.UTF_8));
+        }
+
+        String after(String cursor, List<Object> params) {
+            JsonNode position;
+            Object value;
+            long id;
+            try {
+                position = JSON.readTree(Base64.getUrlDecoder().decode(cursor));
+                if (!position.isArray() || position.size() != 4 || !position.get(0).asText().equals(sort)
+                        || position.get(1).asBoolean() != descending || !position.get(3).isIntegralNumber()) {
+                    throw new IllegalArgumentException("not this list's cursor");
+                }
+                value = StoredValues.toSql(storage, position.get(2));
+                id = position.get(3).longValue();
+            } catch (IllegalArgumentException | IOException e) {
+                throw new InvalidQueryException("after", "The cursor does not belong to this list");
+            }
+            String c = q(sort);
+            String cmp = descending ? " < " : " > ";
+            String idAfter = q(SystemColumns.ID) + cmp + "?";
+            if (sort.equals(SystemColumns.ID)) {
+                params.add(id);
+                return idAfter;
+            }
+            if (value == null) {
+                params.add(id);
+                return descending ? "(" + c + " IS NULL AND " + idAfter + ")"
+                        : "((" + c + " IS NULL AND " + idAfter + ") OR " + c + " IS NOT NULL)";
+            }
+            params.addAll(List.of(value, value, id));
+            return "(" + c + cmp + "? OR (" + c + " = ? AND " + idAfter + ")" + (descending ? " OR " + c + " IS NULL)" : ")");
+        }
+    }
+
+    // ---- SQL helpers
+
+    private static String q(String name) {
+        return SqlNames.quote(name);
+    }
+
+    private static String placeholders(int count) {
+        return String.join(", ", Collections.nCopies(count, "?"));
+    }
+
+    private static int execute(Connection c, String sql, List<Object> params) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            bind(s, params);
+            return s.executeUpdate();
+        }
+    }
+
+    private static void bind(PreparedStatement s, List<Object> params) throws SQLException {
+        for (int i = 0; i < params.size(); i++) {
+            s.setObject(i + 1, params.get(i));
+        }
+    }
+
+    private static Map<String, FieldStorage> systemColumns() {
+        Map<String, FieldStorage> columns = new LinkedHashMap<>();
+        columns.put(SystemColumns.ID, FieldStorage.INTEGER);
+        columns.put(SystemColumns.VERSION, FieldStorage.INTEGER);
+        columns.put(SystemColumns.OWNER_ID, FieldStorage.REFERENCE);
+        columns.put(SystemColumns.ORG_ID, FieldStorage.REFERENCE);
+        columns.put(SystemColumns.DEALER_ID, FieldStorage.STRING);
+        columns.put(SystemColumns.CREATED_BY, FieldStorage.REFERENCE);
+        columns.put(SystemColumns.CREATED_AT, FieldStorage.DATETIME);
+        columns.put(SystemColumns.UPDATED_BY, FieldStorage.REFERENCE);
+        columns.put(SystemColumns.UPDATED_AT, FieldStorage.DATETIME);
+        columns.put(SystemColumns.WORKFLOW_STATUS, FieldStorage.STRING);
+        columns.put(SystemColumns.PROCESS_INSTANCE_ID, FieldStorage.STRING);
+        columns.put(SystemColumns.FORM_VERSION, FieldStorage.INTEGER);
+        return Collections.unmodifiableMap(columns);
+    }
+}

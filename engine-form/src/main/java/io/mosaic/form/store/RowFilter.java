@@ -1,0 +1,71 @@
+package io.mosaic.form.store;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Which records a caller may see, as the runtime derives it from the user's data scope; storage
+ * adds it to every read and list so that a record outside the scope is simply not found.
+ */
+public sealed interface RowFilter {
+
+    /** Every record. */
+    RowFilter ALL = new All();
+
+    static RowFilter ownerIn(Set<Long> userIds) {
+        return new OwnerIn(Set.copyOf(userIds));
+    }
+
+    static RowFilter orgIn(Set<Long> orgIds) {
+        return new OrgIn(Set.copyOf(orgIds));
+    }
+
+    static RowFilter dealer(String dealerId) {
+        return new Dealer(dealerId);
+    }
+
+    record All() implements RowFilter {
+        @Override
+        public String sql(List<Object> params) {
+            return "1 = 1";
+        }
+    }
+
+    record OwnerIn(Set<Long> userIds) implements RowFilter {
+        @Override
+        public String sql(List<Object> params) {
+            return in(SystemColumns.OWNER_ID, userIds, params);
+        }
+    }
+
+    record OrgIn(Set<Long> orgIds) implements RowFilter {
+        @Override
+        public String sql(List<Object> params) {
+            return in(SystemColumns.ORG_ID, orgIds, params);
+        }
+    }
+
+    /** Records of one dealer; a user without a dealer code ({@code null}) sees none. */
+    record Dealer(String dealerId) implements RowFilter {
+        @Override
+        public String sql(List<Object> params) {
+            if (dealerId == null) {
+                return "1 = 0";
+            }
+            params.add(dealerId);
+            return SqlNames.quote(SystemColumns.DEALER_ID) + " = ?";
+        }
+    }
+
+    /** The predicate on the form table, with {@code ?} for each value it appends to {@code params}. */
+    String sql(List<Object> params);
+
+    private static String in(String column, Set<Long> ids, List<Object> params) {
+        if (ids.isEmpty()) {
+            return "1 = 0";
+        }
+        params.addAll(ids);
+        return SqlNames.quote(column) + " IN (" + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")";
+    }
+}
