@@ -25,6 +25,11 @@ public sealed interface RowFilter {
         return new Dealer(dealerId);
     }
 
+    /** Records any of {@code filters} lets through, as several row scopes granted by several roles add up. */
+    static RowFilter anyOf(List<RowFilter> filters) {
+        return new AnyOf(List.copyOf(filters));
+    }
+
     record All() implements RowFilter {
         @Override
         public String sql(List<Object> params) {
@@ -55,6 +60,17 @@ public sealed interface RowFilter {
             }
             params.add(dealerId);
             return SqlNames.quote(SystemColumns.DEALER_ID) + " = ?";
+        }
+    }
+
+    /** None when empty. */
+    record AnyOf(List<RowFilter> filters) implements RowFilter {
+        @Override
+        public String sql(List<Object> params) {
+            if (filters.isEmpty()) {
+                return "1 = 0";
+            }
+            return String.join(" OR ", filters.stream().map(f -> "(" + f.sql(params) + ")").toList());
         }
     }
 

@@ -57,13 +57,18 @@ public class FormController {
         if (errors.isEmpty()) {
             return new Validity(true);
         }
-        throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "record.invalid",
+        throw invalidRecord(errors);
+    }
+
+    /** 422 {@code record.invalid} with one problem per refused value, as validating and saving answer it. */
+    static ApiException invalidRecord(List<RecordError> errors) {
+        return new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "record.invalid",
                 "The record has " + errors.size() + " invalid value" + (errors.size() == 1 ? "" : "s"),
                 errors.stream().map(e -> new ApiError.Problem(e.pointer(), e.message(), e.code(), null)).toList());
     }
 
     /** The language asked for, else the user's own, else the platform's default. */
-    private static String language(String asked, Authentication user) {
+    static String language(String asked, Authentication user) {
         if (asked != null) {
             if (!UserService.LOCALES.contains(asked)) {
                 throw new ApiException(HttpStatus.BAD_REQUEST, "request.invalid", "Unsupported locale '" + asked + "'",

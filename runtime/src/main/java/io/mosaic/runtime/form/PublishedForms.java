@@ -9,6 +9,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 
 import io.mosaic.api.security.FormAction;
+import io.mosaic.api.security.FormPermission;
 import io.mosaic.api.security.PermissionService;
 import io.mosaic.form.api.FormKind;
 import io.mosaic.form.record.FormulaConditionEvaluator;
@@ -40,18 +41,30 @@ public class PublishedForms {
         this.permissions = permissions;
     }
 
+    /** The newest published version of a form, and what the user may do with it. */
+    public record Published(String app, String form, int version, String checksum, RecordValidator validator,
+                            FormPermission permission) {
+    }
+
     /**
      * The validator of the form's newest published version. 404 alike when the app or the form is missing, the
      * form was never published, the app is not visible to {@code user} or the user may not read the form: a
      * user never learns that something out of reach exists.
      */
     public RecordValidator validator(String app, String form, Authentication user) {
-        boolean readable = metadata.app(app).isPresent() && access.canSee(user, app)
-                && permissions.formPermission(AppAccess.userContext(user), app, form).allows(FormAction.READ);
-        Optional<DefinitionVersion> published = readable
+        return published(app, form, user).validator();
+    }
+
+    /** The form's newest published version with the user's permission on it; 404 as {@link #validator}. */
+    public Published published(String app, String form, Authentication user) {
+        FormPermission permission = metadata.app(app).isPresent() && access.canSee(user, app)
+                ? permissions.formPermission(AppAccess.userContext(user), app, form) : FormPermission.none();
+        Optional<DefinitionVersion> published = permission.allows(FormAction.READ)
                 ? metadata.latestPublished(app, FormKind.KEY, form) : Optional.empty();
-        return published.map(version -> byApp.computeIfAbsent(app, key -> new RecordValidators(conditions))
-                        .validator(form, version.version() + ":" + version.checksum(), version::content))
+        return published.map(version -> new Published(app, form, version.version(), version.checksum(),
+                        byApp.computeIfAbsent(app, key -> new RecordValidators(conditions))
+                                .validator(form, version.version() + ":" + version.checksum(), version::content),
+                        permission))
                 .orElseThrow(() -> ApiException.notFound("Form '" + form + "' of app '" + app + "'"));
     }
 }

@@ -1,0 +1,398 @@
+package io.mosaic.runtime.form;
+
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import javax.sql.DataSource;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.mosaic.api.definition.LocalizedText;
+import io.mosaic.api.security.FieldAccess;
+import io.mosaic.api.security.FormAction;
+import io.mosaic.api.security.FormPermission;
+import io.mosaic.api.security.RowScope;
+import io.mosaic.api.security.UserContext;
+import io.mosaic.form.model.FieldModel;
+import io.mosaic.form.record.ErrorCode;
+import io.mosaic.form.record.RecordError;
+import io.mosaic.form.store.Actor;
+import io.mosaic.form.store.FieldChange;
+import io.mosaic.form.store.InvalidQueryException;
+import io.mosaic.form.store.InvalidRecordException;
+import io.mosaic.form.store.ListQuery;
+import io.mosaic.form.store.Page;
+import io.mosaic.form.store.RecordNotFoundException;
+import io.mosaic.form.store.RecordStore;
+import io.mosaic.form.store.RowFilter;
+import io.mosaic.form.store.SqlNames;
+import io.mosaic.form.store.StaleRecordException;
+import io.mosaic.form.store.SystemColumns;
+import io.mosaic.runtime.security.CurrentUser;
+import io.mosaic.runtime.web.ApiError;
+import io.mosaic.runtime.web.ApiException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/**
+ * The records of a published form, each request checked against the user's permission on the form: the action,
+ * the row scope (a record outside it is not found) and field access (hidden fields are never shown nor queried,
+ * read-only ones never written).
+ */
+@Tag(name = "Records", description = "Create, read, change, delete, restore and list the records of a published form")
+@RestController
+@RequestMapping("/api/apps/{app}/forms/{form}/records")
+@PreAuthorize("isAuthenticated()")
+public class RecordController {
+
+    private static final int DEFAULT_PAGE_SIZE = 50;
+
+    private final PublishedForms forms;
+    private final DataSource dataSource;
+    private final ObjectMapper json;
+    /** One store per published version; a newer version's store replaces nothing, old ones simply go unused. */
+    private final Map<String, RecordStore> stores = new ConcurrentHashMap<>();
+
+    RecordController(PublishedForms forms, DataSource dataSource, ObjectMapper json) {
+        this.forms = forms;
+        this.dataSource = dataSource;
+        this.json = json;
+    }
+
+    public record Items(List<ObjectNode> items, boolean hasMore, String nextCursor) {
+    }
+
+    @Operation(summary = "Store a new record owned by the user: 201 with the record, 422 record.invalid")
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<ObjectNode> create(@PathVariable String app, @PathVariable String form,
+                                      @RequestParam(required = false) String locale,
+                                      @RequestBody(required = false) String record, Authentication user) throws SQLException {
+        Access access = access(app, form, user, FormAction.CREATE);
+        Locale language = Locale.forLanguageTag(FormController.language(locale, user));
+        access.refuseUnwritable(members(record), language);
+        long id = store(access.published).create(record, access.actor(), language);
+        // Read without the row scope: a user may create records they will not see again (a dealer scope without a dealer code).
+        ObjectNode created = store(access.published).read(id, RowFilter.ALL, access.hidden()).orElseThrow();
+        return ResponseEntity.created(URI.create("/api/apps/" + app + "/forms/" + form + "/records/" + id)).body(created);
+    }
+
+    @Operation(summary = "One live record in the user's row scope, without hidden fields; else 404")
+    @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    ObjectNode read(@PathVariable String app, @PathVariable String form, @PathVariable long id, Authentication user)
+            throws SQLException {
+        Access access = access(app, form, user, FormAction.READ);
+        return visible(access, id);
+    }
+
+    @Operation(summary = "Change the members sent, at the version named by If-Match or the body's version: "
+            + "200 with the record, 409 conflict.stale, 422 record.invalid")
+    @PatchMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ObjectNode update(@PathVariable String app, @PathVariable String form, @PathVariable long id,
+                      @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                      @RequestParam(required = false) String locale,
+                      @RequestBody(required = false) String patch, Authentication user) throws SQLException {
+        Access access = access(app, form, user, FormAction.UPDATE);
+        Locale language = Locale.forLanguageTag(FormController.language(locale, user));
+        ObjectNode members = members(patch);
+        String changes = patch;
+        Integer version = ifMatch == null ? null : version(ifMatch.replaceAll("^W/|\"", "").trim(), "If-Match");
+        if (members != null && members.has(SystemColumns.VERSION)) {
+            JsonNode given = members.remove(SystemColumns.VERSION);
+            version = version != null ? version : version(given.asText(), "/" + SystemColumns.VERSION);
+            changes = members.toString();
+        }
+        if (version == null) {
+            throw new ApiException(HttpStatus.PRECONDITION_REQUIRED, "request.invalid",
+                    "Name the version you changed: an If-Match header or a version member",
+                    List.of(new ApiError.Problem("If-Match", "The record's version, e.g. \"3\"")));
+        }
+        visible(access, id);
+        access.refuseUnwritable(members, language);
+        int expected = version;
+        String sent = changes;
+        call(id, () -> store(access.published).update(id, expected, sent, access.actor(), language));
+        return visible(access, id);
+    }
+
+    @Operation(summary = "Move a record to the recycle bin, at the version named: 204, 409 conflict.stale")
+    @DeleteMapping("/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void delete(@PathVariable String app, @PathVariable String form, @PathVariable long id,
+                @RequestParam int version, Authentication user) throws SQLException {
+        Access access = access(app, form, user, FormAction.DELETE);
+        visible(access, id);
+        call(id, () -> {
+            store(access.published).delete(id, version, access.actor());
+            return null;
+        });
+    }
+
+    @Operation(summary = "Take a deleted record in the user's row scope out of the recycle bin: 200 with the record")
+    @PostMapping(path = "/{id}/restore", produces = MediaType.APPLICATION_JSON_VALUE)
+    ObjectNode restore(@PathVariable String app, @PathVariable String form, @PathVariable long id, Authentication user)
+            throws SQLException {
+        Access access = access(app, form, user, FormAction.DELETE);
+        requireInScope(access, id);
+        call(id, () -> {
+            store(access.published).restore(id, access.actor());
+            return null;
+        });
+        return visible(access, id);
+    }
+
+    @Operation(summary = "The changes updates made to a record (live or deleted) in the user's row scope, oldest first; "
+            + "changes of hidden fields left out")
+    @GetMapping(path = "/{id}/history", produces = MediaType.APPLICATION_JSON_VALUE)
+    List<FieldChange> history(@PathVariable String app, @PathVariable String form, @PathVariable long id,
+                              Authentication user) throws SQLException {
+        Access access = access(app, form, user, FormAction.READ);
+        requireInScope(access, id);
+        Set<String> hidden = access.hidden();
+        return store(access.published).history(id).stream().filter(change -> !hidden.contains(change.field())).toList();
+    }
+
+    @Operation(summary = "One page of live records in the user's row scope: filter=field:op:value (repeatable; op "
+            + "eq ne lt le gt ge contains), sort=field or -field (default -id), size 1..200 (default 50), "
+            + "after=the previous page's nextCursor")
+    @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+    Items list(@PathVariable String app, @PathVariable String form,
+               @RequestParam(required = false) List<String> filter, @RequestParam(required = false) String sort,
+               @RequestParam(required = false) Integer size, @RequestParam(required = false) String after,
+               Authentication user) throws SQLException {
+        Access access = access(app, form, user, FormAction.READ);
+        List<ListQuery.Filter> filters = new ArrayList<>();
+        for (String text : filter == null ? List.<String>of() : filter) {
+            filters.add(filter(text));
+        }
+        boolean descending = sort == null || sort.startsWith("-");
+        String sortField = sort == null ? null : sort.replaceFirst("^[-+]", "");
+        Page page = query(() -> store(access.published).list(new ListQuery(filters, sortField, descending,
+                size == null ? DEFAULT_PAGE_SIZE : size, after, access.rows(), access.hidden())));
+        return new Items(page.records(), page.hasMore(), page.nextCursor());
+    }
+
+    // ---- permission
+
+    /**
+     * The published form and the user's permission on it for {@code action}: 404 when the user may not read the
+     * form (as for its schema), 403 when they may read it but not do {@code action}.
+     */
+    private Access access(String app, String form, Authentication user, FormAction action) {
+        UserContext context = CurrentUser.of(user);
+        PublishedForms.Published published = forms.published(app, form, user);
+        if (!published.permission().allows(action)) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "auth.forbidden",
+                    "You may not " + action.name().toLowerCase(Locale.ROOT) + " records of form '" + form + "'");
+        }
+        return new Access(published, context);
+    }
+
+    private record Access(PublishedForms.Published published, UserContext user) {
+
+        FormPermission permission() {
+            return published.permission();
+        }
+
+        Actor actor() {
+            return new Actor(user.userId(), user.orgId(), user.dealerId());
+        }
+
+        /** The union of the granted row scopes, each as the filter it stands for. */
+        RowFilter rows() {
+            if (permission().seesAllRows()) {
+                return RowFilter.ALL;
+            }
+            Set<RowFilter> filters = new LinkedHashSet<>();
+            for (RowScope scope : permission().rowScopes()) {
+                filters.add(switch (scope) {
+                    case OWN -> RowFilter.ownerIn(Set.of(user.userId()));
+                    case OWN_ORG, ORG_SUBTREE -> RowFilter.orgIn(permission().orgIds());
+                    case OWN_DEALER -> RowFilter.dealer(user.dealerId());
+                    case ALL -> RowFilter.ALL;
+                });
+            }
+            return filters.size() == 1 ? filters.iterator().next() : RowFilter.anyOf(List.copyOf(filters));
+        }
+
+        Set<String> hidden() {
+            return fieldsWith(FieldAccess.HIDDEN);
+        }
+
+        private Set<String> fieldsWith(FieldAccess fieldAccess) {
+            Set<String> keys = new LinkedHashSet<>();
+            permission().fields().forEach((key, granted) -> {
+                if (granted == fieldAccess) {
+                    keys.add(key);
+                }
+            });
+            return keys;
+        }
+
+        /**
+         * 422 for members the user may not write: read-only fields as {@code read_only}, hidden ones as
+         * {@code unknown_field} so that the refusal does not reveal them.
+         */
+        void refuseUnwritable(ObjectNode members, Locale locale) {
+            if (members == null) {
+                return;
+            }
+            List<RecordError> errors = new ArrayList<>();
+            for (Iterator<String> names = members.fieldNames(); names.hasNext(); ) {
+                String name = names.next();
+                FieldAccess granted = permission().field(name);
+                if (granted == FieldAccess.READ_ONLY) {
+                    errors.add(RecordError.of("/" + name, ErrorCode.READ_ONLY, label(name), null, locale));
+                } else if (granted == FieldAccess.HIDDEN) {
+                    errors.add(RecordError.of("/" + name, ErrorCode.UNKNOWN_FIELD, new LocalizedText(name, name), null,
+                            locale));
+                }
+            }
+            if (!errors.isEmpty()) {
+                throw FormController.invalidRecord(errors);
+            }
+        }
+
+        private LocalizedText label(String key) {
+            return published.validator().schema().form().fields().stream().filter(f -> f.key().equals(key))
+                    .findFirst().map(FieldModel::label).orElse(new LocalizedText(key, key));
+        }
+    }
+
+    /** The live record in the user's scope without hidden fields; 404 for every other id alike. */
+    private ObjectNode visible(Access access, long id) throws SQLException {
+        return store(access.published).read(id, access.rows(), access.hidden())
+                .orElseThrow(() -> notFound(id));
+    }
+
+    /**
+     * 404 unless record {@code id}, live or deleted, is in the user's row scope; the store reads live records only,
+     * and restore and history also reach deleted ones.
+     */
+    private void requireInScope(Access access, long id) throws SQLException {
+        List<Object> params = new ArrayList<>(List.of(id));
+        String sql = "SELECT 1 FROM " + SqlNames.quote(SqlNames.table(access.published.app(), access.published.form()))
+                + " WHERE " + SqlNames.quote(SystemColumns.ID) + " = ? AND (" + access.rows().sql(params) + ")";
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.size(); i++) {
+                s.setObject(i + 1, params.get(i));
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    throw notFound(id);
+                }
+            }
+        }
+    }
+
+    // ---- store
+
+    private RecordStore store(PublishedForms.Published published) {
+        return stores.computeIfAbsent(published.app() + "/" + published.form() + "/" + published.version() + ":"
+                        + published.checksum(),
+                key -> new RecordStore(dataSource, published.app(), published.version(), published.validator(),
+                        Clock.systemUTC()));
+    }
+
+    private interface StoreCall<T> {
+        T run() throws SQLException;
+    }
+
+    /** The store's refusals as API errors. */
+    private static <T> T call(long id, StoreCall<T> work) throws SQLException {
+        try {
+            return work.run();
+        } catch (RecordNotFoundException e) {
+            throw notFound(id);
+        } catch (StaleRecordException e) {
+            throw ApiException.conflict("conflict.stale", "Someone else changed this record in the meantime; reload and retry");
+        } catch (InvalidRecordException e) {
+            throw FormController.invalidRecord(e.errors());
+        }
+    }
+
+    private static <T> T query(StoreCall<T> work) throws SQLException {
+        try {
+            return work.run();
+        } catch (InvalidQueryException e) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "request.invalid", e.getMessage(),
+                    List.of(new ApiError.Problem(e.parameter(), e.getMessage())));
+        }
+    }
+
+    private static ApiException notFound(long id) {
+        return ApiException.notFound("Record " + id);
+    }
+
+    // ---- request parsing
+
+    /** {@code field:op:value}; the value is everything after the second colon and may hold colons itself. */
+    private static ListQuery.Filter filter(String text) {
+        String[] parts = text.split(":", 3);
+        if (parts.length < 3) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "request.invalid", "A filter is field:op:value",
+                    List.of(new ApiError.Problem("filter", "Not field:op:value: '" + text + "'")));
+        }
+        try {
+            return new ListQuery.Filter(parts[0], ListQuery.Op.valueOf(parts[1].toUpperCase(Locale.ROOT)), parts[2]);
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "request.invalid", "Unknown filter operator '" + parts[1] + "'",
+                    List.of(new ApiError.Problem("filter", "Use one of eq, ne, lt, le, gt, ge, contains")));
+        }
+    }
+
+    private static int version(String text, String pointer) {
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "request.invalid", "The version is not a number",
+                    List.of(new ApiError.Problem(pointer, "A record version, e.g. 3")));
+        }
+    }
+
+    /**
+     * The body's members when it is a JSON object; otherwise null, and the store refuses the text itself with the
+     * record error it deserves.
+     */
+    private ObjectNode members(String body) {
+        if (body == null) {
+            return null;
+        }
+        try {
+            return json.readTree(body) instanceof ObjectNode object ? object : null;
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+}
