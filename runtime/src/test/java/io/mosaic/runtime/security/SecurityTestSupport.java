@@ -24,19 +24,19 @@ import io.mosaic.runtime.security.user.UserService;
 import io.mosaic.runtime.support.BrowserCsrf;
 import io.mosaic.runtime.support.RuntimeTest;
 
-/** Shared set-up of security tests: unique users and org units, and requests made as a given user. */
-abstract class SecurityTestSupport extends RuntimeTest {
+/** Shared set-up of tests acting as real users: unique users and org units, and requests made as a given user. */
+public abstract class SecurityTestSupport extends RuntimeTest {
 
     static final String PASSWORD = "correct-horse-1";
 
     @Autowired
-    MockMvc mvc;
+    protected MockMvc mvc;
 
     @Autowired
-    UserService users;
+    protected UserService users;
 
     @Autowired
-    RoleService roles;
+    protected RoleService roles;
 
     @Autowired
     OrgService orgs;
@@ -52,7 +52,7 @@ abstract class SecurityTestSupport extends RuntimeTest {
         BrowserCsrf.restoreCookieTokens(context);
     }
 
-    static String unique(String prefix) {
+    protected static String unique(String prefix) {
         return prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
     }
 
@@ -60,17 +60,22 @@ abstract class SecurityTestSupport extends RuntimeTest {
         return createUser(null, roleKeys);
     }
 
-    User createUser(Long orgId, String... roleKeys) {
-        return users.create(new UserRequest(unique("u"), "Test user", null, PASSWORD, orgId, null, null,
+    protected User createUser(Long orgId, String... roleKeys) {
+        return createDealerUser(orgId, null, roleKeys);
+    }
+
+    /** A user of org unit {@code orgId} bound to the dealer {@code dealerId} (either may be null). */
+    protected User createDealerUser(Long orgId, String dealerId, String... roleKeys) {
+        return users.create(new UserRequest(unique("u"), "Test user", null, PASSWORD, orgId, null, dealerId,
                 List.of(roleKeys), "en", null));
     }
 
-    OrgUnit createOrg(Long parentId, String type) {
+    protected OrgUnit createOrg(Long parentId, String type) {
         return orgs.create(new OrgUnitRequest(parentId, unique("org"), "Unit", type, null));
     }
 
     /** A signed-in browser request of {@code user}, with a valid CSRF token. */
-    RequestPostProcessor as(User user) {
+    protected RequestPostProcessor as(User user) {
         MosaicUser principal = users.principal(user.id()).orElseThrow();
         principal.eraseCredentials();
         return request -> csrfToken().postProcessRequest(authentication(
