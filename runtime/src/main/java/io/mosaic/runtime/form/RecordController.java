@@ -102,7 +102,7 @@ public class RecordController {
         Access access = access(app, form, user, FormAction.CREATE);
         Locale language = Locale.forLanguageTag(FormController.language(locale, user));
         access.refuseUnwritable(members(record), language);
-        long id = store(access.published).create(record, access.actor(), language);
+        long id = call(0, () -> store(access.published).create(record, access.actor(), language));
         // Read without the row scope: a user may create records they will not see again (a dealer scope without a dealer code).
         ObjectNode created = store(access.published).read(id, RowFilter.ALL, access.hidden()).orElseThrow();
         return ResponseEntity.created(URI.create("/api/apps/" + app + "/forms/" + form + "/records/" + id)).body(created);
@@ -329,7 +329,7 @@ public class RecordController {
         T run() throws SQLException;
     }
 
-    /** The store's refusals as API errors. */
+    /** The store's refusals of the record {@code id} (0 while creating) as API errors. */
     private static <T> T call(long id, StoreCall<T> work) throws SQLException {
         try {
             return work.run();

@@ -1,6 +1,7 @@
 package io.mosaic.runtime.form;
 
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
@@ -127,6 +128,23 @@ class RecordApiTest extends SecurityTestSupport {
         update(user, id, 1, "{\"amount\": \"many\"}").andExpect(status().isUnprocessableEntity())
                 .andExpect(jsonPath("$.code").value("record.invalid"))
                 .andExpect(jsonPath("$.errors[0].pointer").value("/amount"));
+    }
+
+    @Test
+    void refusesInvalidRecordsWithAPointerToEachValueAndStoresNothing() throws Exception {
+        RequestPostProcessor user = as(createDealerUser(null, null, clerk));
+
+        create(user, "{\"title\": \"" + "x".repeat(41) + "\", \"amount\": 1.5, \"colour\": \"red\"}")
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.code").value("record.invalid"))
+                .andExpect(jsonPath("$.errors[*].pointer", containsInAnyOrder("/title", "/amount", "/colour")))
+                .andExpect(jsonPath("$.errors[?(@.pointer == '/title')].code").value("max_length"))
+                .andExpect(jsonPath("$.errors[?(@.pointer == '/title')].message").value("Title must be at most 40 characters"));
+        create(user, "{\"title\": ").andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.errors[0].code").value("invalid_json"));
+        create(user, "[1]").andExpect(status().isUnprocessableEntity());
+
+        mvc.perform(get(records()).with(user)).andExpect(jsonPath("$.items", empty()));
     }
 
     @Test
