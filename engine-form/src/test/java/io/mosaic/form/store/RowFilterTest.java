@@ -1,0 +1,28 @@
+package io.mosaic.form.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+/** Row scopes as SQL predicates. */
+class RowFilterTest {
+
+    @Test
+    void anyOfJoinsItsFiltersWithOrAndBindsTheirValuesInOrder() {
+        List<Object> params = new ArrayList<>();
+
+        String sql = RowFilter.anyOf(List.of(RowFilter.ownerIn(Set.of(7L)), RowFilter.dealer("D1"))).sql(params);
+
+        assertThat(sql).isEqualTo("(`owner_id` IN (?)) OR (`dealer_id` = ?)");
+        assertThat(params).containsExactly(7L, "D1");
+    }
+
+    @Test
+    void anyOfNothingLetsNoRecordThrough() {
+        assertThat(RowFilter.anyOf(List.of()).sql(new ArrayList<>())).isEqualTo("1 = 0");
+    }
+}
