@@ -54,8 +54,14 @@ import java.util.Set;
  * <p>An update also records, in the same transaction, each field whose value it changed
  * ({@link #history}).
  *
- * <p>Not done here: serial numbers and formula values (their columns stay as they are), lookup
- * targets ({@code lookup_not_found}), and sub-table rows in lists.
+ * <p>A create numbers each serial field of the form ({@link SerialPattern}) from a counter in the
+ * sequence table, incremented in the create's transaction: the counter row stays locked until the
+ * record is committed, and a create that fails after taking a number gives it back by rolling back,
+ * so numbers are unique and gap-free per period key. Dates are UTC dates of the store's clock.
+ * Serial columns of sub-tables are not numbered.
+ *
+ * <p>Not done here: formula values (their columns stay as they are), lookup targets
+ * ({@code lookup_not_found}), and sub-table rows in lists.
  */
 public final class RecordStore {
 
@@ -76,6 +82,7 @@ public final class RecordStore {
     private final Clock clock;
     private final String table;
     private final String historyTable;
+    private final String sequenceTable;
     private final Map<String, String> childTables = new LinkedHashMap<>();
 
     /**
@@ -91,6 +98,7 @@ public final class RecordStore {
         this.clock = clock;
         this.table = SqlNames.quote(SqlNames.table(app, form.key()));
         this.historyTable = SqlNames.quote(SqlNames.historyTable(app, form.key()));
+        this.sequenceTable = SqlNames.quote(SqlNames.sequenceTable(app, form.key()));
         for (FieldModel field : form.fields()) {
             if (field.type() == FieldType.SUBTABLE) {
                 childTables.put(field.key(), SqlNames.quote(SqlNames.childTable(app, form.key(), field.key())));
@@ -117,11 +125,27 @@ public final class RecordStore {
         columns.put(SystemColumns.UPDATED_BY, actor.userId());
         columns.put(SystemColumns.UPDATED_AT, now);
         columns.put(SystemColumns.FORM_VERSION, formVersion);
+        Map<String, String> periodKeys = new LinkedHashMap<>();
+        for (FieldModel field : form.fields()) {
+            if (field.type() == FieldType.SERIAL) {
+                periodKeys.put(field.key(), new SerialPattern(field.pattern()).periodKey(now.toLocalDate()));
+                columns.put(field.key(), null);
+            }
+        }
         String sql = "INSERT INTO " + table + " (" + String.join(", ", columns.keySet().stream().map(SqlNames::quote).toList())
                 + ") VALUES (" + placeholders(columns.size()) + ")";
         try (Connection c = dataSource.getConnection()) {
             refuseTaken(c, record, null, locale);
+            for (Map.Entry<String, String> counter : periodKeys.entrySet()) {
+                ensureCounter(c, counter.getKey(), counter.getValue());
+            }
             return writeUnique(c, record, null, locale, () -> {
+                for (FieldModel field : form.fields()) {
+                    if (field.type() == FieldType.SERIAL) {
+                        long seq = nextNumber(c, field.key(), periodKeys.get(field.key()));
+                        columns.put(field.key(), new SerialPattern(field.pattern()).format(now.toLocalDate(), seq));
+                    }
+                }
                 long id;
                 try (PreparedStatement insert = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
                     bind(insert, new ArrayList<>(columns.values()));
@@ -327,6 +351,46 @@ public final class RecordStore {
             throw e;
         } finally {
             c.setAutoCommit(true);
+        }
+    }
+
+    /**
+     * Makes sure the counter row exists, outside the create's transaction and at 0 so it hands out no
+     * number. Creating it inside would let concurrent first creates of a period all insert, all but
+     * one fail on the unique key while holding a shared lock on it, and deadlock on the increment.
+     */
+    private void ensureCounter(Connection c, String field, String periodKey) throws SQLException {
+        String where = " WHERE " + q(SystemColumns.FIELD) + " = ? AND " + q(SystemColumns.PERIOD_KEY) + " = ?";
+        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM " + sequenceTable + where)) {
+            bind(s, List.of(field, periodKey));
+            try (ResultSet rs = s.executeQuery()) {
+                if (rs.next()) {
+                    return;
+                }
+            }
+        }
+        try {
+            execute(c, "INSERT INTO " + sequenceTable + " (" + q(SystemColumns.FIELD) + ", " + q(SystemColumns.PERIOD_KEY)
+                    + ", " + q(SystemColumns.SEQ_VALUE) + ") VALUES (?, ?, 0)", List.of(field, periodKey));
+        } catch (SQLException e) {
+            if (!isDuplicateKey(e)) {
+                throw e;
+            }
+            // a concurrent create made the row first, which is all that was needed
+        }
+    }
+
+    /** Takes the next number; the increment locks the counter row until the caller's transaction ends. */
+    private long nextNumber(Connection c, String field, String periodKey) throws SQLException {
+        String where = " WHERE " + q(SystemColumns.FIELD) + " = ? AND " + q(SystemColumns.PERIOD_KEY) + " = ?";
+        execute(c, "UPDATE " + sequenceTable + " SET " + q(SystemColumns.SEQ_VALUE) + " = " + q(SystemColumns.SEQ_VALUE)
+                + " + 1" + where, List.of(field, periodKey));
+        try (PreparedStatement s = c.prepareStatement("SELECT " + q(SystemColumns.SEQ_VALUE) + " FROM " + sequenceTable + where)) {
+            bind(s, List.of(field, periodKey));
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
         }
     }
 
