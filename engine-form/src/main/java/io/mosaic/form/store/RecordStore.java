@@ -60,8 +60,12 @@ import java.util.Set;
  * so numbers are unique and gap-free per period key. Dates are UTC dates of the store's clock.
  * Serial columns of sub-tables are not numbered.
  *
- * <p>Not done here: formula values (their columns stay as they are), lookup targets
- * ({@code lookup_not_found}), and sub-table rows in lists.
+ * <p>Every write computes the formula fields and formula sub-table columns over the record as it will
+ * be stored ({@link FormulaValues}); an update stores them again, with the rows of sub-tables that have
+ * formula columns, since any changed field may change them. Lookup reads of formulas go to the
+ * {@link LookupResolver} given, blank by default.
+ *
+ * <p>Not done here: lookup targets ({@code lookup_not_found}), and sub-table rows in lists.
  */
 public final class RecordStore {
 
@@ -80,6 +84,7 @@ public final class RecordStore {
     private final RecordValidator validator;
     private final FormModel form;
     private final Clock clock;
+    private final FormulaValues formulas;
     private final String table;
     private final String historyTable;
     private final String sequenceTable;
@@ -91,11 +96,18 @@ public final class RecordStore {
      * @param validator   the validator of that version, e.g. from {@code RecordValidators}
      */
     public RecordStore(DataSource dataSource, String app, int formVersion, RecordValidator validator, Clock clock) {
+        this(dataSource, app, formVersion, validator, clock, LookupResolver.NONE);
+    }
+
+    /** @param lookups reads lookup targets for formulas such as {@code customer.region} */
+    public RecordStore(DataSource dataSource, String app, int formVersion, RecordValidator validator, Clock clock,
+                       LookupResolver lookups) {
         this.dataSource = dataSource;
         this.formVersion = formVersion;
         this.validator = validator;
         this.form = validator.schema().form();
         this.clock = clock;
+        this.formulas = new FormulaValues(form, lookups);
         this.table = SqlNames.quote(SqlNames.table(app, form.key()));
         this.historyTable = SqlNames.quote(SqlNames.historyTable(app, form.key()));
         this.sequenceTable = SqlNames.quote(SqlNames.sequenceTable(app, form.key()));
@@ -114,6 +126,7 @@ public final class RecordStore {
      */
     public long create(String recordJson, Actor actor, Locale locale) throws SQLException {
         ObjectNode record = validated(recordJson, locale);
+        formulas.compute(record, clock, locale);
         LocalDateTime now = now();
         Map<String, Object> columns = new LinkedHashMap<>(fieldColumns(record));
         columns.put(SystemColumns.VERSION, 1);
@@ -206,6 +219,14 @@ public final class RecordStore {
         List<RecordError> errors = validator.validate(merged, locale);
         if (!errors.isEmpty()) {
             throw new InvalidRecordException(errors);
+        }
+        formulas.compute(merged, clock, locale);
+        for (FieldModel field : form.fields()) {
+            boolean computed = field.type() == FieldType.FORMULA
+                    || field.type() == FieldType.SUBTABLE && FormulaValues.hasFormulaColumns(field);
+            if (computed && merged.has(field.key())) {
+                patch.set(field.key(), merged.get(field.key()));
+            }
         }
         LocalDateTime now = now();
         Map<String, Object> columns = new LinkedHashMap<>(fieldColumns(patch));
@@ -452,7 +473,7 @@ public final class RecordStore {
                 SystemColumns.FIELD, SystemColumns.OLD_VALUE, SystemColumns.NEW_VALUE);
         String sql = "INSERT INTO " + historyTable + " (" + String.join(", ", names.stream().map(RecordStore::q).toList())
                 + ") VALUES (" + placeholders(names.size()) + ")";
-        ObjectNode before = clientValues(stored);
+        ObjectNode before = values(form.fields(), stored, false);
         try (PreparedStatement insert = c.prepareStatement(sql)) {
             for (FieldModel field : form.fields()) {
                 JsonNode next = patch.get(field.key());
@@ -528,19 +549,20 @@ public final class RecordStore {
 
     /** What a client could have sent to produce {@code stored}: no system members, no platform-set or empty values. */
     private ObjectNode clientValues(ObjectNode stored) {
-        return clientValues(form.fields(), stored);
+        return values(form.fields(), stored, true);
     }
 
-    private static ObjectNode clientValues(List<FieldModel> fields, JsonNode stored) {
+    /** {@code clientOnly} false keeps the platform-set values too, to compare with what an update stores. */
+    private static ObjectNode values(List<FieldModel> fields, JsonNode stored, boolean clientOnly) {
         ObjectNode values = JSON.createObjectNode();
         for (FieldModel field : fields) {
             JsonNode value = stored.path(field.key());
-            if (field.systemSet() || value.isNull() || value.isMissingNode()) {
+            if (clientOnly && field.systemSet() || value.isNull() || value.isMissingNode()) {
                 continue;
             }
             if (field.type() == FieldType.SUBTABLE) {
                 ArrayNode rows = values.putArray(field.key());
-                value.forEach(row -> rows.add(clientValues(field.columns(), row)));
+                value.forEach(row -> rows.add(values(field.columns(), row, clientOnly)));
             } else {
                 values.set(field.key(), value);
             }

@@ -33,7 +33,7 @@ public record TableModel(String app, String form, Table table, List<Table> child
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final FormKind KIND = new FormKind();
-    private static final int DEFAULT_LENGTH = 255;
+    static final int DEFAULT_LENGTH = 255;
 
     public TableModel {
         children = List.copyOf(children);
