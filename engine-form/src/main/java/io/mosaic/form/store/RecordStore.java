@@ -156,7 +156,10 @@ public final class RecordStore {
                 for (FieldModel field : form.fields()) {
                     if (field.type() == FieldType.SERIAL) {
                         long seq = nextNumber(c, field.key(), periodKeys.get(field.key()));
-                        columns.put(field.key(), new SerialPattern(field.pattern()).format(now.toLocalDate(), seq));
+                        String number = new SerialPattern(field.pattern()).format(now.toLocalDate(), seq);
+                        columns.put(field.key(), number);
+                        // in the record too, so a unique serial an imported record already holds is named
+                        record.put(field.key(), number);
                     }
                 }
                 long id;

@@ -1,5 +1,6 @@
 package io.mosaic.form.store;
 
+import io.mosaic.form.record.RecordError;
 import io.mosaic.form.record.RecordSchema;
 import io.mosaic.form.record.RecordValidator;
 import io.mosaic.form.support.Fixtures;
@@ -26,6 +27,7 @@ import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
 /** Serial numbers handed out by {@link RecordStore#create}: H2 in MySQL mode, or MariaDB with {@code -Pmariadb}. */
 class SerialNumbersTest {
@@ -106,7 +108,7 @@ class SerialNumbersTest {
     }
 
     @Test
-    void aCreateFailingAfterTakingANumberGivesItBack() throws SQLException {
+    void aCreateFailingAfterTakingANumberGivesItBackAndNamesTheTakenNumber() throws SQLException {
         RecordStore store = storeAt(NOV_24_2026);
         store.create("{\"customer\": \"ACME\"}", ALICE, EN);
         // A number already held by an imported record makes the insert itself fail, after the counter moved.
@@ -114,7 +116,9 @@ class SerialNumbersTest {
             s.executeUpdate("INSERT INTO `f_dms_delivery` (`version`, `number`, `customer`) VALUES (1, 'DO-2026-000002', 'old')");
         }
 
-        assertThatThrownBy(() -> store.create("{\"customer\": \"ACME\"}", ALICE, EN)).isInstanceOf(SQLException.class);
+        assertThatThrownBy(() -> store.create("{\"customer\": \"ACME\"}", ALICE, EN))
+                .isInstanceOfSatisfying(InvalidRecordException.class, e -> assertThat(e.errors())
+                        .extracting(RecordError::pointer, RecordError::code).containsExactly(tuple("/number", "unique")));
 
         assertThat(counter("DO-2026-{seq}")).isEqualTo(1);
     }
