@@ -78,6 +78,9 @@ public final class RecordStore {
 
     /** System columns a record shows, in the order it shows them, and how each is read. */
     private static final Map<String, FieldStorage> SYSTEM = systemColumns();
+    /** The counter of one serial field and period key in the sequence table. */
+    private static final String COUNTER_ROW = " WHERE " + q(SystemColumns.FIELD) + " = ? AND "
+            + q(SystemColumns.PERIOD_KEY) + " = ?";
 
     private final DataSource dataSource;
     private final int formVersion;
@@ -89,6 +92,7 @@ public final class RecordStore {
     private final String historyTable;
     private final String sequenceTable;
     private final Map<String, String> childTables = new LinkedHashMap<>();
+    private final Map<String, SerialPattern> serials = new LinkedHashMap<>();
 
     /**
      * @param app         the app the form belongs to (names the tables)
@@ -115,6 +119,9 @@ public final class RecordStore {
             if (field.type() == FieldType.SUBTABLE) {
                 childTables.put(field.key(), SqlNames.quote(SqlNames.childTable(app, form.key(), field.key())));
             }
+            if (field.type() == FieldType.SERIAL) {
+                serials.put(field.key(), new SerialPattern(field.pattern()));
+            }
         }
     }
 
@@ -139,12 +146,10 @@ public final class RecordStore {
         columns.put(SystemColumns.UPDATED_AT, now);
         columns.put(SystemColumns.FORM_VERSION, formVersion);
         Map<String, String> periodKeys = new LinkedHashMap<>();
-        for (FieldModel field : form.fields()) {
-            if (field.type() == FieldType.SERIAL) {
-                periodKeys.put(field.key(), new SerialPattern(field.pattern()).periodKey(now.toLocalDate()));
-                columns.put(field.key(), null);
-            }
-        }
+        serials.forEach((field, pattern) -> {
+            periodKeys.put(field, pattern.periodKey(now.toLocalDate()));
+            columns.put(field, null); // numbered inside the transaction
+        });
         String sql = "INSERT INTO " + table + " (" + String.join(", ", columns.keySet().stream().map(SqlNames::quote).toList())
                 + ") VALUES (" + placeholders(columns.size()) + ")";
         try (Connection c = dataSource.getConnection()) {
@@ -153,14 +158,12 @@ public final class RecordStore {
                 ensureCounter(c, counter.getKey(), counter.getValue());
             }
             return writeUnique(c, record, null, locale, () -> {
-                for (FieldModel field : form.fields()) {
-                    if (field.type() == FieldType.SERIAL) {
-                        long seq = nextNumber(c, field.key(), periodKeys.get(field.key()));
-                        String number = new SerialPattern(field.pattern()).format(now.toLocalDate(), seq);
-                        columns.put(field.key(), number);
-                        // in the record too, so a unique serial an imported record already holds is named
-                        record.put(field.key(), number);
-                    }
+                for (Map.Entry<String, SerialPattern> serial : serials.entrySet()) {
+                    String field = serial.getKey();
+                    String number = serial.getValue().format(now.toLocalDate(), nextNumber(c, field, periodKeys.get(field)));
+                    columns.put(field, number);
+                    // in the record too, so a unique serial an imported record already holds is named
+                    record.put(field, number);
                 }
                 long id;
                 try (PreparedStatement insert = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
@@ -384,8 +387,7 @@ public final class RecordStore {
      * one fail on the unique key while holding a shared lock on it, and deadlock on the increment.
      */
     private void ensureCounter(Connection c, String field, String periodKey) throws SQLException {
-        String where = " WHERE " + q(SystemColumns.FIELD) + " = ? AND " + q(SystemColumns.PERIOD_KEY) + " = ?";
-        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM " + sequenceTable + where)) {
+        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM " + sequenceTable + COUNTER_ROW)) {
             bind(s, List.of(field, periodKey));
             try (ResultSet rs = s.executeQuery()) {
                 if (rs.next()) {
@@ -406,10 +408,10 @@ public final class RecordStore {
 
     /** Takes the next number; the increment locks the counter row until the caller's transaction ends. */
     private long nextNumber(Connection c, String field, String periodKey) throws SQLException {
-        String where = " WHERE " + q(SystemColumns.FIELD) + " = ? AND " + q(SystemColumns.PERIOD_KEY) + " = ?";
         execute(c, "UPDATE " + sequenceTable + " SET " + q(SystemColumns.SEQ_VALUE) + " = " + q(SystemColumns.SEQ_VALUE)
-                + " + 1" + where, List.of(field, periodKey));
-        try (PreparedStatement s = c.prepareStatement("SELECT " + q(SystemColumns.SEQ_VALUE) + " FROM " + sequenceTable + where)) {
+                + " + 1" + COUNTER_ROW, List.of(field, periodKey));
+        try (PreparedStatement s = c.prepareStatement("SELECT " + q(SystemColumns.SEQ_VALUE) + " FROM " + sequenceTable
+                + COUNTER_ROW)) {
             bind(s, List.of(field, periodKey));
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
