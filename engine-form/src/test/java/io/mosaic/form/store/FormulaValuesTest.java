@@ -121,6 +121,34 @@ class FormulaValuesTest {
         assertThat(store.read(id).orElseThrow().get("region").asText()).isEqualTo("East");
     }
 
+    @Test
+    void refusesAResultOfAnotherTypeAndAFailingRowFormulaAtTheirOwnPointers() throws SQLException {
+        String check = """
+                {"key": "check", "name": {"zh-CN": "Check", "en": "Check"},
+                 "fields": [
+                   {"key": "note", "type": "text", "label": {"zh-CN": "Note", "en": "Note"}},
+                   {"key": "due", "type": "formula", "label": {"zh-CN": "Due", "en": "Due"}, "expression": "note", "resultType": "date"},
+                   {"key": "lines", "type": "subtable", "label": {"zh-CN": "Lines", "en": "Lines"}, "columns": [
+                     {"key": "qty", "type": "integer", "label": {"zh-CN": "Qty", "en": "Qty"}},
+                     {"key": "share", "type": "formula", "label": {"zh-CN": "Share", "en": "Share"}, "expression": "100 / qty",
+                      "resultType": "number"}]}]}""";
+        SchemaSync.apply("shop", null, check, database.connection());
+        RecordStore store = new RecordStore(database.dataSource(), "shop", 1,
+                RecordValidator.compile(RecordSchema.of("check", check), null), Clock.systemUTC());
+
+        assertThatThrownBy(() -> store.create("{\"note\": \"soon\", \"lines\": [{\"qty\": 4}, {\"qty\": 0}]}", ALICE, EN))
+                .isInstanceOfSatisfying(InvalidRecordException.class, e -> assertThat(e.errors())
+                        .extracting(RecordError::pointer, RecordError::code, RecordError::message)
+                        .containsExactlyInAnyOrder(
+                                tuple("/due", "formula", "Due cannot be computed: type"),
+                                tuple("/lines/1/share", "formula", "Share cannot be computed: division_by_zero")));
+        long id = store.create("{\"note\": \"2026-12-01\", \"lines\": [{\"qty\": 4}]}", ALICE, EN);
+
+        ObjectNode record = store.read(id).orElseThrow();
+        assertThat(record.get("due").asText()).isEqualTo("2026-12-01");
+        assertThat(record.get("lines").get(0).get("share").decimalValue()).isEqualByComparingTo("25");
+    }
+
     private RecordStore store(LookupResolver lookups) throws SQLException {
         RecordValidator validator = RecordValidator.compile(RecordSchema.of("invoice", INVOICE), null);
         return new RecordStore(database.dataSource(), "shop", 1, validator,
