@@ -54,8 +54,18 @@ import java.util.Set;
  * <p>An update also records, in the same transaction, each field whose value it changed
  * ({@link #history}).
  *
- * <p>Not done here: serial numbers and formula values (their columns stay as they are), lookup
- * targets ({@code lookup_not_found}), and sub-table rows in lists.
+ * <p>A create numbers each serial field of the form ({@link SerialPattern}) from a counter in the
+ * sequence table, incremented in the create's transaction: the counter row stays locked until the
+ * record is committed, and a create that fails after taking a number gives it back by rolling back,
+ * so numbers are unique and gap-free per period key. Dates are UTC dates of the store's clock.
+ * Serial columns of sub-tables are not numbered.
+ *
+ * <p>Every write computes the formula fields and formula sub-table columns over the record as it will
+ * be stored ({@link FormulaValues}); an update stores them again, with the rows of sub-tables that have
+ * formula columns, since any changed field may change them. Lookup reads of formulas go to the
+ * {@link LookupResolver} given, blank by default.
+ *
+ * <p>Not done here: lookup targets ({@code lookup_not_found}), and sub-table rows in lists.
  */
 public final class RecordStore {
 
@@ -68,15 +78,21 @@ public final class RecordStore {
 
     /** System columns a record shows, in the order it shows them, and how each is read. */
     private static final Map<String, FieldStorage> SYSTEM = systemColumns();
+    /** The counter of one serial field and period key in the sequence table. */
+    private static final String COUNTER_ROW = " WHERE " + q(SystemColumns.FIELD) + " = ? AND "
+            + q(SystemColumns.PERIOD_KEY) + " = ?";
 
     private final DataSource dataSource;
     private final int formVersion;
     private final RecordValidator validator;
     private final FormModel form;
     private final Clock clock;
+    private final FormulaValues formulas;
     private final String table;
     private final String historyTable;
+    private final String sequenceTable;
     private final Map<String, String> childTables = new LinkedHashMap<>();
+    private final Map<String, SerialPattern> serials = new LinkedHashMap<>();
 
     /**
      * @param app         the app the form belongs to (names the tables)
@@ -84,16 +100,27 @@ public final class RecordStore {
      * @param validator   the validator of that version, e.g. from {@code RecordValidators}
      */
     public RecordStore(DataSource dataSource, String app, int formVersion, RecordValidator validator, Clock clock) {
+        this(dataSource, app, formVersion, validator, clock, LookupResolver.NONE);
+    }
+
+    /** @param lookups reads lookup targets for formulas such as {@code customer.region} */
+    public RecordStore(DataSource dataSource, String app, int formVersion, RecordValidator validator, Clock clock,
+                       LookupResolver lookups) {
         this.dataSource = dataSource;
         this.formVersion = formVersion;
         this.validator = validator;
         this.form = validator.schema().form();
         this.clock = clock;
+        this.formulas = new FormulaValues(form, lookups);
         this.table = SqlNames.quote(SqlNames.table(app, form.key()));
         this.historyTable = SqlNames.quote(SqlNames.historyTable(app, form.key()));
+        this.sequenceTable = SqlNames.quote(SqlNames.sequenceTable(app, form.key()));
         for (FieldModel field : form.fields()) {
             if (field.type() == FieldType.SUBTABLE) {
                 childTables.put(field.key(), SqlNames.quote(SqlNames.childTable(app, form.key(), field.key())));
+            }
+            if (field.type() == FieldType.SERIAL) {
+                serials.put(field.key(), new SerialPattern(field.pattern()));
             }
         }
     }
@@ -106,6 +133,7 @@ public final class RecordStore {
      */
     public long create(String recordJson, Actor actor, Locale locale) throws SQLException {
         ObjectNode record = validated(recordJson, locale);
+        formulas.compute(record, clock, locale);
         LocalDateTime now = now();
         Map<String, Object> columns = new LinkedHashMap<>(fieldColumns(record));
         columns.put(SystemColumns.VERSION, 1);
@@ -117,11 +145,26 @@ public final class RecordStore {
         columns.put(SystemColumns.UPDATED_BY, actor.userId());
         columns.put(SystemColumns.UPDATED_AT, now);
         columns.put(SystemColumns.FORM_VERSION, formVersion);
+        Map<String, String> periodKeys = new LinkedHashMap<>();
+        serials.forEach((field, pattern) -> {
+            periodKeys.put(field, pattern.periodKey(now.toLocalDate()));
+            columns.put(field, null); // numbered inside the transaction
+        });
         String sql = "INSERT INTO " + table + " (" + String.join(", ", columns.keySet().stream().map(SqlNames::quote).toList())
                 + ") VALUES (" + placeholders(columns.size()) + ")";
         try (Connection c = dataSource.getConnection()) {
             refuseTaken(c, record, null, locale);
+            for (Map.Entry<String, String> counter : periodKeys.entrySet()) {
+                ensureCounter(c, counter.getKey(), counter.getValue());
+            }
             return writeUnique(c, record, null, locale, () -> {
+                for (Map.Entry<String, SerialPattern> serial : serials.entrySet()) {
+                    String field = serial.getKey();
+                    String number = serial.getValue().format(now.toLocalDate(), nextNumber(c, field, periodKeys.get(field)));
+                    columns.put(field, number);
+                    // in the record too, so a unique serial an imported record already holds is named
+                    record.put(field, number);
+                }
                 long id;
                 try (PreparedStatement insert = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
                     bind(insert, new ArrayList<>(columns.values()));
@@ -182,6 +225,14 @@ public final class RecordStore {
         List<RecordError> errors = validator.validate(merged, locale);
         if (!errors.isEmpty()) {
             throw new InvalidRecordException(errors);
+        }
+        formulas.compute(merged, clock, locale);
+        for (FieldModel field : form.fields()) {
+            boolean computed = field.type() == FieldType.FORMULA
+                    || field.type() == FieldType.SUBTABLE && FormulaValues.hasFormulaColumns(field);
+            if (computed && merged.has(field.key())) {
+                patch.set(field.key(), merged.get(field.key()));
+            }
         }
         LocalDateTime now = now();
         Map<String, Object> columns = new LinkedHashMap<>(fieldColumns(patch));
@@ -330,6 +381,45 @@ public final class RecordStore {
         }
     }
 
+    /**
+     * Makes sure the counter row exists, outside the create's transaction and at 0 so it hands out no
+     * number. Creating it inside would let concurrent first creates of a period all insert, all but
+     * one fail on the unique key while holding a shared lock on it, and deadlock on the increment.
+     */
+    private void ensureCounter(Connection c, String field, String periodKey) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM " + sequenceTable + COUNTER_ROW)) {
+            bind(s, List.of(field, periodKey));
+            try (ResultSet rs = s.executeQuery()) {
+                if (rs.next()) {
+                    return;
+                }
+            }
+        }
+        try {
+            execute(c, "INSERT INTO " + sequenceTable + " (" + q(SystemColumns.FIELD) + ", " + q(SystemColumns.PERIOD_KEY)
+                    + ", " + q(SystemColumns.SEQ_VALUE) + ") VALUES (?, ?, 0)", List.of(field, periodKey));
+        } catch (SQLException e) {
+            if (!isDuplicateKey(e)) {
+                throw e;
+            }
+            // a concurrent create made the row first, which is all that was needed
+        }
+    }
+
+    /** Takes the next number; the increment locks the counter row until the caller's transaction ends. */
+    private long nextNumber(Connection c, String field, String periodKey) throws SQLException {
+        execute(c, "UPDATE " + sequenceTable + " SET " + q(SystemColumns.SEQ_VALUE) + " = " + q(SystemColumns.SEQ_VALUE)
+                + " + 1" + COUNTER_ROW, List.of(field, periodKey));
+        try (PreparedStatement s = c.prepareStatement("SELECT " + q(SystemColumns.SEQ_VALUE) + " FROM " + sequenceTable
+                + COUNTER_ROW)) {
+            bind(s, List.of(field, periodKey));
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
     private static boolean isDuplicateKey(SQLException e) {
         return SQL_STATE_UNIQUE_VIOLATION.equals(e.getSQLState()) || e.getErrorCode() == MYSQL_DUPLICATE_KEY;
     }
@@ -388,7 +478,7 @@ public final class RecordStore {
                 SystemColumns.FIELD, SystemColumns.OLD_VALUE, SystemColumns.NEW_VALUE);
         String sql = "INSERT INTO " + historyTable + " (" + String.join(", ", names.stream().map(RecordStore::q).toList())
                 + ") VALUES (" + placeholders(names.size()) + ")";
-        ObjectNode before = clientValues(stored);
+        ObjectNode before = values(form.fields(), stored, false);
         try (PreparedStatement insert = c.prepareStatement(sql)) {
             for (FieldModel field : form.fields()) {
                 JsonNode next = patch.get(field.key());
@@ -464,19 +554,20 @@ public final class RecordStore {
 
     /** What a client could have sent to produce {@code stored}: no system members, no platform-set or empty values. */
     private ObjectNode clientValues(ObjectNode stored) {
-        return clientValues(form.fields(), stored);
+        return values(form.fields(), stored, true);
     }
 
-    private static ObjectNode clientValues(List<FieldModel> fields, JsonNode stored) {
+    /** {@code clientOnly} false keeps the platform-set values too, to compare with what an update stores. */
+    private static ObjectNode values(List<FieldModel> fields, JsonNode stored, boolean clientOnly) {
         ObjectNode values = JSON.createObjectNode();
         for (FieldModel field : fields) {
             JsonNode value = stored.path(field.key());
-            if (field.systemSet() || value.isNull() || value.isMissingNode()) {
+            if (clientOnly && field.systemSet() || value.isNull() || value.isMissingNode()) {
                 continue;
             }
             if (field.type() == FieldType.SUBTABLE) {
                 ArrayNode rows = values.putArray(field.key());
-                value.forEach(row -> rows.add(clientValues(field.columns(), row)));
+                value.forEach(row -> rows.add(values(field.columns(), row, clientOnly)));
             } else {
                 values.set(field.key(), value);
             }

@@ -47,6 +47,14 @@ public final class SqlNames {
         return formTable(app, form, "f_" + key(app) + "_" + key(form) + "$h", app + "/" + form + "$h");
     }
 
+    /**
+     * The serial number counters of a form's records, {@code f_<app>_<form>$seq}: one row per serial
+     * field and period key, named apart from sub-tables like {@link #historyTable}.
+     */
+    public static String sequenceTable(String app, String form) {
+        return formTable(app, form, "f_" + key(app) + "_" + key(form) + "$seq", app + "/" + form + "$seq");
+    }
+
     /** {@code path} names the table unambiguously ({@code /} is in no key), so it is what gets hashed. */
     private static String formTable(String app, String form, String readable, String path) {
         boolean ambiguous = app.contains("_") || form.contains("__") || form.endsWith("_");

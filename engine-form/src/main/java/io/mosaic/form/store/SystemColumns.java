@@ -31,6 +31,8 @@ public final class SystemColumns {
     public static final String FIELD = "field";
     public static final String OLD_VALUE = "old_value";
     public static final String NEW_VALUE = "new_value";
+    public static final String PERIOD_KEY = "period_key";
+    public static final String SEQ_VALUE = "seq_value";
 
     /**
      * Users, org units and records have BIGINT ids; a dealer is named by its code, as the dealer row
@@ -65,6 +67,16 @@ public final class SystemColumns {
             system(FIELD, ColumnType.varchar(SqlNames.MAX_LENGTH)),
             system(OLD_VALUE, ColumnType.of(ColumnType.Kind.LONGTEXT)),
             system(NEW_VALUE, ColumnType.of(ColumnType.Kind.LONGTEXT)));
+
+    /**
+     * One counter per serial field and period key (the pattern with its date parts filled in):
+     * {@code seq_value} is the last number handed out, so a counter row at 0 has handed out none.
+     */
+    static final List<Column> SEQUENCE = List.of(
+            system(ID, ColumnType.bigint()),
+            system(FIELD, ColumnType.varchar(SqlNames.MAX_LENGTH)),
+            system(PERIOD_KEY, ColumnType.varchar(SerialPattern.MAX_PERIOD_KEY_LENGTH)),
+            system(SEQ_VALUE, ColumnType.bigint()));
 
     private static final Set<String> FORM_NAMES = names(FORM);
     private static final Set<String> CHILD_NAMES = names(CHILD);

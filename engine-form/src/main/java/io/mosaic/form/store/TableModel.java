@@ -26,13 +26,14 @@ import java.util.List;
  * record, which the database cannot say across records, so it gets no unique index.
  *
  * <p>The history table ({@link SqlNames#historyTable}) keeps one row per field an update changed,
- * indexed by {@code (record_id, id)} to read a record's history in order.
+ * indexed by {@code (record_id, id)} to read a record's history in order. The sequence table
+ * ({@link SqlNames#sequenceTable}) holds the serial number counters, unique on {@code (field, period_key)}.
  */
-public record TableModel(String app, String form, Table table, List<Table> children, Table history) {
+public record TableModel(String app, String form, Table table, List<Table> children, Table history, Table sequences) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final FormKind KIND = new FormKind();
-    private static final int DEFAULT_LENGTH = 255;
+    static final int DEFAULT_LENGTH = 255;
 
     public TableModel {
         children = List.copyOf(children);
@@ -71,15 +72,19 @@ public record TableModel(String app, String form, Table table, List<Table> child
         String historyName = SqlNames.historyTable(app, key);
         Table history = new Table(historyName, SystemColumns.HISTORY,
                 List.of(Index.on(historyName, false, SystemColumns.RECORD_ID, SystemColumns.ID)));
-        return new TableModel(app, key, new Table(tableName, columns, indexes), children, history);
+        String sequenceName = SqlNames.sequenceTable(app, key);
+        Table sequences = new Table(sequenceName, SystemColumns.SEQUENCE,
+                List.of(Index.on(sequenceName, true, SystemColumns.FIELD, SystemColumns.PERIOD_KEY)));
+        return new TableModel(app, key, new Table(tableName, columns, indexes), children, history, sequences);
     }
 
-    /** The form table first, then the child tables in field order, then the history table. */
+    /** The form table first, then the child tables in field order, then the history and sequence tables. */
     public List<Table> tables() {
-        List<Table> all = new ArrayList<>(children.size() + 2);
+        List<Table> all = new ArrayList<>(children.size() + 3);
         all.add(table);
         all.addAll(children);
         all.add(history);
+        all.add(sequences);
         return all;
     }
 

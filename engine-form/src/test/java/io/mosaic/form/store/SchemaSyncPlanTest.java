@@ -44,7 +44,9 @@ class SchemaSyncPlanTest {
                 "create table f_shop_order__lines with 5 columns",
                 "add index ix$f_shop_order__lines$parent_id on f_shop_order__lines (parent_id, row_order)",
                 "create table f_shop_order$h with 7 columns",
-                "add index ix$f_shop_order$h$record_id on f_shop_order$h (record_id, id)");
+                "add index ix$f_shop_order$h$record_id on f_shop_order$h (record_id, id)",
+                "create table f_shop_order$seq with 4 columns",
+                "add unique index ux$f_shop_order$seq$field on f_shop_order$seq (field, period_key)");
         assertThat(plan.statements()).contains(
                 "CREATE TABLE IF NOT EXISTS `f_shop_order__lines` (`id` BIGINT AUTO_INCREMENT NOT NULL, "
                         + "`parent_id` BIGINT, `row_order` INT, `item` VARCHAR(40), `amount` DECIMAL(18,2), "

@@ -18,6 +18,7 @@ class SqlNamesTest {
         assertThat(SqlNames.childTable("dms", "order", "lines")).isEqualTo("f_dms_order__lines");
         assertThat(SqlNames.index(true, "f_dms_order", "number")).isEqualTo("ux$f_dms_order$number");
         assertThat(SqlNames.historyTable("dms", "order")).isEqualTo("f_dms_order$h");
+        assertThat(SqlNames.sequenceTable("dms", "order")).isEqualTo("f_dms_order$seq");
     }
 
     @Test
@@ -26,6 +27,14 @@ class SqlNamesTest {
         assertThat(SqlNames.historyTable(LONG_APP, LONG_FORM)).hasSize(SqlNames.MAX_LENGTH)
                 .isNotEqualTo(SqlNames.table(LONG_APP, LONG_FORM))
                 .isNotEqualTo(SqlNames.childTable(LONG_APP, LONG_FORM, "h"));
+    }
+
+    @Test
+    void keepsTheSequenceTableApartFromEveryOtherTableOfTheForm() {
+        assertThat(SqlNames.sequenceTable(LONG_APP, LONG_FORM)).hasSize(SqlNames.MAX_LENGTH)
+                .isNotEqualTo(SqlNames.table(LONG_APP, LONG_FORM))
+                .isNotEqualTo(SqlNames.historyTable(LONG_APP, LONG_FORM))
+                .isNotEqualTo(SqlNames.childTable(LONG_APP, LONG_FORM, "seq"));
     }
 
     @Test

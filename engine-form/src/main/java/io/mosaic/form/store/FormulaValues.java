@@ -1,0 +1,242 @@
+package io.mosaic.form.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.DecimalNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.mosaic.form.api.FieldType;
+import io.mosaic.form.formula.Expression;
+import io.mosaic.form.formula.Formula;
+import io.mosaic.form.formula.FormulaContext;
+import io.mosaic.form.formula.FormulaException;
+import io.mosaic.form.model.FieldModel;
+import io.mosaic.form.model.FormModel;
+import io.mosaic.form.record.ErrorCode;
+import io.mosaic.form.record.RecordError;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Computes the formula fields and formula sub-table columns of a record about to be stored, in
+ * dependency order (a formula reading {@code lines.amount} after every row's {@code amount}); FormKind
+ * has refused cycles. A row formula reads its row's columns by name and the record's fields otherwise.
+ * Lookup reads ({@code customer.region}) go to a {@link LookupResolver}.
+ *
+ * <p>A formula that fails on the record's values (division by zero, a text where a number is needed,
+ * a result of another type than its {@code resultType}) refuses the record with code {@code formula}
+ * at the field: storing a blank would hide a wrong total behind a saved record. Numbers are rounded
+ * half up to the field's scale, as the column keeps them.
+ */
+final class FormulaValues {
+
+    /** One formula: a field, or a column of {@code subtable}; {@code path} as formulas name it. */
+    private record Site(String path, FieldModel field, FieldModel subtable, Expression expression) {
+    }
+
+    private final Map<String, FieldModel> fields = new LinkedHashMap<>();
+    private final List<Site> ordered = new ArrayList<>();
+    private final LookupResolver lookups;
+
+    FormulaValues(FormModel form, LookupResolver lookups) {
+        this.lookups = lookups;
+        Map<String, Site> sites = new LinkedHashMap<>();
+        for (FieldModel field : form.fields()) {
+            fields.put(field.key(), field);
+            if (field.type() == FieldType.FORMULA) {
+                sites.put(field.key(), new Site(field.key(), field, null, Formula.parse(field.expression())));
+            }
+            for (FieldModel column : field.columns()) {
+                if (column.type() == FieldType.FORMULA) {
+                    String path = field.key() + "." + column.key();
+                    sites.put(path, new Site(path, column, field, Formula.parse(column.expression())));
+                }
+            }
+        }
+        Set<String> visited = new HashSet<>();
+        sites.values().forEach(site -> visit(site, sites, visited));
+    }
+
+    /** Whether the sub-table has formula columns, whose values change with the rest of the record. */
+    static boolean hasFormulaColumns(FieldModel subtable) {
+        return subtable.columns().stream().anyMatch(c -> c.type() == FieldType.FORMULA);
+    }
+
+    /** Depth first, so each formula comes after those it reads. */
+    private void visit(Site site, Map<String, Site> sites, Set<String> visited) {
+        if (!visited.add(site.path())) {
+            return;
+        }
+        for (String reference : site.expression().references()) {
+            Site dependency = sites.get(resolve(site, reference));
+            if (dependency != null) {
+                visit(dependency, sites, visited);
+            }
+        }
+        ordered.add(site);
+    }
+
+    /** A row formula's plain name is first a column of its row. */
+    private static String resolve(Site site, String reference) {
+        boolean rowColumn = site.subtable() != null && !reference.contains(".")
+                && site.subtable().column(reference).isPresent();
+        return rowColumn ? site.subtable().key() + "." + reference : reference;
+    }
+
+    /**
+     * Sets every formula member of {@code record} (and of its sub-table rows).
+     *
+     * @throws InvalidRecordException when a formula cannot be computed; {@code record} may be half filled
+     */
+    void compute(ObjectNode record, Clock clock, Locale locale) {
+        List<RecordError> errors = new ArrayList<>();
+        for (Site site : ordered) {
+            if (site.subtable() == null) {
+                record.set(site.field().key(), value(site, new Context(record, null, null, clock), "/" + site.path(),
+                        locale, errors));
+                continue;
+            }
+            JsonNode rows = record.path(site.subtable().key());
+            for (int i = 0; i < rows.size(); i++) {
+                ObjectNode row = (ObjectNode) rows.get(i);
+                row.set(site.field().key(), value(site, new Context(record, row, site.subtable(), clock),
+                        "/" + site.subtable().key() + "/" + i + "/" + site.field().key(), locale, errors));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRecordException(errors);
+        }
+    }
+
+    /** The stored form of the formula's result, or null with an error added. */
+    private JsonNode value(Site site, Context context, String pointer, Locale locale, List<RecordError> errors) {
+        FieldModel field = site.field();
+        Object result;
+        try {
+            result = site.expression().evaluate(context);
+        } catch (FormulaException e) {
+            errors.add(RecordError.of(pointer, ErrorCode.FORMULA, field.label(), e.code().key(), locale));
+            return NullNode.getInstance();
+        }
+        if (result == null) {
+            return NullNode.getInstance();
+        }
+        JsonNode stored = switch (field.resultType()) {
+            case NUMBER -> result instanceof BigDecimal number ? number(field, number, pointer, locale, errors) : null;
+            case TEXT -> text(field, result, pointer, locale, errors);
+            case DATE -> date(result);
+            case BOOLEAN -> result instanceof Boolean b ? BooleanNode.valueOf(b) : null;
+        };
+        if (stored == null) {
+            errors.add(RecordError.of(pointer, ErrorCode.FORMULA, field.label(), "type", locale));
+            return NullNode.getInstance();
+        }
+        return stored;
+    }
+
+    private static JsonNode number(FieldModel field, BigDecimal number, String pointer, Locale locale,
+                                   List<RecordError> errors) {
+        int scale = field.scale() != null ? field.scale() : FieldType.FORMULA.defaultScale();
+        int precision = Math.max(field.precision() != null ? field.precision() : FieldType.DEFAULT_PRECISION, scale + 1);
+        BigDecimal rounded = number.setScale(scale, RoundingMode.HALF_UP);
+        if (rounded.precision() - rounded.scale() > precision - scale) {
+            errors.add(RecordError.of(pointer, ErrorCode.OUT_OF_RANGE, field.label(), null, locale));
+            return NullNode.getInstance();
+        }
+        return DecimalNode.valueOf(rounded);
+    }
+
+    /** Any value reads as text; a text longer than the column is refused rather than cut. */
+    private static JsonNode text(FieldModel field, Object result, String pointer, Locale locale, List<RecordError> errors) {
+        String text = result instanceof BigDecimal number ? number.toPlainString()
+                : result instanceof Boolean b ? (b ? "TRUE" : "FALSE") : result.toString();
+        int maxLength = field.maxLength() != null ? field.maxLength() : TableModel.DEFAULT_LENGTH;
+        if (text.length() > maxLength) {
+            errors.add(RecordError.of(pointer, ErrorCode.MAX_LENGTH, field.label(), maxLength, locale));
+            return NullNode.getInstance();
+        }
+        return TextNode.valueOf(text);
+    }
+
+    /** The language gives a date as a LocalDate, or as the ISO text it was read from. */
+    private static JsonNode date(Object result) {
+        if (result instanceof LocalDate date) {
+            return TextNode.valueOf(date.toString());
+        }
+        try {
+            return result instanceof String text ? TextNode.valueOf(LocalDate.parse(text).toString()) : null;
+        } catch (DateTimeParseException notADate) {
+            return null;
+        }
+    }
+
+    /**
+     * The record as formulas see it while it is being computed; {@code row} is the row of a row formula,
+     * a column of {@code subtable}.
+     */
+    private final class Context implements FormulaContext {
+
+        private final ObjectNode record;
+        private final ObjectNode row;
+        private final FieldModel subtable;
+        private final Clock clock;
+
+        Context(ObjectNode record, ObjectNode row, FieldModel subtable, Clock clock) {
+            this.record = record;
+            this.row = row;
+            this.subtable = subtable;
+            this.clock = clock;
+        }
+
+        /** FormKind has checked every name the formula reads against the form. */
+        @Override
+        public boolean has(String path) {
+            return true;
+        }
+
+        @Override
+        public Object value(String path) {
+            int dot = path.indexOf('.');
+            if (dot < 0) {
+                boolean ownColumn = subtable != null && subtable.column(path).isPresent();
+                return plain(ownColumn ? row.path(path) : record.path(path));
+            }
+            String head = path.substring(0, dot);
+            String rest = path.substring(dot + 1);
+            FieldModel rowColumn = subtable == null ? null : subtable.column(head).orElse(null);
+            FieldModel field = rowColumn != null ? rowColumn : fields.get(head);
+            if (field.type() == FieldType.SUBTABLE) {
+                List<Object> column = new ArrayList<>();
+                record.path(head).forEach(r -> column.add(plain(r.path(rest))));
+                return column;
+            }
+            JsonNode target = rowColumn != null ? row.path(head) : record.path(head);
+            return target.isIntegralNumber() ? lookups.value(field.lookupForm(), target.longValue(), rest) : null;
+        }
+
+        @Override
+        public LocalDate today() {
+            return LocalDate.now(clock);
+        }
+
+        private static Object plain(JsonNode value) {
+            if (value.isNumber()) return value.decimalValue();
+            if (value.isTextual()) return value.asText();
+            if (value.isBoolean()) return value.asBoolean();
+            if (value.isNull() || value.isMissingNode()) return null;
+            return value;
+        }
+    }
+}

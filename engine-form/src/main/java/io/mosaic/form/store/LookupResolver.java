@@ -1,0 +1,19 @@
+package io.mosaic.form.store;
+
+/**
+ * Reads a field of a lookup's target record for formulas such as {@code customer.credit_limit}. The
+ * target lives in another form's tables, which the store of this form does not know, so the caller
+ * that has them (the runtime) supplies this.
+ */
+@FunctionalInterface
+public interface LookupResolver {
+
+    /** Resolves nothing: every lookup read of a formula is blank. */
+    LookupResolver NONE = (form, id, field) -> null;
+
+    /**
+     * The value of {@code field} of record {@code id} of form {@code form}, as formulas take values:
+     * {@code null} (blank, also for a missing target), a String, a Number, a Boolean or a LocalDate.
+     */
+    Object value(String form, long id, String field);
+}

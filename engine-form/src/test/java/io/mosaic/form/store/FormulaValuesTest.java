@@ -1,0 +1,173 @@
+package io.mosaic.form.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mosaic.form.record.RecordError;
+import io.mosaic.form.record.RecordSchema;
+import io.mosaic.form.record.RecordValidator;
+import io.mosaic.form.support.Fixtures;
+import io.mosaic.form.support.TestDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
+
+/** Formula values computed by {@link RecordStore} on create and update: H2, or MariaDB with {@code -Pmariadb}. */
+class FormulaValuesTest {
+
+    private static final String INVOICE = Fixtures.read("/store/invoice.form.json");
+    private static final Actor ALICE = new Actor(7, 70L, "D-1");
+    private static final Locale EN = Locale.ENGLISH;
+
+    private TestDatabase database;
+
+    @BeforeEach
+    void createTables() throws SQLException {
+        database = TestDatabase.fresh("formulas");
+        SchemaSync.apply("shop", null, INVOICE, database.connection());
+    }
+
+    @AfterEach
+    void dropDatabase() throws SQLException {
+        database.close();
+    }
+
+    @Test
+    void computesLineAmountsAndTheTotalOnCreate() throws SQLException {
+        RecordStore store = store(LookupResolver.NONE);
+
+        long id = store.create("""
+                {"discount": 0.1, "lines": [{"quantity": 3, "price": 10}, {"quantity": 2, "price": 2.5}]}""", ALICE, EN);
+
+        ObjectNode record = store.read(id).orElseThrow();
+        assertThat(record.get("lines")).extracting(row -> row.get("amount").decimalValue())
+                .usingElementComparator(BigDecimal::compareTo)
+                .containsExactly(new BigDecimal("27"), new BigDecimal("4.5"));
+        assertThat(record.get("total").decimalValue()).isEqualByComparingTo("31.5");
+        assertThat(record.get("region").isNull()).isTrue();
+    }
+
+    @Test
+    void storesNumbersRoundedToTheFieldsScale() throws SQLException {
+        RecordStore store = store(LookupResolver.NONE);
+
+        long id = store.create("{\"lines\": [{\"quantity\": 3, \"price\": 10}, {\"quantity\": 4, \"price\": 0}]}", ALICE, EN);
+
+        // net = 30 / 3 is exact, per_unit = 30 / 7 = 4.285714… is kept at scale 4, rounded half up
+        assertThat(column("net", id)).isEqualTo("10.00");
+        assertThat(column("per_unit", id)).isEqualTo("4.2857");
+        assertThat(column("total", id)).isEqualTo("30.00");
+    }
+
+    @Test
+    void recomputesEveryFormulaOnUpdateAndRecordsTheChangeInHistory() throws SQLException {
+        RecordStore store = store(LookupResolver.NONE);
+        long id = store.create("{\"lines\": [{\"quantity\": 3, \"price\": 10}]}", ALICE, EN);
+
+        store.update(id, 1, "{\"discount\": 0.5}", ALICE, EN);
+
+        ObjectNode record = store.read(id).orElseThrow();
+        assertThat(record.get("lines").get(0).get("amount").decimalValue()).isEqualByComparingTo("15");
+        assertThat(record.get("total").decimalValue()).isEqualByComparingTo("15");
+        assertThat(record.get("net").decimalValue()).isEqualByComparingTo("5");
+        assertThat(store.history(id)).extracting(FieldChange::field)
+                .containsExactlyInAnyOrder("discount", "lines", "net", "total", "per_unit");
+    }
+
+    @Test
+    void refusesARecordWhoseFormulaCannotBeComputedAndWritesNothing() throws SQLException {
+        RecordStore store = store(LookupResolver.NONE);
+
+        assertThatThrownBy(() -> store.create("{\"lines\": [{\"quantity\": 0, \"price\": 10}]}", ALICE, EN))
+                .isInstanceOfSatisfying(InvalidRecordException.class, e -> assertThat(e.errors())
+                        .extracting(RecordError::pointer, RecordError::code, RecordError::message)
+                        .containsExactly(tuple("/per_unit", "formula", "Per unit cannot be computed: division_by_zero")));
+
+        assertThat(count()).isZero();
+    }
+
+    @Test
+    void refusesAnUpdateThatMakesAFormulaFail() throws SQLException {
+        RecordStore store = store(LookupResolver.NONE);
+        long id = store.create("{\"lines\": [{\"quantity\": 1, \"price\": 10}]}", ALICE, EN);
+
+        assertThatThrownBy(() -> store.update(id, 1, "{\"lines\": [{\"quantity\": 0, \"price\": 10}]}", ALICE, EN))
+                .isInstanceOfSatisfying(InvalidRecordException.class, e -> assertThat(e.errors())
+                        .extracting(RecordError::code).containsExactly("formula"));
+
+        assertThat(store.read(id).orElseThrow().get("total").decimalValue()).isEqualByComparingTo("10");
+    }
+
+    @Test
+    void readsLookupTargetsThroughTheResolver() throws SQLException {
+        RecordStore store = store((form, id, field) -> form.equals("customer") && id == 42 && field.equals("region")
+                ? "East" : null);
+
+        long id = store.create("{\"customer\": 42, \"lines\": [{\"quantity\": 1, \"price\": 1}]}", ALICE, EN);
+
+        assertThat(store.read(id).orElseThrow().get("region").asText()).isEqualTo("East");
+    }
+
+    @Test
+    void refusesAResultOfAnotherTypeAndAFailingRowFormulaAtTheirOwnPointers() throws SQLException {
+        String check = """
+                {"key": "check", "name": {"zh-CN": "Check", "en": "Check"},
+                 "fields": [
+                   {"key": "note", "type": "text", "label": {"zh-CN": "Note", "en": "Note"}},
+                   {"key": "due", "type": "formula", "label": {"zh-CN": "Due", "en": "Due"}, "expression": "note", "resultType": "date"},
+                   {"key": "lines", "type": "subtable", "label": {"zh-CN": "Lines", "en": "Lines"}, "columns": [
+                     {"key": "qty", "type": "integer", "label": {"zh-CN": "Qty", "en": "Qty"}},
+                     {"key": "share", "type": "formula", "label": {"zh-CN": "Share", "en": "Share"}, "expression": "100 / qty",
+                      "resultType": "number"}]}]}""";
+        SchemaSync.apply("shop", null, check, database.connection());
+        RecordStore store = new RecordStore(database.dataSource(), "shop", 1,
+                RecordValidator.compile(RecordSchema.of("check", check), null), Clock.systemUTC());
+
+        assertThatThrownBy(() -> store.create("{\"note\": \"soon\", \"lines\": [{\"qty\": 4}, {\"qty\": 0}]}", ALICE, EN))
+                .isInstanceOfSatisfying(InvalidRecordException.class, e -> assertThat(e.errors())
+                        .extracting(RecordError::pointer, RecordError::code, RecordError::message)
+                        .containsExactlyInAnyOrder(
+                                tuple("/due", "formula", "Due cannot be computed: type"),
+                                tuple("/lines/1/share", "formula", "Share cannot be computed: division_by_zero")));
+        long id = store.create("{\"note\": \"2026-12-01\", \"lines\": [{\"qty\": 4}]}", ALICE, EN);
+
+        ObjectNode record = store.read(id).orElseThrow();
+        assertThat(record.get("due").asText()).isEqualTo("2026-12-01");
+        assertThat(record.get("lines").get(0).get("share").decimalValue()).isEqualByComparingTo("25");
+    }
+
+    private RecordStore store(LookupResolver lookups) throws SQLException {
+        RecordValidator validator = RecordValidator.compile(RecordSchema.of("invoice", INVOICE), null);
+        return new RecordStore(database.dataSource(), "shop", 1, validator,
+                Clock.fixed(Instant.parse("2026-11-24T08:00:00Z"), ZoneOffset.UTC), lookups);
+    }
+
+    private String column(String name, long id) throws SQLException {
+        try (Statement s = database.connection().createStatement();
+             ResultSet rs = s.executeQuery("SELECT `" + name + "` FROM `f_shop_invoice` WHERE `id` = " + id)) {
+            rs.next();
+            return rs.getBigDecimal(1).toPlainString();
+        }
+    }
+
+    private long count() throws SQLException {
+        try (Statement s = database.connection().createStatement();
+             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM `f_shop_invoice`")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
