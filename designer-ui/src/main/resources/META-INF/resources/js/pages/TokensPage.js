@@ -31,15 +31,13 @@ export default {
     async function create() {
       formError.value = null;
       copied.value = false;
-      try {
+      await attempt(formError, async () => {
         const body = { name: form.name, scopes: form.scopes };
         if (form.expiresInDays) body.expiresInDays = Number(form.expiresInDays);
         created.value = await api.post('/api/tokens', body);
         form.name = '';
         load();
-      } catch (failure) {
-        formError.value = failure;
-      }
+      });
     }
     async function copy() {
       try {

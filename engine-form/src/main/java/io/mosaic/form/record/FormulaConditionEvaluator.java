@@ -53,11 +53,11 @@ public final class FormulaConditionEvaluator implements ConditionEvaluator {
         public Object value(String path) {
             int dot = path.indexOf('.');
             if (dot < 0) {
-                return plain(row != null && row.has(path) ? row.get(path) : record.path(path));
+                return FormulaValue.of(row != null && row.has(path) ? row.get(path) : record.path(path));
             }
             String column = path.substring(dot + 1);
             List<Object> values = new ArrayList<>();
-            record.get(path.substring(0, dot)).forEach(r -> values.add(plain(r.path(column))));
+            record.get(path.substring(0, dot)).forEach(r -> values.add(FormulaValue.of(r.path(column))));
             return values;
         }
 
@@ -66,13 +66,5 @@ public final class FormulaConditionEvaluator implements ConditionEvaluator {
             return LocalDate.now(clock);
         }
 
-        /** Objects and arrays come back as themselves, which the formula refuses as values it cannot use. */
-        private static Object plain(JsonNode value) {
-            if (value.isNumber()) return value.decimalValue();
-            if (value.isTextual()) return value.asText();
-            if (value.isBoolean()) return value.asBoolean();
-            if (value.isNull() || value.isMissingNode()) return null;
-            return value;
-        }
     }
 }

@@ -14,6 +14,7 @@ import io.mosaic.form.formula.FormulaException;
 import io.mosaic.form.model.FieldModel;
 import io.mosaic.form.model.FormModel;
 import io.mosaic.form.record.ErrorCode;
+import io.mosaic.form.record.FormulaValue;
 import io.mosaic.form.record.RecordError;
 
 import java.math.BigDecimal;
@@ -211,7 +212,7 @@ final class FormulaValues {
             int dot = path.indexOf('.');
             if (dot < 0) {
                 boolean ownColumn = subtable != null && subtable.column(path).isPresent();
-                return plain(ownColumn ? row.path(path) : record.path(path));
+                return FormulaValue.of(ownColumn ? row.path(path) : record.path(path));
             }
             String head = path.substring(0, dot);
             String rest = path.substring(dot + 1);
@@ -219,7 +220,7 @@ final class FormulaValues {
             FieldModel field = rowColumn != null ? rowColumn : fields.get(head);
             if (field.type() == FieldType.SUBTABLE) {
                 List<Object> column = new ArrayList<>();
-                record.path(head).forEach(r -> column.add(plain(r.path(rest))));
+                record.path(head).forEach(r -> column.add(FormulaValue.of(r.path(rest))));
                 return column;
             }
             JsonNode target = rowColumn != null ? row.path(head) : record.path(head);
@@ -231,12 +232,5 @@ final class FormulaValues {
             return LocalDate.now(clock);
         }
 
-        private static Object plain(JsonNode value) {
-            if (value.isNumber()) return value.decimalValue();
-            if (value.isTextual()) return value.asText();
-            if (value.isBoolean()) return value.asBoolean();
-            if (value.isNull() || value.isMissingNode()) return null;
-            return value;
-        }
     }
 }

@@ -155,6 +155,8 @@ class RecordStoreTest {
             }
             // The uncommitted row is invisible to the check, so the insert meets it in the unique index.
             Future<Object> create = pool.submit(() -> store.create("{\"code\": \"RACE\"}", ALICE, EN));
+            // Time for the insert to reach the index and wait on the other transaction's lock. Were it to arrive
+            // after the commit instead, the pre-check reports the same error: the assertion holds either way.
             Thread.sleep(300);
             other.commit();
 

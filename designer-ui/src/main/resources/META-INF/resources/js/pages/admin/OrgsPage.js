@@ -86,15 +86,13 @@ export default {
     async function save() {
       const { id, parentId, code, name, type, managerId } = editing.value;
       formError.value = null;
-      try {
+      await attempt(formError, async () => {
         if (id == null) await api.post('/api/orgs', { parentId, code, name, type, managerId });
         else await api.put(`/api/orgs/${id}`, { parentId, code, name, type, managerId });
         editing.value = null;
         error.value = null;
         load();
-      } catch (failure) {
-        formError.value = failure;
-      }
+      });
     }
     async function remove(node) {
       error.value = null;

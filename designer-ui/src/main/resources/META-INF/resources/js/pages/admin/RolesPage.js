@@ -81,14 +81,12 @@ export default {
     async function saveRole() {
       const role = editing.value;
       formError.value = null;
-      try {
+      await attempt(formError, async () => {
         await api.put(`/api/roles/${encodeURIComponent(role.key)}`, { key: role.key, nameZh: role.nameZh, nameEn: role.nameEn });
         await api.put(`/api/roles/${encodeURIComponent(role.key)}/grants`, role.grants.map(fromEditable));
         editing.value = null;
         load();
-      } catch (failure) {
-        formError.value = failure;
-      }
+      });
     }
     async function remove(role) {
       error.value = null;
