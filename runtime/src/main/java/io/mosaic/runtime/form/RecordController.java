@@ -1,21 +1,12 @@
 package io.mosaic.runtime.form;
 
 import java.net.URI;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
-import javax.sql.DataSource;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -39,28 +30,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.mosaic.api.definition.LocalizedText;
-import io.mosaic.api.security.FieldAccess;
 import io.mosaic.api.security.FormAction;
-import io.mosaic.api.security.FormPermission;
-import io.mosaic.api.security.RowScope;
-import io.mosaic.api.security.UserContext;
-import io.mosaic.form.model.FieldModel;
-import io.mosaic.form.record.ErrorCode;
-import io.mosaic.form.record.RecordError;
-import io.mosaic.form.store.Actor;
 import io.mosaic.form.store.FieldChange;
 import io.mosaic.form.store.InvalidQueryException;
 import io.mosaic.form.store.InvalidRecordException;
 import io.mosaic.form.store.ListQuery;
 import io.mosaic.form.store.Page;
 import io.mosaic.form.store.RecordNotFoundException;
-import io.mosaic.form.store.RecordStore;
 import io.mosaic.form.store.RowFilter;
-import io.mosaic.form.store.SqlNames;
 import io.mosaic.form.store.StaleRecordException;
 import io.mosaic.form.store.SystemColumns;
-import io.mosaic.runtime.security.CurrentUser;
 import io.mosaic.runtime.web.ApiError;
 import io.mosaic.runtime.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -79,15 +58,11 @@ public class RecordController {
 
     private static final int DEFAULT_PAGE_SIZE = 50;
 
-    private final PublishedForms forms;
-    private final DataSource dataSource;
+    private final FormRecords records;
     private final ObjectMapper json;
-    /** One store per published version; a newer version's store replaces nothing, old ones simply go unused. */
-    private final Map<String, RecordStore> stores = new ConcurrentHashMap<>();
 
-    RecordController(PublishedForms forms, DataSource dataSource, ObjectMapper json) {
-        this.forms = forms;
-        this.dataSource = dataSource;
+    RecordController(FormRecords records, ObjectMapper json) {
+        this.records = records;
         this.json = json;
     }
 
@@ -99,12 +74,12 @@ public class RecordController {
     ResponseEntity<ObjectNode> create(@PathVariable String app, @PathVariable String form,
                                       @RequestParam(required = false) String locale,
                                       @RequestBody(required = false) String record, Authentication user) throws SQLException {
-        Access access = access(app, form, user, FormAction.CREATE);
+        FormRecords.Access access = records.access(app, form, user, FormAction.CREATE);
         Locale language = Locale.forLanguageTag(FormController.language(locale, user));
         access.refuseUnwritable(members(record), language);
-        long id = call(0, () -> store(access.published).create(record, access.actor(), language));
+        long id = call(0, () -> access.store().create(record, access.actor(), language));
         // Read without the row scope: a user may create records they will not see again (a dealer scope without a dealer code).
-        ObjectNode created = store(access.published).read(id, RowFilter.ALL, access.hidden()).orElseThrow();
+        ObjectNode created = access.store().read(id, RowFilter.ALL, access.hidden()).orElseThrow();
         return ResponseEntity.created(URI.create("/api/apps/" + app + "/forms/" + form + "/records/" + id)).body(created);
     }
 
@@ -112,8 +87,8 @@ public class RecordController {
     @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     ObjectNode read(@PathVariable String app, @PathVariable String form, @PathVariable long id, Authentication user)
             throws SQLException {
-        Access access = access(app, form, user, FormAction.READ);
-        return visible(access, id);
+        FormRecords.Access access = records.access(app, form, user, FormAction.READ);
+        return access.visible(id);
     }
 
     @Operation(summary = "Change the members sent, at the version named by If-Match or the body's version: "
@@ -123,7 +98,7 @@ public class RecordController {
                       @RequestHeader(name = "If-Match", required = false) String ifMatch,
                       @RequestParam(required = false) String locale,
                       @RequestBody(required = false) String patch, Authentication user) throws SQLException {
-        Access access = access(app, form, user, FormAction.UPDATE);
+        FormRecords.Access access = records.access(app, form, user, FormAction.UPDATE);
         Locale language = Locale.forLanguageTag(FormController.language(locale, user));
         ObjectNode members = members(patch);
         String changes = patch;
@@ -138,12 +113,12 @@ public class RecordController {
                     "Name the version you changed: an If-Match header or a version member",
                     List.of(new ApiError.Problem("If-Match", "The record's version, e.g. \"3\"")));
         }
-        visible(access, id);
+        access.visible(id);
         access.refuseUnwritable(members, language);
         int expected = version;
         String sent = changes;
-        call(id, () -> store(access.published).update(id, expected, sent, access.actor(), language));
-        return visible(access, id);
+        call(id, () -> access.store().update(id, expected, sent, access.actor(), language));
+        return access.visible(id);
     }
 
     @Operation(summary = "Move a record to the recycle bin, at the version named: 204, 409 conflict.stale")
@@ -151,10 +126,10 @@ public class RecordController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@PathVariable String app, @PathVariable String form, @PathVariable long id,
                 @RequestParam int version, Authentication user) throws SQLException {
-        Access access = access(app, form, user, FormAction.DELETE);
-        visible(access, id);
+        FormRecords.Access access = records.access(app, form, user, FormAction.DELETE);
+        access.visible(id);
         call(id, () -> {
-            store(access.published).delete(id, version, access.actor());
+            access.store().delete(id, version, access.actor());
             return null;
         });
     }
@@ -163,13 +138,13 @@ public class RecordController {
     @PostMapping(path = "/{id}/restore", produces = MediaType.APPLICATION_JSON_VALUE)
     ObjectNode restore(@PathVariable String app, @PathVariable String form, @PathVariable long id, Authentication user)
             throws SQLException {
-        Access access = access(app, form, user, FormAction.DELETE);
-        requireInScope(access, id);
+        FormRecords.Access access = records.access(app, form, user, FormAction.DELETE);
+        access.requireInScope(id);
         call(id, () -> {
-            store(access.published).restore(id, access.actor());
+            access.store().restore(id, access.actor());
             return null;
         });
-        return visible(access, id);
+        return access.visible(id);
     }
 
     @Operation(summary = "The changes updates made to a record (live or deleted) in the user's row scope, oldest first; "
@@ -177,10 +152,10 @@ public class RecordController {
     @GetMapping(path = "/{id}/history", produces = MediaType.APPLICATION_JSON_VALUE)
     List<FieldChange> history(@PathVariable String app, @PathVariable String form, @PathVariable long id,
                               Authentication user) throws SQLException {
-        Access access = access(app, form, user, FormAction.READ);
-        requireInScope(access, id);
+        FormRecords.Access access = records.access(app, form, user, FormAction.READ);
+        access.requireInScope(id);
         Set<String> hidden = access.hidden();
-        return store(access.published).history(id).stream().filter(change -> !hidden.contains(change.field())).toList();
+        return access.store().history(id).stream().filter(change -> !hidden.contains(change.field())).toList();
     }
 
     @Operation(summary = "One page of live records in the user's row scope: filter=field:op:value (repeatable; op "
@@ -191,138 +166,16 @@ public class RecordController {
                @RequestParam(required = false) List<String> filter, @RequestParam(required = false) String sort,
                @RequestParam(required = false) Integer size, @RequestParam(required = false) String after,
                Authentication user) throws SQLException {
-        Access access = access(app, form, user, FormAction.READ);
+        FormRecords.Access access = records.access(app, form, user, FormAction.READ);
         List<ListQuery.Filter> filters = new ArrayList<>();
         for (String text : filter == null ? List.<String>of() : filter) {
             filters.add(filter(text));
         }
         boolean descending = sort == null || sort.startsWith("-");
         String sortField = sort == null ? null : sort.replaceFirst("^[-+]", "");
-        Page page = query(() -> store(access.published).list(new ListQuery(filters, sortField, descending,
+        Page page = query(() -> access.store().list(new ListQuery(filters, sortField, descending,
                 size == null ? DEFAULT_PAGE_SIZE : size, after, access.rows(), access.hidden())));
         return new Items(page.records(), page.hasMore(), page.nextCursor());
-    }
-
-    // ---- permission
-
-    /**
-     * The published form and the user's permission on it for {@code action}: 404 when the user may not read the
-     * form (as for its schema), 403 when they may read it but not do {@code action}.
-     */
-    private Access access(String app, String form, Authentication user, FormAction action) {
-        UserContext context = CurrentUser.of(user);
-        PublishedForms.Published published = forms.published(app, form, user);
-        if (!published.permission().allows(action)) {
-            throw new ApiException(HttpStatus.FORBIDDEN, "auth.forbidden",
-                    "You may not " + action.name().toLowerCase(Locale.ROOT) + " records of form '" + form + "'");
-        }
-        return new Access(published, context);
-    }
-
-    private record Access(PublishedForms.Published published, UserContext user) {
-
-        FormPermission permission() {
-            return published.permission();
-        }
-
-        Actor actor() {
-            return new Actor(user.userId(), user.orgId(), user.dealerId());
-        }
-
-        /** The union of the granted row scopes, each as the filter it stands for. */
-        RowFilter rows() {
-            if (permission().seesAllRows()) {
-                return RowFilter.ALL;
-            }
-            Set<RowFilter> filters = new LinkedHashSet<>();
-            for (RowScope scope : permission().rowScopes()) {
-                filters.add(switch (scope) {
-                    case OWN -> RowFilter.ownerIn(Set.of(user.userId()));
-                    case OWN_ORG, ORG_SUBTREE -> RowFilter.orgIn(permission().orgIds());
-                    case OWN_DEALER -> RowFilter.dealer(user.dealerId());
-                    case ALL -> RowFilter.ALL;
-                });
-            }
-            return filters.size() == 1 ? filters.iterator().next() : RowFilter.anyOf(List.copyOf(filters));
-        }
-
-        Set<String> hidden() {
-            return fieldsWith(FieldAccess.HIDDEN);
-        }
-
-        private Set<String> fieldsWith(FieldAccess fieldAccess) {
-            Set<String> keys = new LinkedHashSet<>();
-            permission().fields().forEach((key, granted) -> {
-                if (granted == fieldAccess) {
-                    keys.add(key);
-                }
-            });
-            return keys;
-        }
-
-        /**
-         * 422 for members the user may not write: read-only fields as {@code read_only}, hidden ones as
-         * {@code unknown_field} so that the refusal does not reveal them.
-         */
-        void refuseUnwritable(ObjectNode members, Locale locale) {
-            if (members == null) {
-                return;
-            }
-            List<RecordError> errors = new ArrayList<>();
-            for (Iterator<String> names = members.fieldNames(); names.hasNext(); ) {
-                String name = names.next();
-                FieldAccess granted = permission().field(name);
-                if (granted == FieldAccess.READ_ONLY) {
-                    errors.add(RecordError.of("/" + name, ErrorCode.READ_ONLY, label(name), null, locale));
-                } else if (granted == FieldAccess.HIDDEN) {
-                    errors.add(RecordError.of("/" + name, ErrorCode.UNKNOWN_FIELD, new LocalizedText(name, name), null,
-                            locale));
-                }
-            }
-            if (!errors.isEmpty()) {
-                throw FormController.invalidRecord(errors);
-            }
-        }
-
-        private LocalizedText label(String key) {
-            return published.validator().schema().form().fields().stream().filter(f -> f.key().equals(key))
-                    .findFirst().map(FieldModel::label).orElse(new LocalizedText(key, key));
-        }
-    }
-
-    /** The live record in the user's scope without hidden fields; 404 for every other id alike. */
-    private ObjectNode visible(Access access, long id) throws SQLException {
-        return store(access.published).read(id, access.rows(), access.hidden())
-                .orElseThrow(() -> notFound(id));
-    }
-
-    /**
-     * 404 unless record {@code id}, live or deleted, is in the user's row scope; the store reads live records only,
-     * and restore and history also reach deleted ones.
-     */
-    private void requireInScope(Access access, long id) throws SQLException {
-        List<Object> params = new ArrayList<>(List.of(id));
-        String sql = "SELECT 1 FROM " + SqlNames.quote(SqlNames.table(access.published.app(), access.published.form()))
-                + " WHERE " + SqlNames.quote(SystemColumns.ID) + " = ? AND (" + access.rows().sql(params) + ")";
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.size(); i++) {
-                s.setObject(i + 1, params.get(i));
-            }
-            try (ResultSet rs = s.executeQuery()) {
-                if (!rs.next()) {
-                    throw notFound(id);
-                }
-            }
-        }
-    }
-
-    // ---- store
-
-    private RecordStore store(PublishedForms.Published published) {
-        return stores.computeIfAbsent(published.app() + "/" + published.form() + "/" + published.version() + ":"
-                        + published.checksum(),
-                key -> new RecordStore(dataSource, published.app(), published.version(), published.validator(),
-                        Clock.systemUTC()));
     }
 
     private interface StoreCall<T> {
@@ -334,7 +187,7 @@ public class RecordController {
         try {
             return work.run();
         } catch (RecordNotFoundException e) {
-            throw notFound(id);
+            throw FormRecords.notFound(id);
         } catch (StaleRecordException e) {
             throw ApiException.conflict("conflict.stale", "Someone else changed this record in the meantime; reload and retry");
         } catch (InvalidRecordException e) {
@@ -349,10 +202,6 @@ public class RecordController {
             throw new ApiException(HttpStatus.BAD_REQUEST, "request.invalid", e.getMessage(),
                     List.of(new ApiError.Problem(e.parameter(), e.getMessage())));
         }
-    }
-
-    private static ApiException notFound(long id) {
-        return ApiException.notFound("Record " + id);
     }
 
     // ---- request parsing

@@ -1,0 +1,207 @@
+package io.mosaic.runtime.form;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import javax.sql.DataSource;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.mosaic.api.definition.LocalizedText;
+import io.mosaic.api.security.FieldAccess;
+import io.mosaic.api.security.FormAction;
+import io.mosaic.api.security.FormPermission;
+import io.mosaic.api.security.RowScope;
+import io.mosaic.api.security.UserContext;
+import io.mosaic.form.model.FieldModel;
+import io.mosaic.form.record.ErrorCode;
+import io.mosaic.form.record.RecordError;
+import io.mosaic.form.store.Actor;
+import io.mosaic.form.store.RecordStore;
+import io.mosaic.form.store.RowFilter;
+import io.mosaic.form.store.SqlNames;
+import io.mosaic.form.store.SystemColumns;
+import io.mosaic.runtime.security.CurrentUser;
+import io.mosaic.runtime.web.ApiException;
+
+/**
+ * The one way web code reaches a form's records: the published form, the user's permission on it for an action,
+ * and the record store of that version. Every path that touches records (CRUD, lists, import, export, files)
+ * goes through {@link #access}, so row scope and field access apply to all of them alike.
+ */
+@Component
+public class FormRecords {
+
+    private final PublishedForms forms;
+    private final DataSource dataSource;
+    /** One store per published version; a newer version's store replaces nothing, old ones simply go unused. */
+    private final Map<String, RecordStore> stores = new ConcurrentHashMap<>();
+
+    FormRecords(PublishedForms forms, DataSource dataSource) {
+        this.forms = forms;
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * The published form and the user's permission on it for {@code action}: 404 when the user may not read the
+     * form (as for its schema), 403 when they may read it but not do {@code action}.
+     */
+    public Access access(String app, String form, Authentication user, FormAction action) {
+        UserContext context = CurrentUser.of(user);
+        PublishedForms.Published published = forms.published(app, form, user);
+        if (!published.permission().allows(action)) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "auth.forbidden",
+                    "You may not " + action.name().toLowerCase(Locale.ROOT) + " records of form '" + form + "'");
+        }
+        return new Access(published, context, store(published));
+    }
+
+    private RecordStore store(PublishedForms.Published published) {
+        return stores.computeIfAbsent(published.app() + "/" + published.form() + "/" + published.version() + ":"
+                        + published.checksum(),
+                key -> new RecordStore(dataSource, published.app(), published.version(), published.validator(),
+                        Clock.systemUTC()));
+    }
+
+    /** What one user may do with one published form, and its store. */
+    public final class Access {
+
+        private final PublishedForms.Published published;
+        private final UserContext user;
+        private final RecordStore store;
+
+        private Access(PublishedForms.Published published, UserContext user, RecordStore store) {
+            this.published = published;
+            this.user = user;
+            this.store = store;
+        }
+
+        public PublishedForms.Published published() {
+            return published;
+        }
+
+        public RecordStore store() {
+            return store;
+        }
+
+        public FormPermission permission() {
+            return published.permission();
+        }
+
+        public Actor actor() {
+            return new Actor(user.userId(), user.orgId(), user.dealerId());
+        }
+
+        /** The union of the granted row scopes, each as the filter it stands for. */
+        public RowFilter rows() {
+            if (permission().seesAllRows()) {
+                return RowFilter.ALL;
+            }
+            Set<RowFilter> filters = new LinkedHashSet<>();
+            for (RowScope scope : permission().rowScopes()) {
+                filters.add(switch (scope) {
+                    case OWN -> RowFilter.ownerIn(Set.of(user.userId()));
+                    case OWN_ORG, ORG_SUBTREE -> RowFilter.orgIn(permission().orgIds());
+                    case OWN_DEALER -> RowFilter.dealer(user.dealerId());
+                    case ALL -> RowFilter.ALL;
+                });
+            }
+            return filters.size() == 1 ? filters.iterator().next() : RowFilter.anyOf(List.copyOf(filters));
+        }
+
+        /** Keys of the fields the user may not see: never shown, queried, filtered, sorted or exported. */
+        public Set<String> hidden() {
+            return fieldsWith(FieldAccess.HIDDEN);
+        }
+
+        private Set<String> fieldsWith(FieldAccess fieldAccess) {
+            Set<String> keys = new LinkedHashSet<>();
+            permission().fields().forEach((key, granted) -> {
+                if (granted == fieldAccess) {
+                    keys.add(key);
+                }
+            });
+            return keys;
+        }
+
+        /**
+         * The errors for members the user may not write: read-only fields as {@code read_only}, hidden ones as
+         * {@code unknown_field} so that the refusal does not reveal them; {@code prefix} is put before each pointer
+         * (an import row's, say).
+         */
+        public List<RecordError> unwritable(ObjectNode members, String prefix, Locale locale) {
+            List<RecordError> errors = new ArrayList<>();
+            if (members == null) {
+                return errors;
+            }
+            for (Iterator<String> names = members.fieldNames(); names.hasNext(); ) {
+                String name = names.next();
+                FieldAccess granted = permission().field(name);
+                if (granted == FieldAccess.READ_ONLY) {
+                    errors.add(RecordError.of(prefix + "/" + name, ErrorCode.READ_ONLY, label(name), null, locale));
+                } else if (granted == FieldAccess.HIDDEN) {
+                    errors.add(RecordError.of(prefix + "/" + name, ErrorCode.UNKNOWN_FIELD,
+                            new LocalizedText(name, name), null, locale));
+                }
+            }
+            return errors;
+        }
+
+        /** 422 when {@link #unwritable} finds anything. */
+        public void refuseUnwritable(ObjectNode members, Locale locale) {
+            List<RecordError> errors = unwritable(members, "", locale);
+            if (!errors.isEmpty()) {
+                throw FormController.invalidRecord(errors);
+            }
+        }
+
+        public LocalizedText label(String key) {
+            return published.validator().schema().form().fields().stream().filter(f -> f.key().equals(key))
+                    .findFirst().map(FieldModel::label).orElse(new LocalizedText(key, key));
+        }
+
+        /** The live record in the user's scope without hidden fields; 404 for every other id alike. */
+        public ObjectNode visible(long id) throws SQLException {
+            return store.read(id, rows(), hidden()).orElseThrow(() -> notFound(id));
+        }
+
+        /**
+         * 404 unless record {@code id}, live or deleted, is in the user's row scope; the store reads live records
+         * only, and restore and history also reach deleted ones.
+         */
+        public void requireInScope(long id) throws SQLException {
+            List<Object> params = new ArrayList<>(List.of(id));
+            String sql = "SELECT 1 FROM " + SqlNames.quote(SqlNames.table(published.app(), published.form()))
+                    + " WHERE " + SqlNames.quote(SystemColumns.ID) + " = ? AND (" + rows().sql(params) + ")";
+            try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+                for (int i = 0; i < params.size(); i++) {
+                    s.setObject(i + 1, params.get(i));
+                }
+                try (ResultSet rs = s.executeQuery()) {
+                    if (!rs.next()) {
+                        throw notFound(id);
+                    }
+                }
+            }
+        }
+    }
+
+    static ApiException notFound(long id) {
+        return ApiException.notFound("Record " + id);
+    }
+}
