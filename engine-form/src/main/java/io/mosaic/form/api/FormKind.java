@@ -35,6 +35,7 @@ public final class FormKind extends JsonSchemaDefinitionKind {
         List<DefinitionProblem> problems = new ArrayList<>();
         checkFields(form.path("fields"), "/fields", false, problems);
         problems.addAll(FormulaFields.problems(form.path("fields")));
+        problems.addAll(FormLayouts.problems(form));
         JsonNode titleField = form.path("titleField");
         if (titleField.isTextual() && !isScalarField(form.path("fields"), titleField.asText())) {
             problems.add(DefinitionProblem.at("/titleField", "The title field '" + titleField.asText()

@@ -73,6 +73,10 @@ class FormKindTest {
             "subtable-system-column-key.form.json, /fields/5/columns/0/key",
             "unique-textarea.form.json, /fields/0/unique",
             "indexed-text-too-long.form.json, /fields/0/maxLength",
+            "layout-unknown-field.form.json, /layout/sections/0/rows/0/1",
+            "layout-field-twice.form.json, /layout/sections/1/rows/0/1",
+            "layout-row-too-wide.form.json, /layout/sections/0/rows/0",
+            "layout-duplicate-section-key.form.json, /layout/tabs/1/sections/0/key",
     })
     void refusesInvalidFormAtPointer(String fixture, String pointer) {
         List<DefinitionProblem> problems = kind.validate("sample", fixture(fixture));
@@ -84,6 +88,21 @@ class FormKindTest {
     @Test
     void acceptsVisibilityAndRequiredConditions() {
         assertThat(kind.validate("sample", fixture("conditions.form.json"))).isEmpty();
+    }
+
+    @Test
+    void acceptsSectionsOfMultiColumnRowsInTabs() {
+        assertThat(kind.validate("sample", fixture("layout-tabs.form.json"))).isEmpty();
+    }
+
+    @Test
+    void refusesASubtableColumnPlacedOnItsOwn() throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode form = (ObjectNode) json.readTree(fixture("layout-tabs.form.json"));
+        ((ArrayNode) form.at("/layout/tabs/1/sections/0/rows/0")).add("quantity");
+
+        assertThat(kind.validate("sample", json.writeValueAsString(form))).containsExactly(DefinitionProblem.at(
+                "/layout/tabs/1/sections/0/rows/0/1", "'quantity' is not a field of this form outside its sub-tables"));
     }
 
     @Test
