@@ -15,6 +15,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.mosaic.form.record.RecordError;
 import io.mosaic.runtime.metadata.AppAccess;
 import io.mosaic.runtime.security.user.UserService;
@@ -31,9 +35,20 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 public class FormController {
 
     private final PublishedForms forms;
+    private final ObjectMapper json;
 
-    FormController(PublishedForms forms) {
+    FormController(PublishedForms forms, ObjectMapper json) {
         this.forms = forms;
+        this.json = json;
+    }
+
+    @Operation(summary = "The newest published version of the form as the user may see it (hidden fields left out, "
+            + "expressions over them blinded), with the actions they may take and the fields they may only read")
+    @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+    FormView.View view(@PathVariable String app, @PathVariable String form, Authentication user)
+            throws JsonProcessingException {
+        PublishedForms.Published published = forms.published(app, form, user);
+        return FormView.of(published, (ObjectNode) json.readTree(published.definition()));
     }
 
     public record Validity(boolean valid) {

@@ -42,8 +42,8 @@ public class PublishedForms {
     }
 
     /** The newest published version of a form, and what the user may do with it. */
-    public record Published(String app, String form, int version, String checksum, RecordValidator validator,
-                            FormPermission permission) {
+    public record Published(String app, String form, int version, String checksum, String definition,
+                            RecordValidator validator, FormPermission permission) {
     }
 
     /**
@@ -61,7 +61,7 @@ public class PublishedForms {
                 ? permissions.formPermission(AppAccess.userContext(user), app, form) : FormPermission.none();
         Optional<DefinitionVersion> published = permission.allows(FormAction.READ)
                 ? metadata.latestPublished(app, FormKind.KEY, form) : Optional.empty();
-        return published.map(version -> new Published(app, form, version.version(), version.checksum(),
+        return published.map(version -> new Published(app, form, version.version(), version.checksum(), version.content(),
                         byApp.computeIfAbsent(app, key -> new RecordValidators(conditions))
                                 .validator(form, version.version() + ":" + version.checksum(), version::content),
                         permission))

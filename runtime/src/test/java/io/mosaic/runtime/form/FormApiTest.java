@@ -56,6 +56,8 @@ class FormApiTest extends RuntimeTest {
     private final String reader = "reader_" + suffix;
     /** Sees the app through a grant on another form only. */
     private final String clerk = "clerk_" + suffix;
+    /** Reads the order form without the invoice switch, and may not change the title. */
+    private final String viewer = "viewer_" + suffix;
 
     @BeforeEach
     void publishAnOrderForm() {
@@ -64,9 +66,12 @@ class FormApiTest extends RuntimeTest {
                  "roles": [{"key": "%s", "name": {"zh-CN": "读者", "en": "Reader"},
                             "grants": [{"form": "order", "actions": ["read"], "rowScope": "all"}]},
                            {"key": "%s", "name": {"zh-CN": "文员", "en": "Clerk"},
-                            "grants": [{"form": "memo", "actions": ["read", "create"], "rowScope": "own"}]}],
+                            "grants": [{"form": "memo", "actions": ["read", "create"], "rowScope": "own"}]},
+                           {"key": "%s", "name": {"zh-CN": "查看", "en": "Viewer"},
+                            "grants": [{"form": "order", "actions": ["read", "update"], "rowScope": "own",
+                                        "fields": {"needs_invoice": "hidden", "title": "read_only"}}]}],
                  "definitions": [{"kind": "form", "key": "order"}, {"kind": "form", "key": "memo"}]}"""
-                .formatted(app, reader, clerk);
+                .formatted(app, reader, clerk, viewer);
         metadata.createApp(app, manifest, ACTOR);
         // As a pack import does: the manifest's roles and their grants on this app.
         roles.upsertAppRoles(app, AppManifest.read(manifest).roles());
@@ -89,6 +94,30 @@ class FormApiTest extends RuntimeTest {
 
         mvc.perform(get(schema("order")).with(user("rita").roles(reader)))
                 .andExpect(jsonPath("$.properties.title.maxLength").value(20));
+    }
+
+    @Test
+    void servesThePublishedDefinitionWithTheUsersActionsAndReadOnlyFields() throws Exception {
+        mvc.perform(get("/api/apps/" + app + "/forms/order").with(user("rita").roles(reader)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.version").value(1))
+                .andExpect(jsonPath("$.actions", contains("read")))
+                .andExpect(jsonPath("$.definition.fields[*].key",
+                        contains("title", "quantity", "needs_invoice", "invoice_title")))
+                .andExpect(jsonPath("$.definition.fields[3].requiredWhen").value("needs_invoice"));
+    }
+
+    @Test
+    void leavesHiddenFieldsAndExpressionsReadingThemOutOfTheDefinition() throws Exception {
+        mvc.perform(get("/api/apps/" + app + "/forms/order").with(user("vic").roles(viewer)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.actions", contains("read", "update")))
+                .andExpect(jsonPath("$.readOnly", contains("title")))
+                .andExpect(jsonPath("$.definition.fields[*].key", contains("title", "quantity", "invoice_title")))
+                .andExpect(jsonPath("$.definition.fields[2].requiredWhen").doesNotExist())
+                .andExpect(jsonPath("$.definition.fields[2].live").value(false));
+        mvc.perform(get("/api/apps/" + app + "/forms/order").with(user("carl").roles(clerk)))
+                .andExpect(status().isNotFound());
     }
 
     @Test

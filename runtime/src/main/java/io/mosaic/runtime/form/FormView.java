@@ -1,0 +1,107 @@
+package io.mosaic.runtime.form;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.mosaic.api.security.FieldAccess;
+import io.mosaic.api.security.FormAction;
+import io.mosaic.api.security.FormPermission;
+import io.mosaic.form.formula.Formula;
+import io.mosaic.form.formula.FormulaException;
+
+/**
+ * A published form as one user may see it, for the workspace to render: hidden fields are gone from the fields
+ * and the layout, and an expression that reads a hidden field loses its text (it would name the field) and is
+ * marked {@code "live": false}, since the browser could not compute it without the hidden value; the server's
+ * stored result is shown instead.
+ */
+final class FormView {
+
+    private static final String[] EXPRESSIONS = {"expression", "visibleWhen", "requiredWhen"};
+
+    private FormView() {
+    }
+
+    record View(String app, String form, int version, JsonNode definition, List<String> actions,
+                List<String> readOnly) {
+    }
+
+    static View of(PublishedForms.Published published, ObjectNode definition) {
+        FormPermission permission = published.permission();
+        Set<String> hidden = new HashSet<>();
+        List<String> readOnly = new ArrayList<>();
+        permission.fields().forEach((key, access) -> {
+            if (access == FieldAccess.HIDDEN) {
+                hidden.add(key);
+            } else if (access == FieldAccess.READ_ONLY) {
+                readOnly.add(key);
+            }
+        });
+        if (!hidden.isEmpty()) {
+            ArrayNode fields = (ArrayNode) definition.path("fields");
+            for (Iterator<JsonNode> it = fields.iterator(); it.hasNext(); ) {
+                if (hidden.contains(it.next().path("key").asText())) {
+                    it.remove();
+                }
+            }
+            fields.forEach(field -> {
+                blindExpressions((ObjectNode) field, hidden);
+                field.path("columns").forEach(column -> blindExpressions((ObjectNode) column, hidden));
+            });
+            if (definition.path("titleField").isTextual() && hidden.contains(definition.path("titleField").asText())) {
+                definition.remove("titleField");
+            }
+            definition.path("layout").path("tabs").forEach(tab -> tab.path("sections").forEach(s -> unplace(s, hidden)));
+            definition.path("layout").path("sections").forEach(section -> unplace(section, hidden));
+        }
+        List<String> actions = new ArrayList<>();
+        for (FormAction action : FormAction.values()) {
+            if (permission.allows(action)) {
+                actions.add(action.name().toLowerCase(Locale.ROOT));
+            }
+        }
+        return new View(published.app(), published.form(), published.version(), definition, actions, readOnly);
+    }
+
+    private static void blindExpressions(ObjectNode field, Set<String> hidden) {
+        for (String member : EXPRESSIONS) {
+            if (field.path(member).isTextual() && readsAny(field.path(member).asText(), hidden)) {
+                field.remove(member);
+                field.put("live", false);
+            }
+        }
+    }
+
+    /** Whether an expression reads a hidden field, itself or through it (a lookup's or a sub-table's members). */
+    private static boolean readsAny(String expression, Set<String> hidden) {
+        try {
+            return Formula.parse(expression).references().stream()
+                    .anyMatch(path -> hidden.contains(path.contains(".") ? path.substring(0, path.indexOf('.')) : path));
+        } catch (FormulaException e) {
+            return true;
+        }
+    }
+
+    private static void unplace(JsonNode section, Set<String> hidden) {
+        ArrayNode rows = (ArrayNode) section.path("rows");
+        for (Iterator<JsonNode> it = rows.iterator(); it.hasNext(); ) {
+            ArrayNode row = (ArrayNode) it.next();
+            for (Iterator<JsonNode> cells = row.iterator(); cells.hasNext(); ) {
+                if (hidden.contains(cells.next().asText())) {
+                    cells.remove();
+                }
+            }
+            if (row.isEmpty()) {
+                it.remove();
+            }
+        }
+    }
+}
