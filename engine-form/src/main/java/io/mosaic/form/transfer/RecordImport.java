@@ -6,11 +6,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mosaic.form.model.FieldModel;
 import io.mosaic.form.model.FormModel;
 import io.mosaic.form.record.RecordError;
+import io.mosaic.form.record.RecordValidator;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +30,11 @@ import java.util.Set;
  * makes each row fail with the sub-table's own error.
  */
 public final class RecordImport {
+
+    /** A row's errors in the order of their columns, as the user reads the row; whole-row errors last. */
+    private static final Comparator<RowError> LEFT_TO_RIGHT = Comparator.comparing(
+            (RowError error) -> error.column().isEmpty() ? "~" : error.column().split(" ", 2)[0],
+            Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder()));
 
     private final FormModel form;
     private final CellValues values;
@@ -68,6 +75,21 @@ public final class RecordImport {
             }
         }
         return new ImportRow(row.number(), record, errors);
+    }
+
+    /**
+     * Every problem of a converted row: its cells of the wrong type, and what the validator finds in the values
+     * that were read (a field whose cell could not be read is not also called missing).
+     */
+    public List<RowError> check(SheetHeader header, ImportRow row, RecordValidator validator, Locale locale) {
+        List<RowError> problems = new ArrayList<>(row.errors());
+        Set<String> unreadable = new HashSet<>();
+        row.errors().forEach(error -> unreadable.add(error.field()));
+        List<RecordError> invalid = validator.validate(row.record(), locale).stream()
+                .filter(error -> !unreadable.contains(fieldKey(error.pointer()))).toList();
+        problems.addAll(errors(header, row.number(), invalid));
+        problems.sort(LEFT_TO_RIGHT);
+        return problems;
     }
 
     /** The store's or validator's errors for the record of row {@code row}, each placed in its field's column. */

@@ -1,7 +1,5 @@
 package io.mosaic.form.transfer;
 
-import org.dhatim.fastexcel.reader.ReadableWorkbook;
-
 import java.util.Arrays;
 
 /** The file formats records are imported from and exported to. */
@@ -11,6 +9,10 @@ public enum SheetFormat {
 
     /** How many leading bytes {@link #detect} looks at for binary content. */
     private static final int SNIFF_BYTES = 8192;
+    /** A zip's local file header, which every .xlsx starts with. */
+    private static final int[] ZIP = {'P', 'K', 3, 4};
+    /** The compound-file header of Excel 97-2003 workbooks (and other old Office files). */
+    private static final int[] OLE2 = {0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1};
 
     private final String contentType;
     private final String extension;
@@ -37,10 +39,10 @@ public enum SheetFormat {
      *                                  or any other binary file
      */
     public static SheetFormat detect(byte[] content) {
-        if (ReadableWorkbook.isOOXMLZipHeader(content)) {
+        if (SheetText.startsWith(content, ZIP)) {
             return XLSX;
         }
-        if (ReadableWorkbook.isOLE2Header(content)) {
+        if (SheetText.startsWith(content, OLE2)) {
             throw new UnreadableSheetException(UnreadableSheetException.Reason.UNSUPPORTED,
                     "The file is an Excel 97-2003 workbook (.xls); save it as .xlsx or CSV and upload it again");
         }

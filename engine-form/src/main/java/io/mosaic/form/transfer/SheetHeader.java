@@ -111,6 +111,16 @@ public final class SheetHeader {
         return column(fieldKey).map(c -> c.reference() + row);
     }
 
+    /**
+     * The problem of the column filling {@code fieldKey} told as for a heading that names no field: for a field
+     * the user may not see, so that the refusal does not reveal it.
+     */
+    public Problem unknownColumn(String fieldKey, Locale locale) {
+        Column column = column(fieldKey).orElseThrow();
+        return new Problem(column.reference() + row, ErrorCode.UNKNOWN_FIELD.code(), TransferText.UNKNOWN_COLUMN.text(
+                locale, Map.of("column", column.reference(), "heading", column.heading())));
+    }
+
     private static boolean importable(FieldModel field) {
         return field.type() != FieldType.SUBTABLE && field.type() != FieldType.ATTACHMENT
                 && field.type() != FieldType.IMAGE;

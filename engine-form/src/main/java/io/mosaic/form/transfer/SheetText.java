@@ -43,7 +43,7 @@ final class SheetText {
         }
     }
 
-    private static boolean startsWith(byte[] content, int... prefix) {
+    static boolean startsWith(byte[] content, int... prefix) {
         if (content.length < prefix.length) {
             return false;
         }

@@ -143,6 +143,8 @@ class SheetTransferTest {
         assertThatThrownBy(() -> SheetFormat.detect(png)).isInstanceOfSatisfying(UnreadableSheetException.class,
                 e -> assertThat(e.reason()).isEqualTo(UnreadableSheetException.Reason.UNSUPPORTED));
         assertThat(SheetFormat.detect(brokenZip)).isEqualTo(SheetFormat.XLSX);
+        assertThat(SheetFormat.detect(new byte[0])).isEqualTo(SheetFormat.CSV);
+        assertThat(SheetFormat.detect(new byte[] {'P'})).isEqualTo(SheetFormat.CSV);
         assertThatThrownBy(() -> SheetReader.open(brokenZip, SheetFormat.XLSX))
                 .isInstanceOfSatisfying(UnreadableSheetException.class,
                         e -> assertThat(e.reason()).isEqualTo(UnreadableSheetException.Reason.CORRUPT));
