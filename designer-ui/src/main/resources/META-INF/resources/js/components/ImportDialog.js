@@ -105,7 +105,7 @@ export default {
               <span class="file-name">{{ file ? file.name : t('import.noFile') }}</span>
             </label>
           </div>
-          <fieldset class="field">
+          <fieldset class="import-modes">
             <legend class="field-label">{{ t('import.mode') }}</legend>
             <label v-for="choice in MODES" :key="choice" class="check">
               <input type="radio" name="mode" :value="choice" v-model="mode" :data-test="'import-mode-' + choice" :disabled="stage !== 'choose'">
