@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * A stored record value as a person reads it in a sheet, in one language: option labels rather than values,
@@ -79,7 +80,7 @@ public final class ExportValues {
                 .map(o -> o.label().in(locale.toLanguageTag())).orElse(value);
     }
 
-    private static String joined(JsonNode items, java.util.function.Function<JsonNode, String> text) {
+    private static String joined(JsonNode items, Function<JsonNode, String> text) {
         List<String> parts = new ArrayList<>();
         items.forEach(item -> parts.add(text.apply(item)));
         return String.join(LIST_SEPARATOR, parts);

@@ -97,6 +97,7 @@ class RecordTransferApiTest extends SecurityTestSupport {
                                 {"value": "won", "label": {"zh-CN": "赢单", "en": "Won"}}]},
                    {"key": "urgent", "type": "switch", "label": {"zh-CN": "紧急", "en": "Urgent"}},
                    {"key": "notes", "type": "textarea", "label": {"zh-CN": "备注", "en": "Notes"}},
+                   {"key": "code", "type": "text", "unique": true, "label": {"zh-CN": "代码", "en": "Code"}},
                    {"key": "number", "type": "serial", "pattern": "D-{seq:4}", "label": {"zh-CN": "编号", "en": "Number"}},
                    {"key": "lines", "type": "subtable", "label": {"zh-CN": "明细", "en": "Lines"},
                     "columns": [{"key": "item", "type": "text", "label": {"zh-CN": "项目", "en": "Item"}}]}
@@ -202,17 +203,26 @@ class RecordTransferApiTest extends SecurityTestSupport {
     }
 
     @Test
-    void storesNothingInAllOrNothingModeWhenOneRowFails() throws Exception {
+    void storesNothingInAllOrNothingModeWhenOneRowFailsItsCheckOrTheStore() throws Exception {
         RequestPostProcessor user = as(createDealerUser(null, null, clerk));
+        waitFor(user, id(start(user, csv("first.csv", "title,code\nFirst,C-1\n"), null)));
         Map<String, String> before = DatabaseFingerprint.of(dataSource);
-        String csv = "title,amount\nFirst,1\nSecond,2\nThird,three\n";
 
-        JsonNode done = waitFor(user, id(start(user, csv("deals.csv", csv), "all_or_nothing")));
+        JsonNode invalid = waitFor(user, id(start(user, csv("deals.csv", "title,amount\nA,1\nB,2\nC,three\n"),
+                "all_or_nothing")));
+        JsonNode taken = waitFor(user, id(start(user, csv("codes.csv", "title,code\nA,C-2\nB,C-3\nC,C-2\n"),
+                "all_or_nothing")));
 
-        assertThat(done.get("state").asText()).isEqualTo("done");
-        assertThat(done.get("created").asInt()).isZero();
-        assertThat(done.get("failed").asInt()).isEqualTo(1);
+        assertThat(invalid.get("state").asText()).isEqualTo("done");
+        assertThat(invalid.get("created").asInt()).isZero();
+        assertThat(invalid.get("failed").asInt()).isEqualTo(1);
+        assertThat(taken.get("created").asInt()).isZero();
+        assertThat(taken.get("failed").asInt()).isEqualTo(1);
         assertThat(DatabaseFingerprint.of(dataSource)).isEqualTo(before);
+        assertThat(mvc.perform(get(job(taken.get("id").asText()) + "/errors").with(user))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains("4,B code,code,unique,代码已存在相同的值");
+        mvc.perform(get(records()).with(user)).andExpect(jsonPath("$.items[*].number", contains("D-0001")));
     }
 
     @Test
@@ -320,9 +330,9 @@ class RecordTransferApiTest extends SecurityTestSupport {
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 
         assertThat(csv.lines().toList()).containsExactly(
-                "\uFEFF标题,金额,评级,截止日期,阶段,紧急,备注,编号",
-                "'=cmd|' /C calc'!A0,-5,,,赢单,是,,D-0001",
-                "'@SUM(1),7,,2026-11-24,,,,D-0002");
+                "\uFEFF标题,金额,评级,截止日期,阶段,紧急,备注,代码,编号",
+                "'=cmd|' /C calc'!A0,-5,,,赢单,是,,,D-0001",
+                "'@SUM(1),7,,2026-11-24,,,,,D-0002");
     }
 
     @Test
