@@ -45,7 +45,8 @@ import java.util.Set;
  * update with optimistic locking, soft delete and restore, and keyset-paginated lists. Plain JDBC;
  * every identifier comes from {@link SqlNames} (checked keys, backticks), every value is bound.
  *
- * <p>Each write is one transaction: a record is stored with all its sub-table rows or not at all.
+ * <p>Each write is one transaction: a record is stored with all its sub-table rows or not at all, and
+ * {@link #createAll} stores a batch of records (an import) all together or not at all.
  * Values are checked by the version's {@link RecordValidator} first; uniqueness is checked with a
  * query so the error names the field, and the unique index catches what a concurrent writer slips
  * in between. Row scopes and hidden fields are the caller's to decide and passed in
@@ -132,9 +133,53 @@ public final class RecordStore {
      * @throws InvalidRecordException when a value is refused (codes of {@link ErrorCode}, incl. {@code unique}); nothing is written
      */
     public long create(String recordJson, Actor actor, Locale locale) throws SQLException {
-        ObjectNode record = validated(recordJson, locale);
-        formulas.compute(record, clock, locale);
+        return createAll(List.of(recordJson), actor, locale).get(0);
+    }
+
+    /**
+     * Stores new records owned by {@code actor} in one transaction on one connection: all of them, or none
+     * when one is refused. A unique value is checked against the records stored before it in the same call
+     * too. Serial counters stay locked until the end, so concurrent creates wait for a large batch.
+     *
+     * @return their ids, in order
+     * @throws InvalidRecordInBatchException naming the first refused record by its index and saying why; nothing is written
+     */
+    public List<Long> createAll(List<String> recordsJson, Actor actor, Locale locale) throws SQLException {
+        List<ObjectNode> records = new ArrayList<>(recordsJson.size());
+        for (int i = 0; i < recordsJson.size(); i++) {
+            try {
+                ObjectNode record = validated(recordsJson.get(i), locale);
+                formulas.compute(record, clock, locale);
+                records.add(record);
+            } catch (InvalidRecordException e) {
+                throw new InvalidRecordInBatchException(i, e.errors());
+            }
+        }
         LocalDateTime now = now();
+        Map<String, String> periodKeys = new LinkedHashMap<>();
+        serials.forEach((field, pattern) -> periodKeys.put(field, pattern.periodKey(now.toLocalDate())));
+        int[] current = {0};
+        try (Connection c = dataSource.getConnection()) {
+            for (Map.Entry<String, String> counter : periodKeys.entrySet()) {
+                ensureCounter(c, counter.getKey(), counter.getValue());
+            }
+            return writeUnique(c, () -> refuseTaken(c, records.get(Math.min(current[0], records.size() - 1)), null, locale), () -> {
+                List<Long> ids = new ArrayList<>(records.size());
+                for (; current[0] < records.size(); current[0]++) {
+                    ObjectNode record = records.get(current[0]);
+                    refuseTaken(c, record, null, locale);
+                    ids.add(insert(c, record, actor, now, periodKeys));
+                }
+                return ids;
+            });
+        } catch (InvalidRecordException e) {
+            throw e instanceof InvalidRecordInBatchException ? e : new InvalidRecordInBatchException(current[0], e.errors());
+        }
+    }
+
+    /** Inserts one validated record with its sub-table rows, numbering its serial fields, inside the caller's transaction. */
+    private long insert(Connection c, ObjectNode record, Actor actor, LocalDateTime now, Map<String, String> periodKeys)
+            throws SQLException {
         Map<String, Object> columns = new LinkedHashMap<>(fieldColumns(record));
         columns.put(SystemColumns.VERSION, 1);
         columns.put(SystemColumns.OWNER_ID, actor.userId());
@@ -145,39 +190,26 @@ public final class RecordStore {
         columns.put(SystemColumns.UPDATED_BY, actor.userId());
         columns.put(SystemColumns.UPDATED_AT, now);
         columns.put(SystemColumns.FORM_VERSION, formVersion);
-        Map<String, String> periodKeys = new LinkedHashMap<>();
-        serials.forEach((field, pattern) -> {
-            periodKeys.put(field, pattern.periodKey(now.toLocalDate()));
-            columns.put(field, null); // numbered inside the transaction
-        });
+        for (Map.Entry<String, SerialPattern> serial : serials.entrySet()) {
+            String field = serial.getKey();
+            String number = serial.getValue().format(now.toLocalDate(), nextNumber(c, field, periodKeys.get(field)));
+            columns.put(field, number);
+            // in the record too, so a unique serial an imported record already holds is named
+            record.put(field, number);
+        }
         String sql = "INSERT INTO " + table + " (" + String.join(", ", columns.keySet().stream().map(SqlNames::quote).toList())
                 + ") VALUES (" + placeholders(columns.size()) + ")";
-        try (Connection c = dataSource.getConnection()) {
-            refuseTaken(c, record, null, locale);
-            for (Map.Entry<String, String> counter : periodKeys.entrySet()) {
-                ensureCounter(c, counter.getKey(), counter.getValue());
+        long id;
+        try (PreparedStatement insert = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+            bind(insert, new ArrayList<>(columns.values()));
+            insert.executeUpdate();
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                keys.next();
+                id = keys.getLong(1);
             }
-            return writeUnique(c, record, null, locale, () -> {
-                for (Map.Entry<String, SerialPattern> serial : serials.entrySet()) {
-                    String field = serial.getKey();
-                    String number = serial.getValue().format(now.toLocalDate(), nextNumber(c, field, periodKeys.get(field)));
-                    columns.put(field, number);
-                    // in the record too, so a unique serial an imported record already holds is named
-                    record.put(field, number);
-                }
-                long id;
-                try (PreparedStatement insert = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
-                    bind(insert, new ArrayList<>(columns.values()));
-                    insert.executeUpdate();
-                    try (ResultSet keys = insert.getGeneratedKeys()) {
-                        keys.next();
-                        id = keys.getLong(1);
-                    }
-                }
-                insertRows(c, id, record);
-                return id;
-            });
         }
+        insertRows(c, id, record);
+        return id;
     }
 
     /** The live record {@code id} with every field, its sub-table rows and system members. */
@@ -247,7 +279,7 @@ public final class RecordStore {
                 + " = ? AND " + q(SystemColumns.VERSION) + " = ? AND " + q(SystemColumns.DELETED_AT) + " IS NULL";
         try (Connection c = dataSource.getConnection()) {
             refuseTaken(c, patch, id, locale);
-            writeUnique(c, patch, id, locale, () -> {
+            writeUnique(c, () -> refuseTaken(c, patch, id, locale), () -> {
                 if (execute(c, sql, params) == 0) {
                     throw new StaleRecordException(id, expectedVersion);
                 }
@@ -352,25 +384,30 @@ public final class RecordStore {
 
     // ---- writing
 
-    private interface Work {
-        long run() throws SQLException;
+    private interface Work<T> {
+        T run() throws SQLException;
+    }
+
+    private interface Check {
+        void run() throws SQLException;
     }
 
     /**
      * Runs {@code work} in one transaction. A duplicate key means a concurrent writer took a unique
-     * value after {@link #refuseTaken} looked; asking again names the field.
+     * value after {@link #refuseTaken} looked; {@code namesTaken} asks again, after the rollback, to
+     * name the field.
      */
-    private long writeUnique(Connection c, ObjectNode values, Long id, Locale locale, Work work) throws SQLException {
+    private <T> T writeUnique(Connection c, Check namesTaken, Work<T> work) throws SQLException {
         c.setAutoCommit(false);
         try {
-            long result = work.run();
+            T result = work.run();
             c.commit();
             return result;
         } catch (SQLException e) {
             c.rollback();
             if (isDuplicateKey(e)) {
                 c.setAutoCommit(true);
-                refuseTaken(c, values, id, locale);
+                namesTaken.run();
             }
             throw e;
         } catch (RuntimeException e) {

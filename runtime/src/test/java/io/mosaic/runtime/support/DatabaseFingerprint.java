@@ -18,7 +18,7 @@ import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * A digest of every row of the platform's and Flowable's repository tables, to prove that a refused
+ * A digest of every row of the platform's, the published forms' and Flowable's repository tables, to prove that a refused
  * request wrote nothing at all. Session and login-throttling tables are left out: they change with
  * every request by design.
  */
@@ -46,7 +46,9 @@ public final class DatabaseFingerprint {
             while (rs.next()) {
                 String name = rs.getString("TABLE_NAME");
                 String upper = name.toUpperCase(Locale.ROOT);
-                boolean ours = upper.startsWith("MO_") || upper.startsWith("ACT_RE_") || upper.startsWith("ACT_GE_");
+                // F_: the tables of published forms (records, sub-table rows, history, serial counters)
+                boolean ours = upper.startsWith("MO_") || upper.startsWith("F_") || upper.startsWith("ACT_RE_")
+                        || upper.startsWith("ACT_GE_");
                 boolean volatileTable = upper.startsWith("MO_SESSION") || upper.contains("LOGIN")
                         || upper.equals("MO_SCHEMA_HISTORY") || upper.equals("ACT_GE_PROPERTY");
                 if (ours && !volatileTable) {
