@@ -2,7 +2,6 @@ package io.mosaic.runtime.form;
 
 import java.net.URI;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -32,7 +31,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.mosaic.api.security.FormAction;
 import io.mosaic.form.store.FieldChange;
-import io.mosaic.form.store.InvalidQueryException;
 import io.mosaic.form.store.InvalidRecordException;
 import io.mosaic.form.store.ListQuery;
 import io.mosaic.form.store.Page;
@@ -167,14 +165,8 @@ public class RecordController {
                @RequestParam(required = false) Integer size, @RequestParam(required = false) String after,
                Authentication user) throws SQLException {
         FormRecords.Access access = records.access(app, form, user, FormAction.READ);
-        List<ListQuery.Filter> filters = new ArrayList<>();
-        for (String text : filter == null ? List.<String>of() : filter) {
-            filters.add(filter(text));
-        }
-        boolean descending = sort == null || sort.startsWith("-");
-        String sortField = sort == null ? null : sort.replaceFirst("^[-+]", "");
-        Page page = query(() -> access.store().list(new ListQuery(filters, sortField, descending,
-                size == null ? DEFAULT_PAGE_SIZE : size, after, access.rows(), access.hidden())));
+        ListQuery query = RecordQueries.query(access, filter, sort, size == null ? DEFAULT_PAGE_SIZE : size);
+        Page page = RecordQueries.page(access, after == null ? query : query.after(after));
         return new Items(page.records(), page.hasMore(), page.nextCursor());
     }
 
@@ -195,31 +187,7 @@ public class RecordController {
         }
     }
 
-    private static <T> T query(StoreCall<T> work) throws SQLException {
-        try {
-            return work.run();
-        } catch (InvalidQueryException e) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "request.invalid", e.getMessage(),
-                    List.of(new ApiError.Problem(e.parameter(), e.getMessage())));
-        }
-    }
-
     // ---- request parsing
-
-    /** {@code field:op:value}; the value is everything after the second colon and may hold colons itself. */
-    private static ListQuery.Filter filter(String text) {
-        String[] parts = text.split(":", 3);
-        if (parts.length < 3) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "request.invalid", "A filter is field:op:value",
-                    List.of(new ApiError.Problem("filter", "Not field:op:value: '" + text + "'")));
-        }
-        try {
-            return new ListQuery.Filter(parts[0], ListQuery.Op.valueOf(parts[1].toUpperCase(Locale.ROOT)), parts[2]);
-        } catch (IllegalArgumentException e) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "request.invalid", "Unknown filter operator '" + parts[1] + "'",
-                    List.of(new ApiError.Problem("filter", "Use one of eq, ne, lt, le, gt, ge, contains")));
-        }
-    }
 
     private static int version(String text, String pointer) {
         try {

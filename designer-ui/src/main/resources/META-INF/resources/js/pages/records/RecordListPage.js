@@ -1,7 +1,7 @@
 // The records of one form: chosen columns, filters per field type, sort by a column, keyset pages (the server
 // gives no total on purpose: counting millions of rows per page view is what makes other platforms slow).
 import { ref, computed, watch } from 'vue';
-import { api, attempt } from '../../api.js';
+import { api, attempt, downloadFile } from '../../api.js';
 import { t, localName } from '../../i18n.js';
 import { href, navigate } from '../../router.js';
 import { listable, sortable, operatorsFor, display } from '../../records.js';
@@ -9,13 +9,14 @@ import { nameOf } from '../../names.js';
 import { formView, recordsPath } from './formView.js';
 import ErrorBox from '../../components/ErrorBox.js';
 import ModalDialog from '../../components/ModalDialog.js';
+import ImportDialog, { exportUrl } from '../../components/ImportDialog.js';
 
 const PAGE_SIZES = [20, 50, 100];
 const DEFAULT_COLUMNS = 6;
 
 export default {
   name: 'RecordListPage',
-  components: { ErrorBox, ModalDialog },
+  components: { ErrorBox, ModalDialog, ImportDialog },
   props: { app: { type: String, required: true }, formKey: { type: String, required: true }, title: String },
   setup(props) {
     const view = ref(null);
@@ -31,6 +32,8 @@ export default {
     const applied = ref([]);
     const chosen = ref([]);
     const choosing = ref(false);
+    const importing = ref(false);
+    const exporting = ref(false);
 
     const form = computed(() => view.value?.definition);
     const fields = computed(() => (form.value ? form.value.fields.filter(listable) : []));
@@ -112,6 +115,18 @@ export default {
       localStorage.setItem(storageKey.value, JSON.stringify(chosen.value));
       choosing.value = false;
     }
+    /** Exports what the list shows: its filters, sort and columns. */
+    async function exportAs(format) {
+      exporting.value = true;
+      await attempt(error, () => downloadFile(exportUrl(props.app, props.formKey, {
+        format, sort: sort.value, columns: chosen.value,
+        filters: applied.value.map(f => `${f.field}:${f.op}:${f.value}`),
+      }), `${props.formKey}.${format}`));
+      exporting.value = false;
+    }
+    function imported(job) {
+      if (job.created) restart();
+    }
     const names = (field, id) => nameOf(props.app, field, id);
     const cell = (field, record) => display(field, record[field.key], names);
     const open = record => navigate(`/apps/${props.app}/form/${props.formKey}/${record.id}`);
@@ -122,14 +137,18 @@ export default {
     return { t, localName, view, error, items, loading, hasMore, size, sort, filters, chosen, choosing, form, fields,
       columns, filterable, may, PAGE_SIZES, sortBy, sortMark, next, previous, resize, addFilter, fieldOf,
       operatorsFor, applyFilters, clearFilters, saveColumns, cell, open, newLink, pageNumber, first, applied,
-      sortable, load, restart };
+      sortable, load, restart, importing, exporting, exportAs, imported };
   },
   template: /* html */ `
     <section class="record-list" data-test="record-list">
       <div class="page-header">
         <h1>{{ title || (form ? localName(form.name, formKey) : formKey) }}</h1>
         <div class="page-actions" v-if="view">
-          <slot name="actions" :view="view" :applied="applied" :sort="sort" :columns="chosen" :reload="restart"></slot>
+          <button v-if="may('create')" type="button" class="button" data-test="import-records" @click="importing = true">{{ t('records.import') }}</button>
+          <span v-if="may('export')" class="button-group">
+            <button type="button" class="button" :disabled="exporting" data-test="export-xlsx" @click="exportAs('xlsx')">{{ t('records.exportXlsx') }}</button>
+            <button type="button" class="button" :disabled="exporting" data-test="export-csv" @click="exportAs('csv')">CSV</button>
+          </span>
           <button type="button" class="button" data-test="choose-columns" @click="choosing = true">{{ t('records.columns') }}</button>
           <a v-if="may('create')" class="button button-primary" :href="newLink" data-test="new-record">+ {{ t('records.new') }}</a>
         </div>
@@ -186,6 +205,7 @@ export default {
           <button type="button" class="button button-small" :disabled="!hasMore || loading" data-test="next-page" @click="next">{{ t('records.next') }} ›</button>
         </span>
       </div>
+      <ImportDialog v-if="importing" :app="app" :form="formKey" @done="imported" @close="importing = false" />
       <ModalDialog v-if="choosing" :title="t('records.columns')" @close="choosing = false">
         <div class="column-choice">
           <label v-for="f in fields" :key="f.key" class="check"><input type="checkbox" :value="f.key" v-model="chosen"> {{ localName(f.label, f.key) }}</label>
