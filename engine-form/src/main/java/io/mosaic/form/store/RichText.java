@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 
 /**
  * Rich text as it is stored: HTML reduced by the OWASP Java HTML Sanitizer to formatting that cannot run. Kept:
- * inline formatting (bold, italic, underline, strike, sub/superscript, code, span), paragraphs, headings, lists,
+ * inline formatting (bold, italic, underline, strike, sub/superscript, code), paragraphs, headings, lists,
  * block quotes, {@code pre}, {@code hr}, tables, links and images. Links and image sources may be http, https,
  * mailto or relative (an uploaded file); links get {@code rel="nofollow"}. Everything else goes: scripts, style
  * elements and attributes, event handlers, frames, forms, SVG and MathML, {@code javascript:} and {@code data:}
