@@ -78,7 +78,8 @@ class FileApiTest extends SecurityTestSupport {
                     "grants": [{"form": "claim", "actions": ["create", "read", "update"], "rowScope": "all",
                                 "fields": {"approved_scan": "read_only"}}]},
                    {"key": "%s", "name": {"zh-CN": "经销商", "en": "Dealer"},
-                    "grants": [{"form": "claim", "actions": ["create", "read", "update"], "rowScope": "own_dealer"}]},
+                    "grants": [{"form": "claim", "actions": ["create", "read", "update"], "rowScope": "own_dealer",
+                                "fields": {"photo": "hidden"}}]},
                    {"key": "%s", "name": {"zh-CN": "读者", "en": "Reader"},
                     "grants": [{"form": "claim", "actions": ["read"], "rowScope": "all"}]},
                    {"key": "%s", "name": {"zh-CN": "保密", "en": "Secretive"},
@@ -203,6 +204,7 @@ class FileApiTest extends SecurityTestSupport {
         String id = file.get("id").asText();
         assertThat(id).matches("[A-Za-z0-9_-]{22}");
         assertThat(filesDir.resolve(id.substring(0, 2)).resolve(id)).exists();
+        assertThat(Path.of("/etc/cron.d/evil.png")).doesNotExist();
         try (var walk = Files.walk(filesDir.toAbsolutePath().getParent())) {
             assertThat(walk.filter(p -> p.getFileName().toString().contains("evil"))).isEmpty();
         }
@@ -216,6 +218,8 @@ class FileApiTest extends SecurityTestSupport {
         upload(user, "title", "a.png", png).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("request.invalid"));
         upload(user, "colour", "a.png", png).andExpect(status().isBadRequest());
+        upload(as(createDealerUser(null, unique("d"), dealerRep)), "photo", "a.png", png).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].pointer").value("field"));
         upload(user, "approved_scan", "a.png", png).andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.errors[0].code").value("read_only"))
                 .andExpect(jsonPath("$.errors[0].pointer").value("/approved_scan"));
