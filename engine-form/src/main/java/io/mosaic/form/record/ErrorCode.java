@@ -34,6 +34,8 @@ public enum ErrorCode {
     UNIQUE("{label}已存在相同的值", "Another record already has this {label}"),
     /** Raised by storage: the lookup target is missing, deleted or not visible to the user. */
     LOOKUP_NOT_FOUND("{label}引用的记录不存在", "{label} refers to a record that does not exist"),
+    /** Raised by storage: the file is unknown, belongs to another form, field or record, or to another user's upload. */
+    FILE_NOT_FOUND("{label}引用的文件不存在", "{label} refers to a file that does not exist"),
     /** Raised by storage: a formula field fails on this record's values, e.g. a division by zero. */
     FORMULA("{label}无法计算：{limit}", "{label} cannot be computed: {limit}"),
     /** A schema keyword this mapping does not know; kept generic rather than showing the validator's text. */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mosaic.form.api.FieldType;
+import io.mosaic.form.file.FileNames;
 import io.mosaic.form.model.FieldModel;
 import io.mosaic.form.model.FormModel;
 
@@ -37,12 +38,11 @@ public final class RecordSchema {
     static final int URL_MAX_LENGTH = 2_048;
     static final int PHONE_MAX_LENGTH = 32;
     static final int REGION_PART_MAX_LENGTH = 64;
-    static final int FILE_NAME_MAX_LENGTH = 255;
     static final int DEFAULT_PRECISION = FieldType.DEFAULT_PRECISION;
     static final int DEFAULT_MAX_ROWS = 1_000;
     static final int DEFAULT_MAX_FILES = 10;
     static final int DEFAULT_MAX_SIZE_MB = 20;
-    static final long BYTES_PER_MB = 1_048_576L;
+    public static final long BYTES_PER_MB = 1_048_576L;
 
     /** Digits, spaces, hyphens and brackets with an optional leading +: 13800138000, 010-8888 6666, +86 (21) 5555. */
     static final String PHONE_PATTERN = "^\\+?[0-9][0-9 ()-]{3,28}[0-9]$";
@@ -235,13 +235,12 @@ public final class RecordSchema {
         ObjectNode properties = file.putObject("properties");
         properties.putObject("id").put("type", "string").put("pattern", FILE_ID_PATTERN);
         ObjectNode name = properties.putObject("name").put("type", "string").put("minLength", 1)
-                .put("maxLength", FILE_NAME_MAX_LENGTH);
+                .put("maxLength", FileNames.MAX_LENGTH);
         List<String> accept = accepted(field);
         if (!accept.isEmpty()) {
             name.put("pattern", extensionPattern(accept));
         }
-        int maxSizeMb = field.maxSizeMb() == null ? DEFAULT_MAX_SIZE_MB : field.maxSizeMb();
-        properties.putObject("size").put("type", "integer").put("minimum", 0).put("maximum", maxSizeMb * BYTES_PER_MB);
+        properties.putObject("size").put("type", "integer").put("minimum", 0).put("maximum", maxFileBytes(field));
         ObjectNode contentType = properties.putObject("contentType").put("type", "string")
                 .put("pattern", field.type() == FieldType.IMAGE ? "^image/[A-Za-z0-9.+-]{1,100}$" : CONTENT_TYPE_PATTERN);
         contentType.put("maxLength", 255);
@@ -249,12 +248,17 @@ public final class RecordSchema {
         file.put("additionalProperties", false);
     }
 
-    /** Extensions a file field takes: as declared, else common image types for an image, else any. */
-    static List<String> accepted(FieldModel field) {
+    /** Extensions a file field takes: as declared, else common image types for an image, else any (empty). */
+    public static List<String> accepted(FieldModel field) {
         if (!field.accept().isEmpty()) {
             return field.accept();
         }
         return field.type() == FieldType.IMAGE ? IMAGE_EXTENSIONS : List.of();
+    }
+
+    /** The size a file of an attachment or image field may have: {@code maxSizeMb}, 20 MB when not given. */
+    public static long maxFileBytes(FieldModel field) {
+        return (field.maxSizeMb() == null ? DEFAULT_MAX_SIZE_MB : field.maxSizeMb()) * BYTES_PER_MB;
     }
 
     // Case-insensitive by letter classes: the pattern must mean the same to every JSON Schema engine (ECMA 262).

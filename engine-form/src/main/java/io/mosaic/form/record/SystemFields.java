@@ -9,10 +9,16 @@ import java.util.Set;
  */
 public final class SystemFields {
 
+    /**
+     * The display texts of a record's lookups, which reads add beside the values ({@code "_display": {"dealer": "Acme"}});
+     * a client sending it back is told it is the system's, as for {@code id}.
+     */
+    public static final String DISPLAY = "_display";
+
     public static final Set<String> NAMES = Set.of(
             "id", "version", "owner_id", "org_id", "dealer_id", "created_by", "created_at", "updated_by",
             "updated_at", "deleted", "deleted_at", "deleted_by", "workflow_status", "process_instance_id",
-            "form_version");
+            "form_version", DISPLAY);
 
     private SystemFields() {
     }

@@ -32,7 +32,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -66,7 +68,14 @@ import java.util.Set;
  * formula columns, since any changed field may change them. Lookup reads of formulas go to the
  * {@link LookupResolver} given, blank by default.
  *
- * <p>Not done here: lookup targets ({@code lookup_not_found}), and sub-table rows in lists.
+ * <p>What a record refers to outside its form goes through {@link References}, given per user with
+ * {@link #withReferences}: each lookup value a write brings in must be a live record of its target form the user
+ * may see ({@code lookup_not_found}), each file one the user uploaded for this form and field or one this record
+ * already holds ({@code file_not_found}), stored as described when uploaded and marked as this record's in the
+ * write's transaction. Reads and lists add the display texts of lookups ({@code _display}). Rich text is sanitised
+ * ({@link RichText}) before it is stored.
+ *
+ * <p>Not done here: sub-table rows in lists.
  */
 public final class RecordStore {
 
@@ -80,6 +89,8 @@ public final class RecordStore {
     /** System columns a record shows, in the order it shows them, and how each is read. */
     private static final Map<String, FieldStorage> SYSTEM = systemColumns();
     /** The counter of one serial field and period key in the sequence table. */
+    /** Ids per query of {@link #find}: an IN list every database takes. */
+    private static final int FIND_BATCH = 500;
     private static final String COUNTER_ROW = " WHERE " + q(SystemColumns.FIELD) + " = ? AND "
             + q(SystemColumns.PERIOD_KEY) + " = ?";
 
@@ -94,6 +105,8 @@ public final class RecordStore {
     private final String sequenceTable;
     private final Map<String, String> childTables = new LinkedHashMap<>();
     private final Map<String, SerialPattern> serials = new LinkedHashMap<>();
+    private final ReferenceCheck referenceCheck;
+    private final References references;
 
     /**
      * @param app         the app the form belongs to (names the tables)
@@ -116,6 +129,8 @@ public final class RecordStore {
         this.table = SqlNames.quote(SqlNames.table(app, form.key()));
         this.historyTable = SqlNames.quote(SqlNames.historyTable(app, form.key()));
         this.sequenceTable = SqlNames.quote(SqlNames.sequenceTable(app, form.key()));
+        this.referenceCheck = new ReferenceCheck(form);
+        this.references = References.TRUSTED;
         for (FieldModel field : form.fields()) {
             if (field.type() == FieldType.SUBTABLE) {
                 childTables.put(field.key(), SqlNames.quote(SqlNames.childTable(app, form.key(), field.key())));
@@ -126,11 +141,37 @@ public final class RecordStore {
         }
     }
 
+    private RecordStore(RecordStore store, References references) {
+        this.dataSource = store.dataSource;
+        this.formVersion = store.formVersion;
+        this.validator = store.validator;
+        this.form = store.form;
+        this.clock = store.clock;
+        this.formulas = store.formulas;
+        this.table = store.table;
+        this.historyTable = store.historyTable;
+        this.sequenceTable = store.sequenceTable;
+        this.childTables.putAll(store.childTables);
+        this.serials.putAll(store.serials);
+        this.referenceCheck = store.referenceCheck;
+        this.references = references;
+    }
+
+    /**
+     * This store as one user uses it: lookups and files checked and described through {@code references}. Costs
+     * nothing; the compiled parts are shared. A store made by the constructor trusts every reference
+     * ({@link References#TRUSTED}).
+     */
+    public RecordStore withReferences(References references) {
+        return new RecordStore(this, references);
+    }
+
     /**
      * Stores a new record owned by {@code actor}.
      *
      * @return its id
-     * @throws InvalidRecordException when a value is refused (codes of {@link ErrorCode}, incl. {@code unique}); nothing is written
+     * @throws InvalidRecordException when a value is refused (codes of {@link ErrorCode}, incl. {@code unique},
+     *                                 {@code lookup_not_found}, {@code file_not_found}); nothing is written
      */
     public long create(String recordJson, Actor actor, Locale locale) throws SQLException {
         return createAll(List.of(recordJson), actor, locale).get(0);
@@ -149,6 +190,8 @@ public final class RecordStore {
         for (int i = 0; i < recordsJson.size(); i++) {
             try {
                 ObjectNode record = validated(recordsJson.get(i), locale);
+                referenceCheck.check(record, null, null, references, locale);
+                RichText.sanitize(form.fields(), record);
                 formulas.compute(record, clock, locale);
                 records.add(record);
             } catch (InvalidRecordException e) {
@@ -168,7 +211,7 @@ public final class RecordStore {
                 for (; current[0] < records.size(); current[0]++) {
                     ObjectNode record = records.get(current[0]);
                     refuseTaken(c, record, null, locale);
-                    ids.add(insert(c, record, actor, now, periodKeys));
+                    ids.add(insert(c, record, actor, now, periodKeys, locale));
                 }
                 return ids;
             });
@@ -178,8 +221,8 @@ public final class RecordStore {
     }
 
     /** Inserts one validated record with its sub-table rows, numbering its serial fields, inside the caller's transaction. */
-    private long insert(Connection c, ObjectNode record, Actor actor, LocalDateTime now, Map<String, String> periodKeys)
-            throws SQLException {
+    private long insert(Connection c, ObjectNode record, Actor actor, LocalDateTime now, Map<String, String> periodKeys,
+                        Locale locale) throws SQLException {
         Map<String, Object> columns = new LinkedHashMap<>(fieldColumns(record));
         columns.put(SystemColumns.VERSION, 1);
         columns.put(SystemColumns.OWNER_ID, actor.userId());
@@ -209,16 +252,45 @@ public final class RecordStore {
             }
         }
         insertRows(c, id, record);
+        referenceCheck.attach(c, id, record, references, locale);
         return id;
     }
 
-    /** The live record {@code id} with every field, its sub-table rows and system members. */
+    /** The live record {@code id} with every field, its sub-table rows, system members and lookup display texts. */
     public Optional<ObjectNode> read(long id) throws SQLException {
         return read(id, RowFilter.ALL, Set.of());
     }
 
     /** The live record {@code id} if it is in {@code rows}, without the {@code hidden} fields. */
     public Optional<ObjectNode> read(long id, RowFilter rows, Set<String> hidden) throws SQLException {
+        Optional<ObjectNode> record = stored(id, rows, hidden);
+        if (record.isPresent()) {
+            referenceCheck.display(List.of(record.get()), references);
+        }
+        return record;
+    }
+
+    /**
+     * The live records among {@code ids} that {@code rows} lets through, without sub-table rows, hidden fields and
+     * display texts, in no particular order: what other forms' lookups read of this one.
+     */
+    public List<ObjectNode> find(Collection<Long> ids, RowFilter rows, Set<String> hidden) throws SQLException {
+        List<ObjectNode> found = new ArrayList<>();
+        List<Long> all = List.copyOf(new LinkedHashSet<>(ids));
+        try (Connection c = dataSource.getConnection()) {
+            for (int from = 0; from < all.size(); from += FIND_BATCH) {
+                List<Long> batch = all.subList(from, Math.min(all.size(), from + FIND_BATCH));
+                List<Object> params = new ArrayList<>(batch);
+                String where = q(SystemColumns.ID) + " IN (" + placeholders(batch.size()) + ") AND "
+                        + q(SystemColumns.DELETED_AT) + " IS NULL AND (" + rows.sql(params) + ")";
+                found.addAll(select(c, where, "", params, hidden));
+            }
+        }
+        return found;
+    }
+
+    /** The record as stored, without display texts. */
+    private Optional<ObjectNode> stored(long id, RowFilter rows, Set<String> hidden) throws SQLException {
         List<Object> params = new ArrayList<>(List.of(id));
         String where = q(SystemColumns.ID) + " = ? AND " + q(SystemColumns.DELETED_AT) + " IS NULL AND ("
                 + rows.sql(params) + ")";
@@ -247,7 +319,7 @@ public final class RecordStore {
      * @throws InvalidRecordException  when the merged record is refused; nothing is changed
      */
     public int update(long id, int expectedVersion, String patchJson, Actor actor, Locale locale) throws SQLException {
-        ObjectNode stored = read(id).orElseThrow(() -> new RecordNotFoundException(id));
+        ObjectNode stored = stored(id, RowFilter.ALL, Set.of()).orElseThrow(() -> new RecordNotFoundException(id));
         if (stored.path(SystemColumns.VERSION).intValue() != expectedVersion) {
             throw new StaleRecordException(id, expectedVersion);
         }
@@ -258,11 +330,14 @@ public final class RecordStore {
         if (!errors.isEmpty()) {
             throw new InvalidRecordException(errors);
         }
+        referenceCheck.check(merged, stored, id, references, locale);
+        RichText.sanitize(form.fields(), merged);
         formulas.compute(merged, clock, locale);
         for (FieldModel field : form.fields()) {
             boolean computed = field.type() == FieldType.FORMULA
                     || field.type() == FieldType.SUBTABLE && FormulaValues.hasFormulaColumns(field);
-            if (computed && merged.has(field.key())) {
+            // what was sent, as checked, described and sanitised above, and what it makes the formulas
+            if (patch.has(field.key()) || computed && merged.has(field.key())) {
                 patch.set(field.key(), merged.get(field.key()));
             }
         }
@@ -290,6 +365,7 @@ public final class RecordStore {
                     }
                 }
                 insertRows(c, id, patch);
+                referenceCheck.attach(c, id, patch, references, locale);
                 insertHistory(c, id, stored, patch, actor, now);
                 return id;
             });
@@ -331,7 +407,7 @@ public final class RecordStore {
         LocalDateTime now = now();
         try (Connection c = dataSource.getConnection()) {
             if (execute(c, sql, List.of(now, actor.userId(), now, id, expectedVersion)) == 0) {
-                throw read(id).isPresent() ? new StaleRecordException(id, expectedVersion) : new RecordNotFoundException(id);
+                throw stored(id, RowFilter.ALL, Set.of()).isPresent() ? new StaleRecordException(id, expectedVersion) : new RecordNotFoundException(id);
             }
         }
     }
@@ -372,14 +448,16 @@ public final class RecordStore {
             where.append(" AND ").append(keyset.after(query.after(), params));
         }
         String order = keyset.orderBy() + " LIMIT " + (query.pageSize() + 1);
+        List<ObjectNode> records;
         try (Connection c = dataSource.getConnection()) {
-            List<ObjectNode> records = select(c, where.toString(), order, params, query.hidden());
-            boolean hasMore = records.size() > query.pageSize();
-            if (hasMore) {
-                records = records.subList(0, query.pageSize());
-            }
-            return new Page(records, hasMore, hasMore ? keyset.cursor(records.get(records.size() - 1)) : null);
+            records = select(c, where.toString(), order, params, query.hidden());
         }
+        boolean hasMore = records.size() > query.pageSize();
+        if (hasMore) {
+            records = records.subList(0, query.pageSize());
+        }
+        referenceCheck.display(records, references);
+        return new Page(records, hasMore, hasMore ? keyset.cursor(records.get(records.size() - 1)) : null);
     }
 
     // ---- writing

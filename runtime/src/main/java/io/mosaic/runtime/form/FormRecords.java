@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -28,10 +29,13 @@ import io.mosaic.api.security.FormAction;
 import io.mosaic.api.security.FormPermission;
 import io.mosaic.api.security.RowScope;
 import io.mosaic.api.security.UserContext;
+import io.mosaic.form.api.FieldType;
 import io.mosaic.form.model.FieldModel;
 import io.mosaic.form.record.ErrorCode;
+import io.mosaic.form.record.FormulaValue;
 import io.mosaic.form.record.RecordError;
 import io.mosaic.form.store.Actor;
+import io.mosaic.form.store.LookupResolver;
 import io.mosaic.form.store.RecordStore;
 import io.mosaic.form.store.RowFilter;
 import io.mosaic.form.store.SqlNames;
@@ -49,12 +53,14 @@ public class FormRecords {
 
     private final PublishedForms forms;
     private final DataSource dataSource;
+    private final UploadedFiles files;
     /** One store per published version; a newer version's store replaces nothing, old ones simply go unused. */
     private final Map<String, RecordStore> stores = new ConcurrentHashMap<>();
 
-    FormRecords(PublishedForms forms, DataSource dataSource) {
+    FormRecords(PublishedForms forms, DataSource dataSource, UploadedFiles files) {
         this.forms = forms;
         this.dataSource = dataSource;
+        this.files = files;
     }
 
     /**
@@ -68,14 +74,46 @@ public class FormRecords {
             throw new ApiException(HttpStatus.FORBIDDEN, "auth.forbidden",
                     "You may not " + action.name().toLowerCase(Locale.ROOT) + " records of form '" + form + "'");
         }
-        return new Access(published, context, store(published));
+        return new Access(published, context, store(published), user);
+    }
+
+    /** The user's {@code read} access to a form, or empty when they may not read it (nor see it at all). */
+    public Optional<Access> readable(String app, String form, Authentication user) {
+        try {
+            return Optional.of(access(app, form, user, FormAction.READ));
+        } catch (ApiException e) {
+            if (e.status() == HttpStatus.NOT_FOUND) {
+                return Optional.empty();
+            }
+            throw e;
+        }
     }
 
     private RecordStore store(PublishedForms.Published published) {
         return stores.computeIfAbsent(published.app() + "/" + published.form() + "/" + published.version() + ":"
                         + published.checksum(),
                 key -> new RecordStore(dataSource, published.app(), published.version(), published.validator(),
-                        Clock.systemUTC()));
+                        Clock.systemUTC(), lookups(published.app())));
+    }
+
+    /**
+     * Formulas reading a lookup's target ({@code dealer.credit_limit}) read its live record whoever saves: a stored
+     * value must not depend on who saved it. Whether the writer may refer to the target at all is checked apart, with
+     * their own row scope ({@link UserReferences}).
+     */
+    private LookupResolver lookups(String app) {
+        return (form, id, field) -> {
+            Optional<PublishedForms.Published> target = forms.latest(app, form);
+            if (target.isEmpty()) {
+                return null;
+            }
+            try {
+                return store(target.get()).find(List.of(id), RowFilter.ALL, Set.of()).stream().findFirst()
+                        .map(record -> FormulaValue.of(record.path(field))).orElse(null);
+            } catch (SQLException e) {
+                throw new IllegalStateException("Cannot read record " + id + " of form '" + form + "'", e);
+            }
+        };
     }
 
     /** What one user may do with one published form, and its store. */
@@ -85,16 +123,18 @@ public class FormRecords {
         private final UserContext user;
         private final RecordStore store;
 
-        private Access(PublishedForms.Published published, UserContext user, RecordStore store) {
+        private Access(PublishedForms.Published published, UserContext user, RecordStore store, Authentication auth) {
             this.published = published;
             this.user = user;
-            this.store = store;
+            this.store = store.withReferences(
+                    new UserReferences(FormRecords.this, files, published.app(), published.form(), auth, user.userId()));
         }
 
         public PublishedForms.Published published() {
             return published;
         }
 
+        /** The store as this user uses it: lookup targets and files checked, lookups shown, through {@link UserReferences}. */
         public RecordStore store() {
             return store;
         }
@@ -168,6 +208,31 @@ public class FormRecords {
             if (!errors.isEmpty()) {
                 throw FormController.invalidRecord(errors);
             }
+        }
+
+        /**
+         * The field at {@code path} (a key, or {@code subtable.column} for a sub-table column), unless the user may not
+         * see it.
+         */
+        public Optional<FieldModel> field(String path) {
+            String[] parts = path.split("\\.", -1);
+            if (parts.length > 2 || hidden().contains(parts[0])) {
+                return Optional.empty();
+            }
+            Optional<FieldModel> top = published.validator().schema().form().field(parts[0]);
+            return parts.length == 1 ? top.filter(f -> f.type() != FieldType.SUBTABLE)
+                    : top.filter(f -> f.type() == FieldType.SUBTABLE).flatMap(f -> f.column(parts[1]));
+        }
+
+        /**
+         * Whether the user may give the field at {@code path} a value: they see it, it is not read-only for them, and
+         * the platform does not set it (serial, formula, {@code readOnly}, also of the sub-table holding a column).
+         */
+        public boolean writable(String path) {
+            String top = path.split("\\.", -1)[0];
+            boolean platformSet = published.validator().schema().form().field(top).map(FieldModel::systemSet).orElse(true);
+            return permission().field(top) == FieldAccess.EDITABLE && !platformSet
+                    && field(path).filter(f -> !f.systemSet()).isPresent();
         }
 
         public LocalizedText label(String key) {

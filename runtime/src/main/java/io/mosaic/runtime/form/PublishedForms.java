@@ -61,10 +61,23 @@ public class PublishedForms {
                 ? permissions.formPermission(AppAccess.userContext(user), app, form) : FormPermission.none();
         Optional<DefinitionVersion> published = permission.allows(FormAction.READ)
                 ? metadata.latestPublished(app, FormKind.KEY, form) : Optional.empty();
-        return published.map(version -> new Published(app, form, version.version(), version.checksum(), version.content(),
-                        byApp.computeIfAbsent(app, key -> new RecordValidators(conditions))
-                                .validator(form, version.version() + ":" + version.checksum(), version::content),
-                        permission))
+        return published.map(version -> published(app, form, version, permission))
                 .orElseThrow(() -> ApiException.notFound("Form '" + form + "' of app '" + app + "'"));
+    }
+
+    /**
+     * The form's newest published version for the platform's own reads, whoever asks (formulas reading a lookup's
+     * target: a stored value must not depend on who saved it); it carries no permission.
+     */
+    public Optional<Published> latest(String app, String form) {
+        return metadata.latestPublished(app, FormKind.KEY, form)
+                .map(version -> published(app, form, version, FormPermission.none()));
+    }
+
+    private Published published(String app, String form, DefinitionVersion version, FormPermission permission) {
+        return new Published(app, form, version.version(), version.checksum(), version.content(),
+                byApp.computeIfAbsent(app, key -> new RecordValidators(conditions))
+                        .validator(form, version.version() + ":" + version.checksum(), version::content),
+                permission);
     }
 }
