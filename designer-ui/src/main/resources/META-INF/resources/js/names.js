@@ -44,6 +44,28 @@ export function rememberName(app, field, id, name) {
   known[keyOf(app, field, id)] = name;
 }
 
+/**
+ * Takes the display texts the server sent with records (`_display`: `{dealer: "Acme", lines: [{product: "Bolt"}]}`)
+ * so that their lookups are not fetched one by one. A null text (a target the reader may not see) is left to
+ * `nameOf`, which shows the id.
+ */
+export function rememberDisplays(app, form, records) {
+  for (const record of records) {
+    const shown = record._display || {};
+    for (const field of form.fields) {
+      if (field.type === 'lookup' && shown[field.key] != null && record[field.key] != null) {
+        rememberName(app, field, record[field.key], shown[field.key]);
+      }
+      if (field.type === 'subtable' && Array.isArray(shown[field.key]) && Array.isArray(record[field.key])) {
+        shown[field.key].forEach((row, i) => (field.columns || []).filter(c => c.type === 'lookup').forEach(column => {
+          const id = record[field.key][i]?.[column.key];
+          if (row && row[column.key] != null && id != null) rememberName(app, column, id, row[column.key]);
+        }));
+      }
+    }
+  }
+}
+
 /** Org units as [{id, name, depth}] in tree order, for org pickers. */
 export async function orgOptions() {
   const orgs = await api.get('/api/orgs');

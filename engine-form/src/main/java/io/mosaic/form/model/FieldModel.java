@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param columns     a sub-table's columns, empty for every other type
  * @param options     option values of select, multiselect, radio and checkbox, in definition order
  * @param lookupForm  form a lookup points at
+ * @param lookupFilter conditions every target of a lookup must meet, on the target form's fields
  * @param accept      file extensions an attachment or image accepts, lower case with the dot
  * @param visibleWhen condition (formula language) under which the field is shown
  * @param requiredWhen condition under which the field must have a value
@@ -35,6 +36,7 @@ public record FieldModel(
         List<Option> options,
         String lookupForm,
         String lookupDisplayField,
+        List<LookupFilter> lookupFilter,
         List<FieldModel> columns,
         Integer minRows,
         Integer maxRows,
@@ -50,8 +52,16 @@ public record FieldModel(
 
     public FieldModel {
         options = List.copyOf(options);
+        lookupFilter = List.copyOf(lookupFilter);
         columns = List.copyOf(columns);
         accept = List.copyOf(accept);
+    }
+
+    /**
+     * A condition on a lookup's target, as the records list takes it: {@code op} one of eq, ne, lt, le, gt, ge,
+     * contains; the value as text, read by the target field's type.
+     */
+    public record LookupFilter(String field, String op, String value) {
     }
 
     /** A choice of a select, multiselect, radio or checkbox field. */

@@ -64,6 +64,9 @@ public record FormModel(String key, LocalizedText name, String titleField, List<
         FieldType type = FieldType.of(f.path("type").asText()).orElseThrow();
         List<FieldModel.Option> options = new ArrayList<>();
         f.path("options").forEach(o -> options.add(new FieldModel.Option(o.path("value").asText(), text(o.path("label")))));
+        List<FieldModel.LookupFilter> lookupFilter = new ArrayList<>();
+        f.path("lookup").path("filter").forEach(c -> lookupFilter.add(new FieldModel.LookupFilter(
+                c.path("field").asText(), c.path("op").asText(), c.path("value").asText())));
         List<String> accept = new ArrayList<>();
         f.path("accept").forEach(a -> accept.add(a.asText()));
         FieldType.FormulaResult resultType = type == FieldType.FORMULA
@@ -75,7 +78,7 @@ public record FormModel(String key, LocalizedText name, String titleField, List<
                 intOrNull(f.path("maxLength")), decimalOrNull(f.path("min")), decimalOrNull(f.path("max")),
                 intOrNull(f.path("precision")), intOrNull(f.path("scale")), textOrNull(f.path("currency")),
                 options, textOrNull(f.path("lookup").path("form")), textOrNull(f.path("lookup").path("displayField")),
-                fields(f.path("columns")), intOrNull(f.path("minRows")), intOrNull(f.path("maxRows")),
+                lookupFilter, fields(f.path("columns")), intOrNull(f.path("minRows")), intOrNull(f.path("maxRows")),
                 textOrNull(f.path("expression")), resultType, textOrNull(f.path("pattern")),
                 intOrNull(f.path("maxFiles")), intOrNull(f.path("maxSizeMb")), accept,
                 textOrNull(f.path("regionLevel")), textOrNull(f.path("visibleWhen")),

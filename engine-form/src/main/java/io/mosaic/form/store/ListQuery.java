@@ -1,7 +1,10 @@
 package io.mosaic.form.store;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+
+import io.mosaic.form.model.FieldModel;
 
 /**
  * One page of a form's records.
@@ -50,6 +53,15 @@ public record ListQuery(List<Filter> filters, String sort, boolean descending, i
 
     /** A condition on one field; {@code value} is text as a query string carries it ({@code 2026-11-24}, {@code 12.5}). */
     public record Filter(String field, Op op, String value) {
+
+        /** A lookup's condition on its target as a list filter (the schema allows only the operators of {@link Op}). */
+        public static Filter of(FieldModel.LookupFilter condition) {
+            return new Filter(condition.field(), Op.valueOf(condition.op().toUpperCase(Locale.ROOT)), condition.value());
+        }
+
+        public static List<Filter> of(List<FieldModel.LookupFilter> conditions) {
+            return conditions.stream().map(Filter::of).toList();
+        }
     }
 
     public enum Op {

@@ -275,15 +275,29 @@ public final class RecordStore {
      * display texts, in no particular order: what other forms' lookups read of this one.
      */
     public List<ObjectNode> find(Collection<Long> ids, RowFilter rows, Set<String> hidden) throws SQLException {
+        return find(ids, rows, hidden, List.of());
+    }
+
+    /**
+     * As {@link #find(Collection, RowFilter, Set)}, of the records that also meet {@code filters} (a lookup's
+     * conditions on its target).
+     *
+     * @throws InvalidQueryException when a filter names no visible field or does not fit its type
+     */
+    public List<ObjectNode> find(Collection<Long> ids, RowFilter rows, Set<String> hidden, List<ListQuery.Filter> filters)
+            throws SQLException {
         List<ObjectNode> found = new ArrayList<>();
         List<Long> all = List.copyOf(new LinkedHashSet<>(ids));
         try (Connection c = dataSource.getConnection()) {
             for (int from = 0; from < all.size(); from += FIND_BATCH) {
                 List<Long> batch = all.subList(from, Math.min(all.size(), from + FIND_BATCH));
                 List<Object> params = new ArrayList<>(batch);
-                String where = q(SystemColumns.ID) + " IN (" + placeholders(batch.size()) + ") AND "
-                        + q(SystemColumns.DELETED_AT) + " IS NULL AND (" + rows.sql(params) + ")";
-                found.addAll(select(c, where, "", params, hidden));
+                StringBuilder where = new StringBuilder(q(SystemColumns.ID) + " IN (" + placeholders(batch.size())
+                        + ") AND " + q(SystemColumns.DELETED_AT) + " IS NULL AND (" + rows.sql(params) + ")");
+                for (ListQuery.Filter filter : filters) {
+                    where.append(" AND ").append(condition(filter, hidden, params));
+                }
+                found.addAll(select(c, where.toString(), "", params, hidden));
             }
         }
         return found;

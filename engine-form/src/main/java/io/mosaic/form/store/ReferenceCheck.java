@@ -74,22 +74,31 @@ final class ReferenceCheck {
                               List<RecordError> errors) throws SQLException {
         Map<String, Set<Long>> held = stored == null ? Map.of() : lookupIds(sites(stored, LOOKUP));
         List<Site> asked = new ArrayList<>();
-        Map<String, Set<Long>> idsByForm = new LinkedHashMap<>();
+        Map<Target, Set<Long>> idsByTarget = new LinkedHashMap<>();
         for (Site site : sites(record, LOOKUP)) {
             JsonNode value = site.value();
             if (value.isIntegralNumber() && !held.getOrDefault(site.path(), Set.of()).contains(value.longValue())) {
                 asked.add(site);
-                idsByForm.computeIfAbsent(site.field().lookupForm(), f -> new LinkedHashSet<>()).add(value.longValue());
+                idsByTarget.computeIfAbsent(Target.of(site.field()), f -> new LinkedHashSet<>()).add(value.longValue());
             }
         }
-        Map<String, Set<Long>> visible = new LinkedHashMap<>();
-        for (Map.Entry<String, Set<Long>> target : idsByForm.entrySet()) {
-            visible.put(target.getKey(), references.visible(target.getKey(), target.getValue()));
+        Map<Target, Set<Long>> visible = new LinkedHashMap<>();
+        for (Map.Entry<Target, Set<Long>> target : idsByTarget.entrySet()) {
+            visible.put(target.getKey(), references.visible(target.getKey().form(), target.getKey().filter(),
+                    target.getValue()));
         }
         for (Site site : asked) {
-            if (!visible.get(site.field().lookupForm()).contains(site.value().longValue())) {
+            if (!visible.get(Target.of(site.field())).contains(site.value().longValue())) {
                 errors.add(RecordError.of(site.pointer(), ErrorCode.LOOKUP_NOT_FOUND, site.field().label(), null, locale));
             }
+        }
+    }
+
+    /** Lookups to one form under the same filter are asked about together. */
+    private record Target(String form, List<FieldModel.LookupFilter> filter) {
+
+        static Target of(FieldModel lookup) {
+            return new Target(lookup.lookupForm(), lookup.lookupFilter());
         }
     }
 

@@ -6,8 +6,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+
+import io.mosaic.form.model.FieldModel;
 
 /**
  * What the records of a form refer to outside its tables, as one user may use it: records of other forms
@@ -27,7 +30,7 @@ public interface References {
      */
     References TRUSTED = new References() {
         @Override
-        public Set<Long> visible(String form, Set<Long> ids) {
+        public Set<Long> visible(String form, List<FieldModel.LookupFilter> filter, Set<Long> ids) {
             return ids;
         }
 
@@ -49,8 +52,11 @@ public interface References {
         }
     };
 
-    /** Those of {@code ids} that are live records of {@code form} the user may see (in their row scope). */
-    Set<Long> visible(String form, Set<Long> ids) throws SQLException;
+    /**
+     * Those of {@code ids} that are live records of {@code form} the user may see (in their row scope) and that
+     * meet the lookup's {@code filter}.
+     */
+    Set<Long> visible(String form, List<FieldModel.LookupFilter> filter, Set<Long> ids) throws SQLException;
 
     /**
      * The text of {@code displayField} of each of {@code ids} that is a live record of {@code form} the user may

@@ -49,6 +49,7 @@ class FormKindTest {
             "nested-subtable.form.json, /fields/1/columns/0/type",
             "select-without-options.form.json, /fields/0/options",
             "lookup-without-display-field.form.json, /fields/0/lookup/displayField",
+            "lookup-filter-unknown-operator.form.json, /fields/0/lookup/filter/0/op",
             "subtable-without-columns.form.json, /fields/0/columns",
             "formula-without-expression.form.json, /fields/0/expression",
             "serial-without-pattern.form.json, /fields/0/pattern",

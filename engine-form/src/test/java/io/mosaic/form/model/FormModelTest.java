@@ -56,6 +56,9 @@ class FormModelTest {
         assertThat(RECORD.field("level").orElseThrow().optionValues()).containsExactly("a", "b");
         assertThat(RECORD.field("dealer").orElseThrow()).extracting(FieldModel::lookupForm, FieldModel::lookupDisplayField)
                 .containsExactly("dealer", "name");
+        assertThat(EVERY.field("dealer").orElseThrow().lookupFilter())
+                .containsExactly(new FieldModel.LookupFilter("status", "eq", "active"));
+        assertThat(RECORD.field("dealer").orElseThrow().lookupFilter()).isEmpty();
         assertThat(RECORD.field("contract").orElseThrow()).extracting(FieldModel::maxFiles, FieldModel::maxSizeMb,
                 FieldModel::accept).containsExactly(2, 1, List.of(".pdf"));
         assertThat(RECORD.field("reason").orElseThrow().visibleWhen()).isEqualTo("level = \"b\"");

@@ -2,6 +2,7 @@ package io.mosaic.form.store;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mosaic.form.file.StoredFile;
+import io.mosaic.form.model.FieldModel;
 import io.mosaic.form.record.RecordError;
 import io.mosaic.form.record.RecordSchema;
 import io.mosaic.form.record.RecordValidator;
@@ -252,7 +253,7 @@ class RecordReferencesTest {
         }
 
         @Override
-        public Set<Long> visible(String form, Set<Long> ids) {
+        public Set<Long> visible(String form, List<FieldModel.LookupFilter> filter, Set<Long> ids) {
             visibleAsked.add(form + ids);
             return ids.stream().filter(visible.getOrDefault(form, Set.of())::contains).collect(Collectors.toSet());
         }

@@ -1,8 +1,10 @@
 package io.mosaic.runtime.form;
 
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -79,15 +81,18 @@ public class LookupController {
         }
         boolean text = display.filter(s -> s == FieldStorage.STRING || s == FieldStorage.TEXT).isPresent();
         boolean sortable = display.filter(s -> s != FieldStorage.TEXT && s != FieldStorage.JSON).isPresent();
-        List<ListQuery.Filter> filters = searching
-                ? List.of(new ListQuery.Filter(displayKey, text ? ListQuery.Op.CONTAINS : ListQuery.Op.EQ, q.strip()))
-                : List.of();
-        ListQuery query = new ListQuery(filters, sortable ? displayKey : null, !sortable, limit, null,
-                target.get().rows(), target.get().hidden());
+        List<ListQuery.Filter> filters = new ArrayList<>(ListQuery.Filter.of(lookup.lookupFilter()));
+        if (searching) {
+            filters.add(new ListQuery.Filter(displayKey, text ? ListQuery.Op.CONTAINS : ListQuery.Op.EQ, q.strip()));
+        }
         try {
+            // The lookup's own filter may read fields hidden from the user; only the search is theirs.
+            ListQuery query = new ListQuery(filters, sortable ? displayKey : null, !sortable, limit, null,
+                    target.get().rows(), Set.of());
             return target.get().store().list(query).records().stream()
                     .map(record -> new Candidate(record.get(SystemColumns.ID).longValue(),
-                            UserReferences.displayText(record.path(displayKey))))
+                            target.get().hidden().contains(displayKey) ? null
+                                    : UserReferences.displayText(record.path(displayKey))))
                     .toList();
         } catch (InvalidQueryException notAValue) {
             // q cannot be a value of a display field that is no text (letters for a number): nothing matches

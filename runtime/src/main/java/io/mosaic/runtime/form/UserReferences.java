@@ -19,6 +19,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mosaic.form.file.StoredFile;
 import io.mosaic.form.store.References;
 import io.mosaic.form.store.SystemColumns;
+import io.mosaic.form.model.FieldModel;
+import io.mosaic.form.store.InvalidQueryException;
+import io.mosaic.form.store.ListQuery;
 
 /**
  * What one user may refer to from the records of one form. Lookup targets and their display texts through the
@@ -47,13 +50,19 @@ final class UserReferences implements References {
     }
 
     @Override
-    public Set<Long> visible(String targetForm, Set<Long> ids) throws SQLException {
+    public Set<Long> visible(String targetForm, List<FieldModel.LookupFilter> filter, Set<Long> ids) throws SQLException {
         Optional<FormRecords.Access> target = target(targetForm);
         if (target.isEmpty()) {
             return Set.of();
         }
-        return target.get().store().find(ids, target.get().rows(), Set.of()).stream()
-                .map(record -> record.get(SystemColumns.ID).longValue()).collect(Collectors.toSet());
+        try {
+            // The filter is the analyst's, on fields the user may not see: it applies to every user alike.
+            return target.get().store().find(ids, target.get().rows(), Set.of(), ListQuery.Filter.of(filter)).stream()
+                    .map(record -> record.get(SystemColumns.ID).longValue()).collect(Collectors.toSet());
+        } catch (InvalidQueryException brokenFilter) {
+            // A filter naming a field the target form no longer has lets nothing through rather than everything.
+            return Set.of();
+        }
     }
 
     @Override

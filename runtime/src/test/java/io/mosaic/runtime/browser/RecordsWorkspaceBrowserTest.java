@@ -4,8 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -19,6 +26,9 @@ import org.junit.jupiter.api.extension.TestWatcher;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import io.mosaic.form.store.Actor;
+import io.mosaic.form.store.RecordStore;
+import io.mosaic.runtime.form.PublishedForms;
 import io.mosaic.runtime.metadata.MetadataService;
 import io.mosaic.runtime.security.user.UserRequest;
 import io.mosaic.runtime.security.user.UserService;
@@ -54,6 +64,12 @@ class RecordsWorkspaceBrowserTest extends RuntimeTest {
     @Autowired
     UserService users;
 
+    @Autowired
+    PublishedForms forms;
+
+    @Autowired
+    DataSource dataSource;
+
     private final String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
     private final String app = "rw" + suffix;
     private final String clerk = "clerk" + suffix;
@@ -69,21 +85,25 @@ class RecordsWorkspaceBrowserTest extends RuntimeTest {
     }
 
     @BeforeEach
-    void publishAnOrderFormForAClerk() throws IOException {
+    void publishAnOrderFormForAClerk() throws IOException, SQLException {
         String manifest = """
                 {"key": "%s", "name": {"zh-CN": "销售", "en": "Sales"}, "version": "1.0.0", "platform": ">=0.1.0",
                  "roles": [{"key": "%s", "name": {"zh-CN": "文员", "en": "Clerk"},
                             "grants": [{"form": "order", "actions": ["create", "read", "update", "delete", "export"],
-                                        "rowScope": "own"}]}],
+                                        "rowScope": "own"},
+                                       {"form": "customer", "actions": ["read"], "rowScope": "all"}]}],
                  "menus": [{"key": "orders", "name": {"zh-CN": "订单", "en": "Orders"},
                             "target": {"kind": "form", "key": "order"}}],
-                 "definitions": [{"kind": "form", "key": "order"}]}""".formatted(app, clerk);
+                 "definitions": [{"kind": "form", "key": "order"}, {"kind": "form", "key": "customer"}]}"""
+                .formatted(app, clerk);
         metadata.createApp(app, manifest, "analyst");
-        String form;
-        try (var in = getClass().getResourceAsStream("/browser/workspace-order.form.json")) {
-            form = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        metadata.publishContent(app, "form", "customer", fixture("workspace-customer.form.json"), null, "analyst");
+        metadata.publishContent(app, "form", "order", fixture("workspace-order.form.json"), null, "analyst");
+        PublishedForms.Published customer = forms.latest(app, "customer").orElseThrow();
+        RecordStore customers = new RecordStore(dataSource, app, customer.version(), customer.validator(), Clock.systemUTC());
+        for (String name : List.of("Acme Ltd", "Bolt & Co", "Acme Trading")) {
+            customers.create("{\"name\": \"" + name + "\"}", new Actor(1, null, null), Locale.ENGLISH);
         }
-        metadata.publishContent(app, "form", "order", form, null, "analyst");
         // Publishing the manifest installs its roles and shows its menu.
         metadata.publish(app, MetadataService.APP_KIND, app, null, "analyst");
         users.create(new UserRequest(clerk, "Clara Clerk", null, PASSWORD, null, null, null, List.of(clerk), "en", null));
@@ -95,13 +115,19 @@ class RecordsWorkspaceBrowserTest extends RuntimeTest {
         browser.waitFor("[data-test=launcher]");
     }
 
+    private String fixture(String name) throws IOException {
+        try (var in = getClass().getResourceAsStream("/browser/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
     @AfterEach
     void noScriptErrors() {
         assertThat(browser.scriptErrors()).isEmpty();
     }
 
     @Test
-    void clerkFillsInAnOrderWithLiveTotalsSavesEditsAndFindsItInTheList() {
+    void clerkFillsInAnOrderWithLiveTotalsSavesEditsAndFindsItInTheList() throws IOException {
         browser.click("[data-app=" + app + "]");
         browser.click(".sidebar [data-menu=orders]");
         browser.waitFor("[data-test=no-records]");
@@ -113,7 +139,14 @@ class RecordsWorkspaceBrowserTest extends RuntimeTest {
         assertThat(browser.text("[data-test=value-number]")).isEqualTo("Assigned when saved");
         assertThat(browser.all("[data-field=express_note]")).isEmpty();
 
-        browser.type("input[name=customer]", "Acme 'Robert'); DROP TABLE x;--");
+        browser.type("[data-test=lookup-customer]", "trading");
+        browser.click("[data-test=input-customer] .picker-list button");
+        browser.waitForText("[data-test=input-customer] .picker-value", "Acme Trading");
+        browser.type("input[name=reference]", "PO 'Robert'); DROP TABLE x;--");
+        Path contract = Files.createTempFile("contract", ".txt");
+        Files.writeString(contract, "Delivery within 5 days.");
+        browser.attach("[data-test=input-contract] input[type=file]", contract);
+        browser.waitForText("[data-test=input-contract] .file-list", contract.getFileName().toString());
         browser.setValue("input[name=order_date]", "2026-11-24");
         fillLine(0, "Bolts", "3", "12.5");
         browser.waitForText("[data-test=row-0] [data-test='value-lines.amount']", "37.5");
@@ -139,23 +172,23 @@ class RecordsWorkspaceBrowserTest extends RuntimeTest {
         browser.screenshot("records-04-saved");
 
         browser.click("[data-test=edit-record]");
-        browser.type("input[name=customer]", "Acme Ltd");
+        browser.type("input[name=reference]", "PO 4711");
         browser.click("[data-test=save-record]");
         browser.waitFor("[data-test=edit-record]");
         browser.click("[data-test=history-tab]");
-        browser.waitForText("[data-test=history]", "Acme Ltd");
-        assertThat(browser.text("[data-test=history]")).contains("Customer", "DROP TABLE", "Clara Clerk");
+        browser.waitForText("[data-test=history]", "PO 4711");
+        assertThat(browser.text("[data-test=history]")).contains("Customer reference", "DROP TABLE", "Clara Clerk");
         browser.screenshot("records-05-history");
 
         browser.click(".back-link");
         browser.waitFor("[data-test^=record-]");
-        assertThat(browser.text("[data-test=record-list] tbody")).contains(number, "Acme Ltd", "Open");
+        assertThat(browser.text("[data-test=record-list] tbody")).contains(number, "Acme Trading", "PO 4711", "Open");
         browser.click("[data-test=add-filter]");
-        browser.select("[data-test=filter-0] select", "Customer");
+        browser.select("[data-test=filter-0] select", "Customer reference");
         browser.type("[data-test=filter-value-0]", "no such customer");
         browser.click("[data-test=apply-filters]");
         browser.waitFor("[data-test=no-records]");
-        browser.type("[data-test=filter-value-0]", "acme");
+        browser.type("[data-test=filter-value-0]", "po 47");
         browser.click("[data-test=apply-filters]");
         browser.waitForText("[data-test=record-list] tbody", number);
         browser.screenshot("records-06-filtered-list");

@@ -86,6 +86,9 @@ class LookupApiTest extends SecurityTestSupport {
                  "fields": [
                    {"key": "dealer", "type": "lookup", "label": {"zh-CN": "经销商", "en": "Dealer"},
                     "lookup": {"form": "dealer", "displayField": "name"}},
+                   {"key": "big_dealer", "type": "lookup", "label": {"zh-CN": "大客户", "en": "Key dealer"},
+                    "lookup": {"form": "dealer", "displayField": "name",
+                               "filter": [{"field": "credit_limit", "op": "ge", "value": "1000"}]}},
                    {"key": "limit", "type": "formula", "label": {"zh-CN": "额度", "en": "Limit"},
                     "expression": "dealer.credit_limit * 2", "resultType": "number", "scale": 2},
                    {"key": "lines", "type": "subtable", "label": {"zh-CN": "明细", "en": "Lines"},
@@ -193,6 +196,21 @@ class LookupApiTest extends SecurityTestSupport {
         mvc.perform(get(candidates("lines.product")).param("q", "M8").with(office))
                 .andExpect(jsonPath("$[*].id", contains((int) bolt)));
         mvc.perform(get(candidates("dealer")).param("q", "%").with(office)).andExpect(jsonPath("$", empty()));
+    }
+
+    @Test
+    void offersAndAcceptsOnlyTargetsThatMeetTheLookupsFilter() throws Exception {
+        mvc.perform(get(candidates("big_dealer")).with(office))
+                .andExpect(jsonPath("$[*].display", contains("Acme Ltd")));
+        mvc.perform(get(candidates("big_dealer")).param("q", "Zenith").with(office)).andExpect(jsonPath("$", empty()));
+
+        create(office, "order", "{\"big_dealer\": " + zenith + "}")
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.errors[0].pointer").value("/big_dealer"))
+                .andExpect(jsonPath("$.errors[0].code").value("lookup_not_found"));
+        create(office, "order", "{\"big_dealer\": " + acme + "}")
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$._display.big_dealer").value("Acme Ltd"));
     }
 
     @Test

@@ -5,7 +5,7 @@ import { api, attempt, downloadFile } from '../../api.js';
 import { t, localName } from '../../i18n.js';
 import { href, navigate } from '../../router.js';
 import { listable, sortable, operatorsFor, display } from '../../records.js';
-import { nameOf } from '../../names.js';
+import { nameOf, rememberDisplays } from '../../names.js';
 import { formView, recordsPath } from './formView.js';
 import ErrorBox from '../../components/ErrorBox.js';
 import ModalDialog from '../../components/ModalDialog.js';
@@ -50,6 +50,7 @@ export default {
         const cursor = cursors.value[cursors.value.length - 1];
         if (cursor) params.set('after', cursor);
         const page = await api.get(`${recordsPath(props.app, props.formKey)}?${params}`);
+        rememberDisplays(props.app, form.value, page.items);
         items.value = page.items;
         hasMore.value = page.hasMore;
         nextCursor.value = page.nextCursor;

@@ -6,7 +6,7 @@ import { api, attempt, ApiFailure } from '../../api.js';
 import { t, localName, locale, formatDate } from '../../i18n.js';
 import { href, navigate } from '../../router.js';
 import { writable, blankRecord, display, clone } from '../../records.js';
-import { nameOf } from '../../names.js';
+import { nameOf, rememberDisplays } from '../../names.js';
 import { formView, recordsPath } from './formView.js';
 import ErrorBox from '../../components/ErrorBox.js';
 import ConfirmButton from '../../components/ConfirmButton.js';
@@ -67,6 +67,7 @@ export default {
           editing.value = true;
         } else {
           stored.value = await api.get(`${path.value}/${encodeURIComponent(props.id)}`);
+          rememberDisplays(props.app, form.value, [stored.value]);
           record.value = clone(stored.value);
           editing.value = false;
         }
@@ -113,6 +114,7 @@ export default {
           const after = writable(form.value, record.value, view.value.readOnly);
           const patch = Object.fromEntries(Object.entries(after).filter(([key, value]) => JSON.stringify(value) !== JSON.stringify(before[key])));
           const updated = await api.patch(`${path.value}/${encodeURIComponent(props.id)}?locale=${locale.value}`, { ...patch, version: stored.value.version });
+          rememberDisplays(props.app, form.value, [updated]);
           stored.value = updated;
           record.value = clone(updated);
           editing.value = false;
