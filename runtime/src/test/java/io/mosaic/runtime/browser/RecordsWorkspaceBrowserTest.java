@@ -140,6 +140,7 @@ class RecordsWorkspaceBrowserTest extends RuntimeTest {
         assertThat(browser.all("[data-field=express_note]")).isEmpty();
 
         browser.type("[data-test=lookup-customer]", "trading");
+        browser.waitForCount("[data-test=input-customer] .picker-list button", 1);
         browser.click("[data-test=input-customer] .picker-list button");
         browser.waitForText("[data-test=input-customer] .picker-value", "Acme Trading");
         browser.type("input[name=reference]", "PO 'Robert'); DROP TABLE x;--");

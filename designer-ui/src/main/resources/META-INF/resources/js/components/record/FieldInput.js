@@ -29,12 +29,17 @@ const LookupPicker = {
     const failed = ref(false);
     let timer;
     const shown = computed(() => (props.modelValue ? nameOf(props.app, props.field, props.modelValue) ?? '…' : ''));
+    let asked = 0;
     async function search() {
       failed.value = false;
+      // Only the answer to the latest question counts: an earlier, slower one must not replace it.
+      const question = ++asked;
       try {
-        candidates.value = await api.get(`/api/apps/${encodeURIComponent(props.app)}/forms/${encodeURIComponent(props.form)}`
+        const found = await api.get(`/api/apps/${encodeURIComponent(props.app)}/forms/${encodeURIComponent(props.form)}`
           + `/lookup/${encodeURIComponent(props.path)}?size=20&q=${encodeURIComponent(query.value)}`);
+        if (question === asked) candidates.value = found;
       } catch {
+        if (question !== asked) return;
         candidates.value = [];
         failed.value = true;
       }
