@@ -121,6 +121,15 @@ class FormApiTest extends RuntimeTest {
     }
 
     @Test
+    void listsEveryFieldTypeWithItsCategoryAndNames() throws Exception {
+        mvc.perform(get("/api/field-types").with(user("rita").roles(reader))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(27))
+                .andExpect(jsonPath("$[?(@.key == 'money')].category", contains("number")))
+                .andExpect(jsonPath("$[?(@.key == 'subtable')].name.zh-CN", contains("子表")))
+                .andExpect(jsonPath("$[?(@.platformSet == true)].key", containsInAnyOrder("serial", "formula")));
+    }
+
+    @Test
     void hidesTheFormFromUsersWhoMayNotReadIt() throws Exception {
         for (RequestPostProcessor outsider : List.of(user("olga").roles("nobody"), user("carl").roles(clerk), ANALYST)) {
             mvc.perform(get(schema("order")).with(outsider)).andExpect(status().isNotFound())
