@@ -6,6 +6,7 @@ import { route, href } from '../router.js';
 import ErrorBox from '../components/ErrorBox.js';
 import PageLayout from '../components/PageLayout.js';
 import UiIcon from '../components/UiIcon.js';
+import DesignEntry from '../components/designer/DesignEntry.js';
 
 const targetLink = (app, target) => href('apps', app, target.kind, target.key);
 
@@ -33,7 +34,7 @@ function withTargets(items) {
 
 export default {
   name: 'AppPage',
-  components: { ErrorBox, PageLayout, MenuTree, UiIcon },
+  components: { ErrorBox, PageLayout, MenuTree, UiIcon, DesignEntry },
   setup() {
     const menu = ref(null);
     const error = ref(null);
@@ -60,6 +61,7 @@ export default {
       <template #sidebar>
         <a class="sidebar-back" href="#/apps"><UiIcon name="back" :size="14" /> {{ t('nav.apps') }}</a>
         <div class="sidebar-heading">{{ menu ? localName(menu.name, appKey) : appKey }}</div>
+        <DesignEntry :app="appKey" />
         <MenuTree v-if="menu" :items="menu.menus" :app="appKey" />
         <p v-if="menu && menu.menus.length === 0" class="muted small">{{ t('app.noMenus') }}</p>
       </template>
