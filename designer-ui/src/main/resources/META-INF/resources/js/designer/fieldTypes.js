@@ -80,7 +80,6 @@ const STARTERS = {
   multiselect: () => ({ options: sampleOptions() }),
   checkbox: () => ({ options: sampleOptions() }),
   money: () => ({ currency: 'CNY' }),
-  lookup: () => ({ lookup: { form: '', displayField: '' } }),
   formula: () => ({ expression: '', resultType: 'number' }),
   serial: () => ({ pattern: 'NO-{yyyy}-{seq:6}' }),
   image: () => ({ maxFiles: 1 }),

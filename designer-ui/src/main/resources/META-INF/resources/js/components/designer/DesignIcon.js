@@ -1,4 +1,6 @@
-// Line icons of the form designer (field types, layout elements, tools), drawn inline like UiIcon.
+// Line icons of the form designer (field types, layout elements, tools), drawn by UiIcon.
+import UiIcon from '../UiIcon.js';
+
 const PATHS = {
   text: 'M4 7V5h16v2M12 5v14M9 19h6',
   textarea: 'M4 6h16M4 10h16M4 14h16M4 18h10',
@@ -46,9 +48,8 @@ const PATHS = {
 
 export default {
   name: 'DesignIcon',
+  components: { UiIcon },
   props: { name: { type: String, required: true }, size: { type: Number, default: 16 } },
   setup: () => ({ PATHS }),
-  template: /* html */ `
-    <svg class="icon" :width="size" :height="size" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="1.8"
-         stroke-linecap="round" stroke-linejoin="round" aria-hidden="true"><path :d="PATHS[name]"/></svg>`,
+  template: /* html */ `<UiIcon :path="PATHS[name]" :size="size" />`,
 };

@@ -68,12 +68,12 @@ export default {
       <textarea class="formula-text" :name="name" :data-prop="name" rows="2" spellcheck="false" :value="modelValue"
                 :aria-invalid="invalid || (check && !check.ok) ? 'true' : null"
                 @input="emit('update:modelValue', $event.target.value)"></textarea>
-      <div v-if="check && check.ok" class="formula-check formula-ok" data-test="formula-ok">
+      <div v-if="check && check.ok" class="formula-check formula-ok" data-test="formula-ok" :data-expression="check.expression">
         ✓ {{ t('formula.ok') }}<template v-if="check.references.length"> · {{ t('formula.reads') }}
           <code v-for="path in check.references" :key="path">{{ path }}</code></template>
       </div>
-      <div v-else-if="check" class="formula-check formula-error" data-test="formula-error" role="alert">
-        <div v-for="(problem, i) in check.problems" :key="i">
+      <div v-else-if="check" class="formula-check formula-error" data-test="formula-error" :data-expression="check.expression" role="alert">
+        <div v-for="(problem, i) in check.problems" :key="i" :data-code="problem.code" :data-position="problem.position">
           <strong>{{ headline(problem) }}</strong>
           <span v-if="problem.code && problem.message" class="formula-detail">{{ problem.message }}</span>
           <pre v-if="problem.position != null" class="formula-where">{{ around(problem).before }}<mark>{{ around(problem).at }}</mark>{{ around(problem).after }}</pre>

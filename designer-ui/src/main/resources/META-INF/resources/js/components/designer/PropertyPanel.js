@@ -204,17 +204,18 @@ const FieldProperties = {
 
       <template v-if="has('lookup')">
         <label class="field"><span>{{ t('design.lookupForm') }}</span>
-          <select name="lookupForm" data-prop="lookup/form" :value="field.lookup?.form || ''" :aria-invalid="invalid('lookup') ? 'true' : null"
+          <select name="lookupForm" data-prop="lookup/form" :value="field.lookup?.form || ''" :aria-invalid="!field.lookup?.form || invalid('lookup') ? 'true' : null"
                   @change="setLookup('form', $event.target.value)">
             <option value="" disabled>{{ t('design.choose') }}</option>
             <option v-for="form in designer.forms.value" :key="form.key" :value="form.key">{{ form.label }}</option>
           </select></label>
         <label class="field"><span>{{ t('design.lookupDisplay') }}</span>
           <select name="lookupDisplay" data-prop="lookup/displayField" :value="field.lookup?.displayField || ''"
-                  :aria-invalid="invalid('lookup') ? 'true' : null" @change="setLookup('displayField', $event.target.value)">
+                  :aria-invalid="!field.lookup?.displayField || invalid('lookup') ? 'true' : null" @change="setLookup('displayField', $event.target.value)">
             <option value="" disabled>{{ t('design.choose') }}</option>
             <option v-for="target in targetFields" :key="target.key" :value="target.key">{{ target.label }}</option>
-          </select></label>
+          </select>
+          <small v-if="!field.lookup?.form || !field.lookup?.displayField" class="prop-error">{{ t('design.lookupMissing') }}</small></label>
       </template>
 
       <template v-if="has('options')">

@@ -217,7 +217,7 @@ export default {
         lastSavedPointers = map;
         problems.value = [];
         Object.assign(standing, { exists: true, hasDraft: saved.hasDraft, publishedVersion: saved.publishedVersion });
-        notice.value = t('design.saved');
+        notice.value = { kind: 'saved', text: t('design.saved') };
         return true;
       } catch (answer) {
         refused(answer, map);
@@ -233,7 +233,7 @@ export default {
       try {
         const version = await api.post(`${path()}/publish`, {});
         Object.assign(standing, { hasDraft: false, publishedVersion: version.version });
-        notice.value = t('design.publishedNotice', { n: version.version });
+        notice.value = { kind: 'published', text: t('design.publishedNotice', { n: version.version }) };
       } catch (answer) {
         refused(answer, lastSavedPointers);
       } finally {
@@ -254,16 +254,19 @@ export default {
     // Unsaved work is not left behind without asking: in-app links ask in a dialog, closing the tab the browser's way.
     let leaving = false;
     const stopGuard = guardLeaving(next => {
-      if (leaving || !dirty.value) return true;
+      if (leaving || !dirty.value) {
+        leaving = false;
+        return true;
+      }
       pendingLeave.value = next.path;
       return false;
     });
+    /** Goes where the user wanted to; the hash changes (and the guard is asked) only after this returns. */
     function leave() {
       const to = pendingLeave.value;
       pendingLeave.value = null;
       leaving = true;
       navigate(to);
-      leaving = false;
     }
     const beforeUnload = event => {
       if (!dirty.value) return;
@@ -306,7 +309,7 @@ export default {
     });
 
     return {
-      t, localName, href, appKey, state, loaded, loadFailure, view, busy, notice, failure, located, describe, history,
+      t, localName, href, appKey, state, standing, loaded, loadFailure, view, busy, notice, failure, located, describe, history,
       dirty, status, mayPublish, pendingLeave, current, undo, redo, save, publish, leave, select, load,
     };
   },
@@ -316,7 +319,8 @@ export default {
         <a class="designer-back" :href="href('design', appKey)" :title="t('design.allForms')"><UiIcon name="back" :size="16" /></a>
         <div class="designer-name">
           <strong>{{ loaded ? localName(state.form.name, state.form.key) : '…' }}</strong>
-          <span v-if="loaded" class="badge" :class="status.css" data-test="status">{{ status.text }}</span>
+          <span v-if="loaded" class="badge" :class="status.css" data-test="status" :data-version="standing.publishedVersion"
+                :data-draft="standing.hasDraft ? 'true' : 'false'">{{ status.text }}</span>
         </div>
         <div class="segmented" role="tablist">
           <button type="button" role="tab" :aria-selected="view === 'design'" :class="{ active: view === 'design' }" data-test="view-design"
@@ -337,7 +341,7 @@ export default {
         <button type="button" class="button" @click="load">{{ t('design.retry') }}</button>
       </div>
       <template v-else-if="loaded">
-        <div v-if="notice" class="designer-notice alert alert-success" data-test="notice" role="status">{{ notice }}</div>
+        <div v-if="notice" class="designer-notice alert alert-success" data-test="notice" :data-notice="notice.kind" role="status">{{ notice.text }}</div>
         <div v-if="failure" class="designer-problems alert alert-error" data-test="problems" role="alert">
           <div class="alert-title"><span class="badge badge-error">{{ failure.status }}</span>{{ failure.message }}
             <button type="button" class="link-button designer-problems-close" @click="failure = null">{{ t('common.close') }}</button></div>
