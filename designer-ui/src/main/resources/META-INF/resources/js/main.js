@@ -17,7 +17,7 @@ import DesignHomePage from './pages/design/DesignHomePage.js';
 import FormDesignerPage from './pages/design/FormDesignerPage.js';
 
 const PAGES = {
-  login: LoginPage, launcher: LauncherPage, app: AppPage, target: AppPage, tokens: TokensPage,
+  login: LoginPage, launcher: LauncherPage, app: AppPage, target: AppPage, record: AppPage, tokens: TokensPage,
   users: UsersPage, roles: RolesPage, orgs: OrgsPage, packs: PacksPage,
   design: DesignHomePage, formDesigner: FormDesignerPage,
 };
@@ -56,7 +56,7 @@ const Root = {
       <LoginPage v-if="!session.me || route.name === 'login'" />
       <div v-else class="shell">
         <AppHeader />
-        <component v-if="page && allowed" :is="page" :key="route.name === 'target' ? 'app' : route.name" />
+        <component v-if="page && allowed" :is="page" :key="['target', 'record'].includes(route.name) ? 'app' : route.name" />
         <Message v-else-if="page" data-test="forbidden" :title="t('error.forbiddenTitle')" :text="t('error.forbiddenText')" />
         <Message v-else data-test="not-found" :title="t('error.notFoundTitle')" :text="t('error.notFoundText', { path: route.path })" />
       </div>

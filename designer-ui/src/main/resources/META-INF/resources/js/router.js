@@ -6,6 +6,7 @@ const ROUTES = [
   ['launcher', '/apps'],
   ['app', '/apps/:app'],
   ['target', '/apps/:app/:kind/:key'],
+  ['record', '/apps/:app/:kind/:key/:id'],
   ['tokens', '/tokens'],
   ['users', '/admin/users', { admin: true }],
   ['roles', '/admin/roles', { admin: true }],

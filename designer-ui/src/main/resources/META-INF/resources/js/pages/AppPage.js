@@ -7,6 +7,8 @@ import ErrorBox from '../components/ErrorBox.js';
 import PageLayout from '../components/PageLayout.js';
 import UiIcon from '../components/UiIcon.js';
 import DesignEntry from '../components/designer/DesignEntry.js';
+import RecordListPage from './records/RecordListPage.js';
+import RecordPage from './records/RecordPage.js';
 
 const targetLink = (app, target) => href('apps', app, target.kind, target.key);
 
@@ -34,14 +36,14 @@ function withTargets(items) {
 
 export default {
   name: 'AppPage',
-  components: { ErrorBox, PageLayout, MenuTree, UiIcon, DesignEntry },
+  components: { ErrorBox, PageLayout, MenuTree, UiIcon, RecordListPage, RecordPage, DesignEntry },
   setup() {
     const menu = ref(null);
     const error = ref(null);
     const appKey = computed(() => route.value.params.app);
     const entries = computed(() => (menu.value ? withTargets(menu.value.menus) : []));
-    const target = computed(() => (route.value.name === 'target'
-      ? { kind: route.value.params.kind, key: route.value.params.key } : null));
+    const target = computed(() => (route.value.name === 'target' || route.value.name === 'record'
+      ? { kind: route.value.params.kind, key: route.value.params.key, id: route.value.params.id } : null));
     const targetItem = computed(() => target.value
       && entries.value.find(item => item.target.kind === target.value.kind && item.target.key === target.value.key));
 
@@ -67,7 +69,11 @@ export default {
       </template>
       <ErrorBox :error="error" />
       <template v-if="menu">
-        <section v-if="target" class="placeholder" data-test="target-placeholder">
+        <template v-if="target && target.kind === 'form'">
+          <RecordPage v-if="target.id" :app="appKey" :form-key="target.key" :id="target.id" />
+          <RecordListPage v-else :app="appKey" :form-key="target.key" :title="targetItem ? localName(targetItem.name, target.key) : ''" />
+        </template>
+        <section v-else-if="target" class="placeholder" data-test="target-placeholder">
           <div class="page-header"><h1>{{ targetItem ? localName(targetItem.name, target.key) : target.key }}</h1></div>
           <div class="panel">
             <p><span class="badge">{{ kindLabel(target.kind) }}</span> <code>{{ target.key }}</code></p>

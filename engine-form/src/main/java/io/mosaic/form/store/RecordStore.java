@@ -664,8 +664,10 @@ public final class RecordStore {
         }
         String column = q(field.key());
         if (filter.op() == ListQuery.Op.CONTAINS) {
-            params.add("%" + escapeLike(filter.value()) + "%");
-            return column + " LIKE ? ESCAPE '!'";
+            // Lower-cased on both sides: H2 compares case-sensitively and MariaDB's collation does not, and a
+            // search box must find "Acme" from "acme" on every database alike.
+            params.add("%" + escapeLike(filter.value().toLowerCase(Locale.ROOT)) + "%");
+            return "LOWER(" + column + ") LIKE ? ESCAPE '!'";
         }
         Object value;
         try {

@@ -375,6 +375,17 @@ class RecordStoreTest {
     }
 
     @Test
+    void containsIgnoresCaseOnEveryDatabase() throws SQLException {
+        long acme = store.create("{\"code\": \"A\", \"title\": \"Acme Ltd\"}", ALICE, EN);
+        long accent = store.create("{\"code\": \"B\", \"title\": \"ÄRGER GmbH\"}", ALICE, EN);
+        store.create("{\"code\": \"C\", \"title\": \"Bolt & Co\"}", ALICE, EN);
+
+        assertThat(filtered(new ListQuery.Filter("title", ListQuery.Op.CONTAINS, "acme"))).containsExactly(acme);
+        assertThat(filtered(new ListQuery.Filter("title", ListQuery.Op.CONTAINS, "LTD"))).containsExactly(acme);
+        assertThat(filtered(new ListQuery.Filter("title", ListQuery.Op.CONTAINS, "ärger"))).containsExactly(accent);
+    }
+
+    @Test
     void rowFilterAndHiddenFieldsLimitWhatReadAndListShow() throws SQLException {
         long alices = store.create("{\"code\": \"A\", \"amount\": 5}", ALICE, EN);
         long bobs = store.create("{\"code\": \"B\", \"amount\": 6, \"lines\": [{\"item\": \"x\"}]}", BOB, EN);

@@ -152,6 +152,17 @@ final class Browser implements AutoCloseable {
         new Select(driver.findElement(By.cssSelector(css))).selectByVisibleText(optionText);
     }
 
+    /**
+     * Sets a control's value as the user's picker would and tells the page, for inputs whose typing format
+     * depends on the browser's locale (date, time).
+     */
+    void setValue(String css, String value) {
+        WebElement field = waitFor(css);
+        driver.executeScript("arguments[0].value = arguments[1];"
+                + " arguments[0].dispatchEvent(new Event('input', { bubbles: true }));"
+                + " arguments[0].dispatchEvent(new Event('change', { bubbles: true }));", field, value);
+    }
+
     /** File inputs accept a path even though this one is visually hidden behind a styled button. */
     void attach(String css, Path file) {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css))).sendKeys(file.toString());
@@ -250,6 +261,12 @@ final class Browser implements AutoCloseable {
                 .map(LogEntry::getMessage)
                 .filter(message -> !message.contains("Failed to load resource"))
                 .toList();
+    }
+
+    /** Whether the page is wider than the screen: on a phone that means sideways scrolling, a broken layout. */
+    boolean horizontalOverflow() {
+        return (Boolean) driver.executeScript(
+                "return document.documentElement.scrollWidth > document.documentElement.clientWidth + 1;");
     }
 
     void screenshot(String name) {

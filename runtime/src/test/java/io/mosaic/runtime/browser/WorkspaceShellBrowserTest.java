@@ -145,7 +145,7 @@ class WorkspaceShellBrowserTest extends RuntimeTest {
         importPackWithPreview(app, pack);
         refusesPacksItCannotInstall(pack, writePack("lying_" + suffix,
                 TestPack.app("lying_" + suffix, "1.0.0").form("visit", "title:text").lieAboutChecksum("visit.form.json").zip()));
-        opensTheMenuTargetPlaceholder(app);
+        opensTheMenuTargetsRecordList(app);
         grantsARoleAccessToTheImportedForm("auditor_" + suffix, app);
         exportsThePack(app);
 
@@ -172,7 +172,7 @@ class WorkspaceShellBrowserTest extends RuntimeTest {
         browser.screenshot("22-phone-app-menu-open");
         browser.click(".sidebar [data-menu=m_visit]");
         browser.waitUntilGone(".sidebar [data-menu=m_visit]");
-        browser.waitFor("[data-test=target-placeholder]");
+        browser.waitFor("[data-test=record-list] [data-test=no-records]");
         browser.screenshot("23-phone-menu-target");
 
         browser.go(url("/#/admin/users"));
@@ -335,12 +335,12 @@ class WorkspaceShellBrowserTest extends RuntimeTest {
         browser.screenshot("08b-pack-checksum-refused");
     }
 
-    private void opensTheMenuTargetPlaceholder(String app) {
+    private void opensTheMenuTargetsRecordList(String app) {
         browser.go(url("/#/apps"));
         browser.click("[data-app=" + app + "]");
         browser.click(".sidebar [data-menu=dealers]");
-        browser.waitForText("[data-test=target-placeholder]", "form engine");
-        assertThat(browser.text("[data-test=target-placeholder] h1")).isEqualTo("Dealers");
+        browser.waitForText("[data-test=record-list] h1", "Dealers");
+        browser.waitFor("[data-test=no-records]");
         browser.screenshot("09-app-menu-target");
     }
 

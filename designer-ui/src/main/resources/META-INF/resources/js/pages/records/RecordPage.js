@@ -1,0 +1,241 @@
+// One record: create, view, edit (with live formulas and the server's validation as you type), delete with an
+// undo, and the field history. Saving sends only what the user may write; an edit names the version it started
+// from, so a concurrent change is reported instead of overwritten.
+import { ref, computed, watch, onBeforeUnmount } from 'vue';
+import { api, attempt, ApiFailure } from '../../api.js';
+import { t, localName, locale, formatDate } from '../../i18n.js';
+import { href, navigate } from '../../router.js';
+import { writable, blankRecord, display, clone } from '../../records.js';
+import { nameOf } from '../../names.js';
+import { formView, recordsPath } from './formView.js';
+import ErrorBox from '../../components/ErrorBox.js';
+import ConfirmButton from '../../components/ConfirmButton.js';
+import RecordForm from '../../components/RecordForm.js';
+
+const CHECK_DELAY_MS = 400;
+
+export default {
+  name: 'RecordPage',
+  components: { ErrorBox, ConfirmButton, RecordForm },
+  props: { app: { type: String, required: true }, formKey: { type: String, required: true }, id: { type: String, required: true } },
+  setup(props) {
+    const view = ref(null);
+    const error = ref(null);
+    const stored = ref(null);
+    const record = ref({});
+    const editing = ref(false);
+    const saving = ref(false);
+    const checked = ref([]);
+    const saveErrors = ref([]);
+    const touched = ref(new Set());
+    const tab = ref('details');
+    const history = ref(null);
+    const stale = ref(false);
+    const deleted = ref(null);
+    let timer;
+
+    const isNew = computed(() => props.id === 'new');
+    const form = computed(() => view.value?.definition);
+    const may = action => view.value?.actions.includes(action);
+    const listLink = computed(() => href('apps', props.app, 'form', props.formKey));
+    const heading = computed(() => {
+      if (!form.value) return props.formKey;
+      if (isNew.value) return t('record.newTitle', { form: localName(form.value.name, props.formKey) });
+      const title = form.value.titleField && stored.value?.[form.value.titleField];
+      return title ? String(title) : `${localName(form.value.name, props.formKey)} #${props.id}`;
+    });
+    // Until the first save attempt only the fields the user has touched show the server's complaints.
+    const errors = computed(() => [...saveErrors.value, ...checked.value.filter(e => touched.value.has(e.pointer.split('/')[1]))]);
+    const dirty = computed(() => editing.value && JSON.stringify(record.value) !== JSON.stringify(stored.value || blankRecord(form.value)));
+    const path = computed(() => recordsPath(props.app, props.formKey));
+
+    async function load() {
+      view.value = null;
+      error.value = null;
+      history.value = null;
+      saveErrors.value = [];
+      checked.value = [];
+      touched.value = new Set();
+      stale.value = false;
+      deleted.value = null;
+      tab.value = 'details';
+      await attempt(error, async () => {
+        view.value = await formView(props.app, props.formKey);
+        if (isNew.value) {
+          stored.value = null;
+          record.value = blankRecord(form.value);
+          editing.value = true;
+        } else {
+          stored.value = await api.get(`${path.value}/${encodeURIComponent(props.id)}`);
+          record.value = clone(stored.value);
+          editing.value = false;
+        }
+      });
+    }
+    watch(() => [props.app, props.formKey, props.id], load, { immediate: true });
+
+    function changed(next) {
+      for (const key of Object.keys(next)) {
+        if (JSON.stringify(next[key]) !== JSON.stringify(record.value[key])) touched.value.add(key);
+      }
+      touched.value = new Set(touched.value);
+      record.value = next;
+      saveErrors.value = saveErrors.value.filter(e => !touched.value.has(e.pointer.split('/')[1]));
+      clearTimeout(timer);
+      timer = setTimeout(check, CHECK_DELAY_MS);
+    }
+
+    /** Asks the server whether the record as it now stands would be accepted; the answer is only shown. */
+    async function check() {
+      const sent = JSON.stringify(record.value);
+      try {
+        await api.post(`/api/apps/${encodeURIComponent(props.app)}/forms/${encodeURIComponent(props.formKey)}/validate?locale=${locale.value}`,
+          writable(form.value, record.value));
+        if (sent === JSON.stringify(record.value)) checked.value = [];
+      } catch (failure) {
+        if (failure instanceof ApiFailure && failure.status === 422 && sent === JSON.stringify(record.value)) {
+          checked.value = failure.problems;
+        }
+      }
+    }
+
+    async function save() {
+      saving.value = true;
+      error.value = null;
+      try {
+        if (isNew.value) {
+          const created = await api.post(`${path.value}?locale=${locale.value}`, writable(form.value, record.value, view.value.readOnly));
+          stored.value = created;
+          editing.value = false;
+          navigate(`/apps/${props.app}/form/${props.formKey}/${created.id}`);
+        } else {
+          const before = writable(form.value, stored.value, view.value.readOnly);
+          const after = writable(form.value, record.value, view.value.readOnly);
+          const patch = Object.fromEntries(Object.entries(after).filter(([key, value]) => JSON.stringify(value) !== JSON.stringify(before[key])));
+          const updated = await api.patch(`${path.value}/${encodeURIComponent(props.id)}?locale=${locale.value}`, { ...patch, version: stored.value.version });
+          stored.value = updated;
+          record.value = clone(updated);
+          editing.value = false;
+          history.value = null;
+        }
+        saveErrors.value = [];
+        checked.value = [];
+      } catch (failure) {
+        if (failure.status === 422) {
+          saveErrors.value = failure.problems;
+          touched.value = new Set(form.value.fields.map(f => f.key));
+        } else if (failure.status === 409) {
+          stale.value = true;
+        }
+        error.value = failure;
+      } finally {
+        saving.value = false;
+      }
+    }
+
+    function edit() {
+      record.value = clone(stored.value);
+      editing.value = true;
+    }
+    function cancel() {
+      if (isNew.value) {
+        navigate(`/apps/${props.app}/form/${props.formKey}`);
+        return;
+      }
+      record.value = clone(stored.value);
+      editing.value = false;
+      saveErrors.value = [];
+      checked.value = [];
+      error.value = null;
+    }
+    async function remove() {
+      await attempt(error, async () => {
+        await api.del(`${path.value}/${encodeURIComponent(props.id)}?version=${stored.value.version}`);
+        deleted.value = stored.value;
+      });
+    }
+    async function restore() {
+      await attempt(error, async () => {
+        stored.value = await api.post(`${path.value}/${encodeURIComponent(props.id)}/restore`);
+        record.value = clone(stored.value);
+        deleted.value = null;
+      });
+    }
+    async function showHistory() {
+      tab.value = 'history';
+      if (history.value) return;
+      await attempt(error, async () => {
+        history.value = (await api.get(`${path.value}/${encodeURIComponent(props.id)}/history`)).slice().reverse();
+      });
+    }
+    const fieldOf = key => form.value.fields.find(f => f.key === key);
+    const label = key => (fieldOf(key) ? localName(fieldOf(key).label, key) : key);
+    const shown = (key, value) => {
+      const field = fieldOf(key);
+      if (!field) return value === null ? '' : JSON.stringify(value);
+      return display(field, value, (f, id) => nameOf(props.app, f, id));
+    };
+    const who = id => nameOf(props.app, { type: 'user' }, id) ?? `#${id}`;
+    const onLeave = event => {
+      if (dirty.value) {
+        event.preventDefault();
+        event.returnValue = '';
+      }
+    };
+    window.addEventListener('beforeunload', onLeave);
+    onBeforeUnmount(() => {
+      window.removeEventListener('beforeunload', onLeave);
+      clearTimeout(timer);
+    });
+
+    return { t, localName, formatDate, view, error, stored, record, editing, saving, errors, isNew, form, may,
+      listLink, heading, changed, save, edit, cancel, remove, restore, tab, history, showHistory, label, shown, who,
+      stale, load, deleted };
+  },
+  template: /* html */ `
+    <section class="record-page" data-test="record-page">
+      <a class="back-link" :href="listLink">‹ {{ form ? localName(form.name, formKey) : formKey }}</a>
+      <div class="page-header">
+        <h1 data-test="record-title">{{ heading }}</h1>
+        <div class="page-actions" v-if="view && !deleted">
+          <template v-if="editing">
+            <button type="button" class="button" @click="cancel">{{ t('common.cancel') }}</button>
+            <button type="button" class="button button-primary" :disabled="saving" data-test="save-record" @click="save">{{ saving ? t('record.saving') : t('common.save') }}</button>
+          </template>
+          <template v-else-if="stored">
+            <ConfirmButton v-if="may('delete')" :label="t('record.delete')" data-test="delete-record" @confirm="remove" />
+            <button v-if="may('update')" type="button" class="button button-primary" data-test="edit-record" @click="edit">{{ t('record.edit') }}</button>
+          </template>
+        </div>
+      </div>
+      <div v-if="deleted" class="alert alert-success" data-test="deleted-banner">
+        <div class="alert-title">{{ t('record.deleted') }}</div>
+        <div class="form-actions"><a class="button" :href="listLink">{{ t('record.backToList') }}</a>
+          <button type="button" class="button button-primary" data-test="restore-record" @click="restore">{{ t('record.restore') }}</button></div>
+      </div>
+      <ErrorBox :error="error" :hint="stale ? t('record.staleHint') : ''" />
+      <div v-if="stale" class="form-actions"><button type="button" class="button" @click="load">{{ t('record.reload') }}</button></div>
+      <template v-if="view && form && !deleted">
+        <div v-if="!isNew" class="tabs" role="tablist">
+          <button type="button" role="tab" class="tab" :class="{ active: tab === 'details' }" @click="tab = 'details'">{{ t('record.details') }}</button>
+          <button type="button" role="tab" class="tab" :class="{ active: tab === 'history' }" data-test="history-tab" @click="showHistory">{{ t('record.history') }}</button>
+        </div>
+        <div v-show="tab === 'details'" class="panel">
+          <RecordForm :form="form" :model-value="record" :errors="errors" :readonly="!editing" :read-only-keys="view.readOnly"
+                      :app="app" @update:model-value="changed" />
+          <p v-if="stored" class="muted small record-meta">{{ t('record.meta', { created: formatDate(stored.created_at), updated: formatDate(stored.updated_at), version: stored.version }) }}</p>
+        </div>
+        <div v-if="tab === 'history'" class="panel" data-test="history">
+          <p v-if="history && !history.length" class="muted">{{ t('record.noHistory') }}</p>
+          <ol v-if="history" class="history">
+            <li v-for="(change, i) in history" :key="i">
+              <div class="history-head"><strong>{{ label(change.field) }}</strong>
+                <span class="muted small">{{ who(change.changedBy) }} · {{ formatDate(change.changedAt) }}</span></div>
+              <div class="history-change"><span class="old-value">{{ shown(change.field, change.oldValue) || '—' }}</span>
+                <span aria-hidden="true">→</span><span class="new-value">{{ shown(change.field, change.newValue) || '—' }}</span></div>
+            </li>
+          </ol>
+        </div>
+      </template>
+    </section>`,
+};

@@ -1,0 +1,182 @@
+package io.mosaic.runtime.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import io.mosaic.runtime.metadata.MetadataService;
+import io.mosaic.runtime.security.user.UserRequest;
+import io.mosaic.runtime.security.user.UserService;
+import io.mosaic.runtime.support.RuntimeTest;
+
+/**
+ * The records workspace in headless Chromium: a clerk opens a form from the app menu, fills in a new order whose
+ * line amounts and total follow the lines as they are typed, sees the server's validation next to the cell at
+ * fault before saving, a condition showing a field, saves, edits (history), filters the list, and does it all
+ * again on a 390 px phone screen.
+ */
+@Tag("browser")
+class RecordsWorkspaceBrowserTest extends RuntimeTest {
+
+    private static final String PASSWORD = "correct-horse-1";
+
+    private static Browser browser;
+
+    @RegisterExtension
+    final TestWatcher screenshotOnFailure = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            browser.screenshot("FAILED-" + context.getRequiredTestMethod().getName());
+        }
+    };
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MetadataService metadata;
+
+    @Autowired
+    UserService users;
+
+    private final String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+    private final String app = "rw" + suffix;
+    private final String clerk = "clerk" + suffix;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) browser.close();
+    }
+
+    @BeforeEach
+    void publishAnOrderFormForAClerk() throws IOException {
+        String manifest = """
+                {"key": "%s", "name": {"zh-CN": "销售", "en": "Sales"}, "version": "1.0.0", "platform": ">=0.1.0",
+                 "roles": [{"key": "%s", "name": {"zh-CN": "文员", "en": "Clerk"},
+                            "grants": [{"form": "order", "actions": ["create", "read", "update", "delete", "export"],
+                                        "rowScope": "own"}]}],
+                 "menus": [{"key": "orders", "name": {"zh-CN": "订单", "en": "Orders"},
+                            "target": {"kind": "form", "key": "order"}}],
+                 "definitions": [{"kind": "form", "key": "order"}]}""".formatted(app, clerk);
+        metadata.createApp(app, manifest, "analyst");
+        String form;
+        try (var in = getClass().getResourceAsStream("/browser/workspace-order.form.json")) {
+            form = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        metadata.publishContent(app, "form", "order", form, null, "analyst");
+        // Publishing the manifest installs its roles and shows its menu.
+        metadata.publish(app, MetadataService.APP_KIND, app, null, "analyst");
+        users.create(new UserRequest(clerk, "Clara Clerk", null, PASSWORD, null, null, null, List.of(clerk), "en", null));
+        browser.desktop();
+        browser.openSignedOut(url("/"));
+        browser.type("input[name=username]", clerk);
+        browser.type("input[name=password]", PASSWORD);
+        browser.click("button[type=submit]");
+        browser.waitFor("[data-test=launcher]");
+    }
+
+    @AfterEach
+    void noScriptErrors() {
+        assertThat(browser.scriptErrors()).isEmpty();
+    }
+
+    @Test
+    void clerkFillsInAnOrderWithLiveTotalsSavesEditsAndFindsItInTheList() {
+        browser.click("[data-app=" + app + "]");
+        browser.click(".sidebar [data-menu=orders]");
+        browser.waitFor("[data-test=no-records]");
+        browser.screenshot("records-01-empty-list");
+
+        browser.click("[data-test=new-record]");
+        browser.waitFor("[data-test=record-page] [data-field=customer]");
+        assertThat(browser.all("[data-test=subtable-lines] [data-test^=row-]")).hasSize(1);
+        assertThat(browser.text("[data-test=value-number]")).isEqualTo("Assigned when saved");
+        assertThat(browser.all("[data-field=express_note]")).isEmpty();
+
+        browser.type("input[name=customer]", "Acme 'Robert'); DROP TABLE x;--");
+        browser.setValue("input[name=order_date]", "2026-11-24");
+        fillLine(0, "Bolts", "3", "12.5");
+        browser.waitForText("[data-test=row-0] [data-test='value-lines.amount']", "37.5");
+        browser.click("[data-test=add-row]");
+        fillLine(1, "Nuts", "0", "10");
+        // The server's validation, asked as the user types, lands on the cell at fault.
+        browser.waitForText("[data-test=row-1] .field-error", "at least 1");
+        browser.screenshot("records-02-inline-error");
+        browser.type("[data-test=row-1] input[name='lines.quantity']", "2");
+        browser.waitForText("[data-test=value-total]", "57.5");
+        browser.waitUntilGone("[data-test=row-1] .field-error");
+
+        browser.click("[data-test=input-express] .switch");
+        browser.waitFor("[data-field=express_note] .required-mark");
+        browser.type("input[name=express_note]", "Line stop at the customer");
+        browser.screenshot("records-03-filled-in");
+
+        browser.click("[data-test=save-record]");
+        browser.waitForText("[data-test=record-title]", "SO-");
+        String number = browser.text("[data-test=record-title]");
+        assertThat(number).matches("SO-\\d{4}-0001");
+        assertThat(browser.text("[data-test=value-total]")).contains("57.5");
+        browser.screenshot("records-04-saved");
+
+        browser.click("[data-test=edit-record]");
+        browser.type("input[name=customer]", "Acme Ltd");
+        browser.click("[data-test=save-record]");
+        browser.waitFor("[data-test=edit-record]");
+        browser.click("[data-test=history-tab]");
+        browser.waitForText("[data-test=history]", "Acme Ltd");
+        assertThat(browser.text("[data-test=history]")).contains("Customer", "DROP TABLE", "Clara Clerk");
+        browser.screenshot("records-05-history");
+
+        browser.click(".back-link");
+        browser.waitFor("[data-test^=record-]");
+        assertThat(browser.text("[data-test=record-list] tbody")).contains(number, "Acme Ltd", "Open");
+        browser.click("[data-test=add-filter]");
+        browser.select("[data-test=filter-0] select", "Customer");
+        browser.type("[data-test=filter-value-0]", "no such customer");
+        browser.click("[data-test=apply-filters]");
+        browser.waitFor("[data-test=no-records]");
+        browser.type("[data-test=filter-value-0]", "acme");
+        browser.click("[data-test=apply-filters]");
+        browser.waitForText("[data-test=record-list] tbody", number);
+        browser.screenshot("records-06-filtered-list");
+
+        browser.emulatePhone(390, 844);
+        browser.screenshot("records-07-phone-list");
+        browser.click("[data-test=record-list] tbody tr");
+        browser.waitFor("[data-test=edit-record]");
+        browser.click("[data-test=edit-record]");
+        browser.screenshot("records-08-phone-record");
+        assertThat(browser.horizontalOverflow()).isFalse();
+    }
+
+    private void fillLine(int row, String product, String quantity, String price) {
+        String at = "[data-test=row-" + row + "] ";
+        browser.type(at + "input[name='lines.product']", product);
+        browser.type(at + "input[name='lines.quantity']", quantity);
+        browser.type(at + "input[name='lines.price']", price);
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
