@@ -173,6 +173,9 @@ class FormDesignerBrowserTest extends RuntimeTest {
         assertThat(published.has("layout")).as("one field per row needs no layout").isFalse();
 
         designer.preview();
+        assertThat(designer.previewValue("total")).as("3 × 99.5 + 4 × 199 from the test data").isEqualTo("1,094.5");
+        designer.typeInPreviewCell("lines", 0, "quantity", "10");
+        browser.waitForText("[data-test=preview] [data-test='value-total']", "1,791");
         browser.screenshot("50-preview");
         designer.design();
         designer.openDesignHome(app);

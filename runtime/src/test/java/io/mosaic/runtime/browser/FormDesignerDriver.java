@@ -159,6 +159,17 @@ final class FormDesignerDriver {
         browser.waitFor("[data-test=preview]");
     }
 
+    /** What the preview shows as a computed or read-only field's value. */
+    String previewValue(String fieldKey) {
+        return browser.text("[data-test=preview] [data-test='value-" + fieldKey + "']");
+    }
+
+    /** Types into a cell of a sub-table in the preview. */
+    void typeInPreviewCell(String subtableKey, int row, String columnKey, String text) {
+        browser.type("[data-test=preview] [data-test='subtable-" + subtableKey + "'] [data-test=row-" + row + "] [data-test='input-"
+                + subtableKey + "." + columnKey + "'] input", text);
+    }
+
     void design() {
         browser.click("[data-test=view-design]");
         browser.waitFor(CANVAS);

@@ -1,12 +1,15 @@
 // The designer's Preview: the form as a user will fill it in, from the definition being designed (saved or not),
-// with test data to start from and the record it makes shown beside it.
+// with test data to start from and the record it makes shown beside it. RecordForm computes the formulas live;
+// offline, since an unpublished form has no records, lookups or files to fetch.
 import { ref, watch } from 'vue';
 import { t, locale } from '../../i18n.js';
 import { sampleRecord } from '../../designer/sampleRecord.js';
+import RecordForm from '../RecordForm.js';
 
 export default {
   name: 'FormPreview',
-  props: { definition: { type: Object, required: true } },
+  components: { RecordForm },
+  props: { definition: { type: Object, required: true }, app: { type: String, required: true } },
   setup(props) {
     const record = ref({});
     const fill = () => {
@@ -34,8 +37,9 @@ export default {
             <button type="button" class="button button-small button-ghost" data-test="clear-test-data" @click="clear">{{ t('design.clearTestData') }}</button>
           </span>
         </div>
-        <!-- PLACEHOLDER until js/components/RecordForm.js (the shared record renderer) is on this branch. -->
-        <div class="preview-placeholder panel" data-test="preview-placeholder">{{ t('design.previewPending') }}</div>
+        <div class="panel preview-form">
+          <RecordForm :form="definition" v-model="record" :app="app" offline />
+        </div>
       </div>
       <aside class="preview-record">
         <h3>{{ t('design.previewRecord') }}</h3>

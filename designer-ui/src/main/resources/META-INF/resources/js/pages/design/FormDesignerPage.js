@@ -357,7 +357,7 @@ export default {
           <DesignCanvas />
           <PropertyPanel />
         </div>
-        <FormPreview v-if="view === 'preview'" :definition="current.definition" />
+        <FormPreview v-if="view === 'preview'" :definition="current.definition" :app="appKey" />
       </template>
       <p v-else class="designer-message muted">{{ t('common.loading') }}</p>
       <div class="designer-narrow panel">
