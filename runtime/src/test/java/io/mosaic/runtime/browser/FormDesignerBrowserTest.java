@@ -31,7 +31,8 @@ import io.mosaic.runtime.support.RuntimeTest;
  * home from the app, creates a form, drags fields from the palette (real pointer drags, which SortableJS's fallback
  * mode takes like a mouse's) — a text field, a money field, a sub-table with product, quantity, price and a row
  * formula, a total over the rows — sees a wrong formula refused as it is typed, undoes and redoes, saves, publishes
- * and finds the published version through the REST API. A refused draft marks the fields it is about, leaving with
+ * and finds the published version through the REST API, and previews it with test data. A field is reordered by
+ * dragging it above another; a refused draft marks the fields it is about, leaving with
  * unsaved work asks first, and a phone screen is told it is too narrow. Screenshots of each step land in
  * {@code target/screenshots}; any script error a page logs fails the test.
  */
@@ -184,32 +185,69 @@ class FormDesignerBrowserTest extends RuntimeTest {
     }
 
     @Test
+    void sideBySideFieldsSectionsAndTabsBecomeTheFormsLayout() throws IOException {
+        designer.openDesignHome(app);
+        designer.createForm("contract", "合同", "Contract");
+        designer.dragField("text");
+        designer.name("title", "标题", "Title");
+        designer.dragRowOfColumns();
+        designer.dragFieldIntoLastRow("date");
+        designer.name("starts", "开始日期", "Starts");
+        designer.dragFieldIntoLastRow("date");
+        designer.name("ends", "结束日期", "Ends");
+        designer.addSection("金额", "Amounts");
+        designer.dragField("money");
+        designer.name("amount", "金额", "Amount");
+        browser.screenshot("52-row-and-section");
+        designer.addTab();
+        designer.dragField("textarea");
+        designer.name("remark", "备注", "Remark");
+        browser.screenshot("53-second-tab");
+        designer.showTab("tab_1");
+        assertThat(designer.fieldKeys()).containsExactly("title", "starts", "ends", "amount");
+        designer.saveDraft();
+        assertThat(designer.publish()).isEqualTo(1);
+
+        JsonNode saved = JSON.readTree(JSON.readTree(
+                fetchOk("/api/apps/" + app + "/definitions/form/contract/versions/1")).get("content").asText());
+        JsonNode tabs = saved.at("/layout/tabs");
+        assertThat(tabs).hasSize(2);
+        assertThat(tabs.at("/0/sections/0/rows").toString()).isEqualTo("[[\"title\"],[\"starts\",\"ends\"]]");
+        assertThat(tabs.at("/0/sections/1/title/en").asText()).isEqualTo("Amounts");
+        assertThat(tabs.at("/0/sections/1/rows").toString()).isEqualTo("[[\"amount\"]]");
+        assertThat(tabs.at("/1/sections/0/rows").toString()).isEqualTo("[[\"remark\"]]");
+        browser.screenshot("54-layout-published");
+    }
+
+    @Test
     void refusedDraftMarksItsFieldsAndLeavingUnsavedWorkAsksFirst() {
         designer.openDesignHome(app);
         designer.createForm("visit", "拜访", "Visit");
         designer.clickField("text");
         String lines = designer.clickField("subtable");
         String lookup = designer.clickField("lookup");
+        designer.dragFieldAbove(lookup, "text_1");
+        assertThat(designer.fieldKeys()).containsExactly(lookup, "text_1", lines);
         designer.saveDraft();
 
-        browser.waitFor("[data-test=problems] [data-pointer='/fields/1/columns']");
+        browser.waitFor("[data-test=problems] [data-pointer='/fields/2/columns']");
         assertThat(browser.all(FormDesignerDriver.field(lines) + ".invalid")).hasSize(1);
         assertThat(browser.all(FormDesignerDriver.field(lookup) + ".invalid")).hasSize(1);
         assertThat(browser.all(FormDesignerDriver.field("text_1") + ".invalid")).isEmpty();
-        assertThat(designer.selectedKey()).as("the first field a problem is about").isEqualTo(lines);
-        assertThat(browser.text("[data-test=node-problems]")).contains("columns");
-        browser.screenshot("55-draft-refused");
-        browser.click("[data-test=problems] [data-pointer='/fields/2/lookup']");
-        browser.waitUntil(() -> lookup.equals(designer.selectedKey()));
+        assertThat(designer.selectedKey()).as("the first field a problem is about").isEqualTo(lookup);
         assertThat(browser.text("[data-test=node-problems]")).contains("lookup");
         assertThat(browser.all("[data-test=properties] select[name=lookupForm][aria-invalid=true]")).hasSize(1);
+        browser.screenshot("55-draft-refused");
+        browser.click("[data-test=problems] [data-pointer='/fields/2/columns']");
+        browser.waitUntil(() -> lines.equals(designer.selectedKey()));
+        assertThat(browser.text("[data-test=node-problems]")).contains("columns");
 
         browser.click(".designer-back");
         browser.waitFor("[data-test=leave]");
         browser.screenshot("56-leave-asks");
         browser.click("[data-test=stay]");
         browser.waitUntilGone("[data-test=stay]");
-        assertThat(designer.fieldKeys()).containsExactly("text_1", lines, lookup);
+        assertThat(designer.fieldKeys()).containsExactly(lookup, "text_1", lines);
         browser.click(".designer-back");
         browser.click("[data-test=leave]");
         browser.waitFor("[data-test=design-home]");

@@ -68,6 +68,54 @@ final class FormDesignerDriver {
         return selectedKey();
     }
 
+    /**
+     * Drags a field that has a row of its own above another field's row, coming from below: SortableJS swaps places
+     * once the pointer is over the middle of the other row.
+     */
+    void dragFieldAbove(String fieldKey, String aboveKey) {
+        browser.drag(row(fieldKey), row(aboveKey), target -> new Point(target.x + target.width / 2, target.y + target.height / 2));
+        browser.waitUntil(() -> {
+            List<String> keys = fieldKeys();
+            return keys.indexOf(fieldKey) == keys.indexOf(aboveKey) - 1;
+        });
+    }
+
+    /** Drags a multi-column row from the palette to the end of the form, ready for fields to go side by side. */
+    void dragRowOfColumns() {
+        int before = browser.all(CANVAS + " .canvas-row-multi").size();
+        browser.drag(palette("row"), LAST_ROWS, FormDesignerDriver::nearBottom);
+        browser.waitUntil(() -> browser.all(CANVAS + " .canvas-row-multi").size() == before + 1);
+    }
+
+    /** Drags a field type into the last multi-column row of the form, after the fields there; answers its key. */
+    String dragFieldIntoLastRow(String type) {
+        String cells = CANVAS + " .sections > .canvas-section:last-of-type .canvas-row-multi:last-of-type > .cells";
+        int before = browser.all(cells + " > .cell").size();
+        browser.drag(palette(type), cells, FormDesignerDriver::nearRightEnd);
+        browser.waitUntil(() -> browser.all(cells + " > .cell").size() == before + 1);
+        return selectedKey();
+    }
+
+    /** Adds a titled section after the selection's (click in the palette), and selects it. */
+    void addSection(String titleZh, String titleEn) {
+        int before = browser.all(CANVAS + " .canvas-section").size();
+        browser.click(palette("section"));
+        browser.waitUntil(() -> browser.all(CANVAS + " .canvas-section").size() == before + 1);
+        browser.type(PROPERTIES + " input[name='title/zh-CN']", titleZh);
+        browser.type(PROPERTIES + " input[name='title/en']", titleEn);
+    }
+
+    /** Puts the form into tabs (or adds a tab) and shows the new tab. */
+    void addTab() {
+        int before = browser.all(CANVAS + " .canvas-tab[data-tab]").size();
+        browser.click(palette("tabs"));
+        browser.waitUntil(() -> browser.all(CANVAS + " .canvas-tab[data-tab]").size() == Math.max(2, before + 1));
+    }
+
+    void showTab(String tabKey) {
+        browser.click(CANVAS + " .canvas-tab[data-tab=" + tabKey + "]");
+    }
+
     /** Adds a field type next to the selection by clicking it in the palette, the keyboard's way. */
     String clickField(String type) {
         int before = browser.all(CANVAS + " .field-card, " + CANVAS + " .column-chip").size();
@@ -194,6 +242,10 @@ final class FormDesignerDriver {
 
     static String field(String key) {
         return CANVAS + " .field-card[data-field=" + key + "]";
+    }
+
+    private static String row(String fieldKey) {
+        return CANVAS + " .canvas-row:has(> .field-card[data-field=" + fieldKey + "])";
     }
 
     private static String palette(String type) {
