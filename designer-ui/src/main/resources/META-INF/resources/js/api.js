@@ -14,6 +14,13 @@ export class ApiFailure extends Error {
   }
 }
 
+/** JSON already written out, sent as it is: e.g. a definition pretty-printed so that stored files and diffs read well. */
+export class JsonText {
+  constructor(text) {
+    this.text = text;
+  }
+}
+
 let unauthorizedListener = () => {};
 
 /** Called with the failure whenever the server answers 401, so the shell can send the user to the login page. */
@@ -53,7 +60,7 @@ async function send(method, path, body, csrfRetry) {
   let payload;
   if (body !== undefined) {
     headers['Content-Type'] = 'application/json';
-    payload = JSON.stringify(body);
+    payload = body instanceof JsonText ? body.text : JSON.stringify(body);
   }
   if (UNSAFE_METHODS.has(method)) {
     headers['X-XSRF-TOKEN'] = await csrfToken();

@@ -2,7 +2,7 @@ import { createApp, computed, watch } from 'vue';
 import { onUnauthorized } from './api.js';
 import { t } from './i18n.js';
 import { route, navigate } from './router.js';
-import { session, loadMe, isAdmin, mayManagePacks } from './session.js';
+import { session, loadMe, isAdmin, mayManagePacks, mayDesign } from './session.js';
 import AppHeader from './components/AppHeader.js';
 import PageLayout from './components/PageLayout.js';
 import LoginPage from './pages/LoginPage.js';
@@ -13,10 +13,13 @@ import UsersPage from './pages/admin/UsersPage.js';
 import RolesPage from './pages/admin/RolesPage.js';
 import OrgsPage from './pages/admin/OrgsPage.js';
 import PacksPage from './pages/admin/PacksPage.js';
+import DesignHomePage from './pages/design/DesignHomePage.js';
+import FormDesignerPage from './pages/design/FormDesignerPage.js';
 
 const PAGES = {
   login: LoginPage, launcher: LauncherPage, app: AppPage, target: AppPage, record: AppPage, tokens: TokensPage,
   users: UsersPage, roles: RolesPage, orgs: OrgsPage, packs: PacksPage,
+  design: DesignHomePage, formDesigner: FormDesignerPage,
 };
 
 const Message = {
@@ -31,7 +34,8 @@ const Message = {
 const Root = {
   components: { AppHeader, LoginPage, Message },
   setup() {
-    const allowed = computed(() => (!route.value.meta.admin || isAdmin()) && (!route.value.meta.packs || mayManagePacks()));
+    const allowed = computed(() => (!route.value.meta.admin || isAdmin()) && (!route.value.meta.packs || mayManagePacks())
+      && (!route.value.meta.design || mayDesign()));
     const page = computed(() => PAGES[route.value.name]);
 
     // Anyone not signed in lands on the login page and comes back to where they were going.

@@ -12,6 +12,8 @@ const ROUTES = [
   ['roles', '/admin/roles', { admin: true }],
   ['orgs', '/admin/orgs', { admin: true }],
   ['packs', '/admin/packs', { packs: true }],
+  ['design', '/design/:app', { design: true }],
+  ['formDesigner', '/design/:app/forms/:key', { design: true }],
 ].map(([name, pattern, meta = {}]) => ({ name, meta, parts: pattern.split('/').filter(Boolean) }));
 
 function match(path) {
@@ -37,8 +39,27 @@ function currentPath() {
 
 export const route = ref(match(currentPath()));
 
+let leaveGuard = null;
+
+/**
+ * While a page holds unsaved work: `guard(nextRoute)` answering false keeps the user where they are (the address
+ * goes back too). Answers the function that removes the guard.
+ */
+export function guardLeaving(guard) {
+  leaveGuard = guard;
+  return () => {
+    if (leaveGuard === guard) leaveGuard = null;
+  };
+}
+
 window.addEventListener('hashchange', () => {
-  route.value = match(currentPath());
+  const next = match(currentPath());
+  if (leaveGuard && next.path !== route.value.path && leaveGuard(next) === false) {
+    // replaceState fires no hashchange, so this does not come back here.
+    history.replaceState(null, '', `#${route.value.path}`);
+    return;
+  }
+  route.value = next;
 });
 
 export function navigate(path) {

@@ -29,3 +29,8 @@ export function isAdmin() {
 export function mayManagePacks() {
   return isAdmin() || Boolean(session.me?.roles?.includes('analyst'));
 }
+
+/** The same roles may edit and publish definitions (docs/api.md, metadata repository), so they get the designers. */
+export function mayDesign() {
+  return mayManagePacks();
+}

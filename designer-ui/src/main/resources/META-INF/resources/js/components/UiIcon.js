@@ -15,9 +15,10 @@ const PATHS = {
 
 export default {
   name: 'UiIcon',
-  props: { name: { type: String, required: true }, size: { type: Number, default: 16 } },
+  // `path` draws an icon of another set (the form designer's) in the same style.
+  props: { name: { type: String, default: null }, path: { type: String, default: null }, size: { type: Number, default: 16 } },
   setup: () => ({ PATHS }),
   template: /* html */ `
     <svg class="icon" :width="size" :height="size" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2"
-         stroke-linecap="round" stroke-linejoin="round" aria-hidden="true"><path :d="PATHS[name]"/></svg>`,
+         stroke-linecap="round" stroke-linejoin="round" aria-hidden="true"><path :d="path || PATHS[name]"/></svg>`,
 };

@@ -6,6 +6,7 @@ import { route, href } from '../router.js';
 import ErrorBox from '../components/ErrorBox.js';
 import PageLayout from '../components/PageLayout.js';
 import UiIcon from '../components/UiIcon.js';
+import DesignEntry from '../components/designer/DesignEntry.js';
 import RecordListPage from './records/RecordListPage.js';
 import RecordPage from './records/RecordPage.js';
 
@@ -35,7 +36,7 @@ function withTargets(items) {
 
 export default {
   name: 'AppPage',
-  components: { ErrorBox, PageLayout, MenuTree, UiIcon, RecordListPage, RecordPage },
+  components: { ErrorBox, PageLayout, MenuTree, UiIcon, RecordListPage, RecordPage, DesignEntry },
   setup() {
     const menu = ref(null);
     const error = ref(null);
@@ -62,6 +63,7 @@ export default {
       <template #sidebar>
         <a class="sidebar-back" href="#/apps"><UiIcon name="back" :size="14" /> {{ t('nav.apps') }}</a>
         <div class="sidebar-heading">{{ menu ? localName(menu.name, appKey) : appKey }}</div>
+        <DesignEntry :app="appKey" />
         <MenuTree v-if="menu" :items="menu.menus" :app="appKey" />
         <p v-if="menu && menu.menus.length === 0" class="muted small">{{ t('app.noMenus') }}</p>
       </template>

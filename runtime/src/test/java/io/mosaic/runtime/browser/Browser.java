@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import java.util.logging.Level;
 
 import org.openqa.selenium.By;
@@ -15,10 +16,13 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.Point;
+import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -89,6 +93,12 @@ final class Browser implements AutoCloseable {
                 Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", true));
     }
 
+    /** Lays the page out on a desktop screen of exactly this size (the window alone would lose the browser's bars). */
+    void viewport(int width, int height) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
+    }
+
     void desktop() {
         driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
         driver.manage().window().setSize(new Dimension(1280, 900));
@@ -156,6 +166,42 @@ final class Browser implements AutoCloseable {
     /** File inputs accept a path even though this one is visually hidden behind a styled button. */
     void attach(String css, Path file) {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css))).sendKeys(file.toString());
+    }
+
+    /**
+     * Drags the element {@code sourceCss} names to the point {@code at} picks in the element {@code targetCss}
+     * (given its rectangle in the viewport), with real pointer actions: press, move, release. The pointer approaches
+     * in steps and measures the target again before each, as a hand follows a drop zone that the page moves while
+     * something is dragged (a placeholder opening above it). Both elements are first scrolled into view.
+     */
+    void drag(String sourceCss, String targetCss, Function<Rectangle, Point> at) {
+        driver.executeScript("document.querySelector(arguments[0]).scrollIntoView({block: 'center'});"
+                + "document.querySelector(arguments[1]).scrollIntoView({block: 'center'});", sourceCss, targetCss);
+        Rectangle source = viewportRect(sourceCss);
+        int x = source.x + source.width / 2;
+        int y = source.y + source.height / 2;
+        new Actions(driver).moveToLocation(x, y).clickAndHold().moveToLocation(x + 12, y + 12)
+                .pause(Duration.ofMillis(120)).perform();
+        for (int approach = 0; approach < 3; approach++) {
+            Point point = at.apply(viewportRect(targetCss));
+            new Actions(driver).moveToLocation(point.x, point.y).pause(Duration.ofMillis(160)).perform();
+        }
+        new Actions(driver).release().perform();
+    }
+
+    /** Where an element is in the viewport now. */
+    @SuppressWarnings("unchecked")
+    Rectangle viewportRect(String css) {
+        Map<String, Number> rect = (Map<String, Number>) driver.executeScript(
+                "const r = document.querySelector(arguments[0]).getBoundingClientRect();"
+                        + "return { x: r.left, y: r.top, width: r.width, height: r.height };", css);
+        return new Rectangle(rect.get("x").intValue(), rect.get("y").intValue(), rect.get("height").intValue(),
+                rect.get("width").intValue());
+    }
+
+    /** Presses Ctrl and a key on whatever has the focus, e.g. Ctrl+Z on the page. */
+    void pressWithControl(String key) {
+        new Actions(driver).keyDown(Keys.CONTROL).sendKeys(key).keyUp(Keys.CONTROL).perform();
     }
 
     String value(String css) {

@@ -1,0 +1,108 @@
+// Design home of one app (#/design/{app}): its form definitions, where each stands between draft and published
+// version, and "New form", which asks for a key and names and opens the form designer on the new form.
+import { ref, computed, watch } from 'vue';
+import { api, attempt } from '../../api.js';
+import { t, localName, zhEnName, formatDate } from '../../i18n.js';
+import { route, href, navigate } from '../../router.js';
+import { KEY_PATTERN } from '../../designer/fieldTypes.js';
+import { appForms, rememberNewForm } from '../../designer/appForms.js';
+import ErrorBox from '../../components/ErrorBox.js';
+import ModalDialog from '../../components/ModalDialog.js';
+import PageLayout from '../../components/PageLayout.js';
+import UiIcon from '../../components/UiIcon.js';
+
+export default {
+  name: 'DesignHomePage',
+  components: { ErrorBox, ModalDialog, PageLayout, UiIcon },
+  setup() {
+    const appKey = computed(() => route.value.params.app);
+    const app = ref(null);
+    const forms = ref(null);
+    const error = ref(null);
+    const creating = ref(null);
+
+    watch(appKey, async key => {
+      app.value = null;
+      forms.value = null;
+      error.value = null;
+      await attempt(error, async () => {
+        [app.value, forms.value] = await Promise.all([api.get(`/api/apps/${encodeURIComponent(key)}`), appForms(key)]);
+      });
+    }, { immediate: true });
+
+    const keyProblem = computed(() => {
+      const key = creating.value?.key || '';
+      if (!key) return null;
+      if (!KEY_PATTERN.test(key)) return t('design.key.pattern');
+      return forms.value?.some(form => form.key === key) ? t('design.formExists') : null;
+    });
+    function startCreating() {
+      creating.value = { key: '', zh: '', en: '' };
+    }
+    function create() {
+      const { key, zh, en } = creating.value;
+      if (!key || keyProblem.value || !zh.trim() || !en.trim()) return;
+      rememberNewForm(appKey.value, key, { 'zh-CN': zh.trim(), en: en.trim() });
+      navigate(`/design/${encodeURIComponent(appKey.value)}/forms/${encodeURIComponent(key)}`);
+    }
+    function status(form) {
+      if (form.publishedVersion == null) return { text: t('design.status.draftOnly'), css: 'change-update' };
+      if (form.hasDraft) return { text: t('design.status.publishedWithDraft', { n: form.publishedVersion }), css: 'change-update' };
+      return { text: t('design.status.published', { n: form.publishedVersion }), css: 'badge-ok' };
+    }
+    return {
+      t, localName, zhEnName, formatDate, href, appKey, app, forms, error, creating, keyProblem, startCreating, create, status,
+    };
+  },
+  template: /* html */ `
+    <PageLayout>
+      <a class="sidebar-back design-back" :href="href('apps', appKey)"><UiIcon name="back" :size="14" /> {{ app ? zhEnName(app) : appKey }}</a>
+      <div class="page-header" data-test="design-home">
+        <div><h1>{{ t('design.homeTitle', { app: app ? zhEnName(app) : appKey }) }}</h1>
+          <p class="muted page-subtitle">{{ t('design.homeIntro') }}</p></div>
+        <div class="page-actions">
+          <button type="button" class="button button-primary" data-test="new-form" :disabled="!forms" @click="startCreating">+ {{ t('design.newForm') }}</button>
+        </div>
+      </div>
+      <ErrorBox :error="error" />
+      <p v-if="!forms && !error" class="muted">{{ t('common.loading') }}</p>
+      <div v-else-if="forms && forms.length" class="table-wrap">
+        <table class="table" data-test="form-list">
+          <thead><tr><th>{{ t('design.formName') }}</th><th>{{ t('design.formKey') }}</th><th>{{ t('design.state') }}</th>
+            <th class="hide-narrow">{{ t('design.changed') }}</th><th></th></tr></thead>
+          <tbody>
+            <tr v-for="form in forms" :key="form.key" :data-form="form.key">
+              <td><a :href="href('design', appKey, 'forms', form.key)"><strong>{{ localName(form.name, form.key) }}</strong></a>
+                <span class="muted small"> · {{ t('design.fieldCount', { n: form.fields.length }) }}</span></td>
+              <td><code>{{ form.key }}</code></td>
+              <td><span class="badge" :class="status(form).css">{{ status(form).text }}</span></td>
+              <td class="hide-narrow muted small">{{ formatDate(form.updatedAt) }} · {{ form.updatedBy }}</td>
+              <td class="row-actions"><a class="button button-small" :href="href('design', appKey, 'forms', form.key)">{{ t('design.open') }}</a></td>
+            </tr>
+          </tbody>
+        </table>
+      </div>
+      <div v-else-if="forms" class="empty panel">
+        <p>{{ t('design.noForms') }}</p>
+        <button type="button" class="button button-primary" @click="startCreating">+ {{ t('design.newForm') }}</button>
+      </div>
+
+      <ModalDialog v-if="creating" :title="t('design.newForm')" @close="creating = null">
+        <form data-test="new-form-dialog" @submit.prevent="create">
+          <label class="field"><span>{{ t('design.formKey') }}</span>
+            <input name="key" v-model.trim="creating.key" autocomplete="off" spellcheck="false" placeholder="order"
+                   :aria-invalid="keyProblem ? 'true' : null" autofocus>
+            <small v-if="keyProblem" class="prop-error">{{ keyProblem }}</small>
+            <small v-else class="muted">{{ t('design.keyHint') }}</small></label>
+          <div class="form-grid">
+            <label class="field"><span>{{ t('design.formName') }} · 中文</span><input name="nameZh" v-model="creating.zh" lang="zh-CN"></label>
+            <label class="field"><span>{{ t('design.formName') }} · English</span><input name="nameEn" v-model="creating.en" lang="en"></label>
+          </div>
+          <div class="form-actions">
+            <button type="button" class="button button-ghost" @click="creating = null">{{ t('common.cancel') }}</button>
+            <button type="submit" class="button button-primary" :disabled="!creating.key || !!keyProblem || !creating.zh.trim() || !creating.en.trim()">{{ t('design.createAndOpen') }}</button>
+          </div>
+        </form>
+      </ModalDialog>
+    </PageLayout>`,
+};
