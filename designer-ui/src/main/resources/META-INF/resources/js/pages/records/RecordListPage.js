@@ -4,7 +4,7 @@ import { ref, computed, watch } from 'vue';
 import { api, attempt, downloadFile } from '../../api.js';
 import { t, localName } from '../../i18n.js';
 import { href, navigate } from '../../router.js';
-import { listable, sortable, operatorsFor, display } from '../../records.js';
+import { listable, sortable, operatorsFor, display, numeric } from '../../records.js';
 import { nameOf, rememberDisplays } from '../../names.js';
 import { formView, recordsPath } from './formView.js';
 import ErrorBox from '../../components/ErrorBox.js';
@@ -138,7 +138,7 @@ export default {
     return { t, localName, view, error, items, loading, hasMore, size, sort, filters, chosen, choosing, form, fields,
       columns, filterable, may, PAGE_SIZES, sortBy, sortMark, next, previous, resize, addFilter, fieldOf,
       operatorsFor, applyFilters, clearFilters, saveColumns, cell, open, newLink, pageNumber, first, applied,
-      sortable, load, restart, importing, exporting, exportAs, imported };
+      sortable, numeric, load, restart, importing, exporting, exportAs, imported };
   },
   template: /* html */ `
     <section class="record-list" data-test="record-list">
@@ -184,12 +184,12 @@ export default {
       <div v-if="view" class="table-wrap">
         <table class="table record-table">
           <thead><tr>
-            <th v-for="c in columns" :key="c.key" :class="{ sortable: sortable(c) }" :aria-sort="sortMark(c) === '▲' ? 'ascending' : sortMark(c) === '▼' ? 'descending' : null"
+            <th v-for="c in columns" :key="c.key" :class="{ sortable: sortable(c), numeric: numeric(c) }" :aria-sort="sortMark(c) === '▲' ? 'ascending' : sortMark(c) === '▼' ? 'descending' : null"
                 :data-test="'column-' + c.key" @click="sortBy(c)">{{ localName(c.label, c.key) }} <span class="sort-mark">{{ sortMark(c) }}</span></th>
           </tr></thead>
           <tbody>
             <tr v-for="record in items" :key="record.id" class="clickable" :data-test="'record-' + record.id" @click="open(record)">
-              <td v-for="c in columns" :key="c.key" :data-label="localName(c.label, c.key)">{{ cell(c, record) }}</td>
+              <td v-for="c in columns" :key="c.key" :class="{ numeric: numeric(c) }" :data-label="localName(c.label, c.key)">{{ cell(c, record) }}</td>
             </tr>
             <tr v-if="!loading && !items.length"><td :colspan="columns.length || 1" class="empty-cell" data-test="no-records">
               {{ applied.length ? t('records.noneMatch') : t('records.none') }}</td></tr>
