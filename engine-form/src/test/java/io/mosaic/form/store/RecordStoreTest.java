@@ -1,6 +1,7 @@
 package io.mosaic.form.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mosaic.form.record.RecordError;
 import io.mosaic.form.record.RecordSchema;
@@ -372,6 +373,23 @@ class RecordStoreTest {
         assertThat(filtered(new ListQuery.Filter("title", ListQuery.Op.EQ, "x' OR '1'='1"))).isEmpty();
         assertThat(filtered(new ListQuery.Filter("title", ListQuery.Op.CONTAINS, "%"))).containsExactly(percent);
         assertThat(count(TABLE)).isEqualTo(4);
+    }
+
+    @Test
+    void storesSqlMetacharactersInEveryTextFieldAsTheyWereSent() throws SQLException {
+        String hostile = "x'); DROP TABLE t;-- \" OR 1=1 /*` \\ %_?";
+        ObjectNode record = JsonNodeFactory.instance.objectNode();
+        record.put("code", "H").put("title", hostile).put("notes", hostile);
+        record.putArray("lines").addObject().put("item", hostile);
+
+        long id = store.create(record.toString(), ALICE, EN);
+
+        ObjectNode stored = store.read(id).orElseThrow();
+        assertThat(stored.path("title").asText()).isEqualTo(hostile);
+        assertThat(stored.path("notes").asText()).isEqualTo(hostile);
+        assertThat(stored.at("/lines/0/item").asText()).isEqualTo(hostile);
+        assertThat(filtered(new ListQuery.Filter("title", ListQuery.Op.EQ, hostile))).containsExactly(id);
+        assertThat(count(TABLE)).isEqualTo(1);
     }
 
     @Test

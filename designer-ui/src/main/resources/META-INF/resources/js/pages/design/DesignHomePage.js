@@ -77,7 +77,10 @@ export default {
               <td><code>{{ form.key }}</code></td>
               <td><span class="badge" :class="status(form).css">{{ status(form).text }}</span></td>
               <td class="hide-narrow muted small">{{ formatDate(form.updatedAt) }} · {{ form.updatedBy }}</td>
-              <td class="row-actions"><a class="button button-small" :href="href('design', appKey, 'forms', form.key)">{{ t('design.open') }}</a></td>
+              <td class="row-actions">
+                <a v-if="form.publishedVersion != null" class="button button-small button-ghost" :data-test="'records-' + form.key"
+                   :href="href('apps', appKey, 'form', form.key)">{{ t('design.records') }}</a>
+                <a class="button button-small" :href="href('design', appKey, 'forms', form.key)">{{ t('design.open') }}</a></td>
             </tr>
           </tbody>
         </table>
