@@ -27,7 +27,8 @@ final class HandWrittenFormCheck {
     private static final Pattern SERIAL_LITERAL = Pattern.compile("[A-Za-z0-9_./-]*");
     private static final Pattern SERIAL_SEQUENCE = Pattern.compile("seq:([1-9]|1[0-2])");
 
-    private static final Set<String> FORM_MEMBERS = Set.of("key", "name", "description", "icon", "titleField", "fields");
+    private static final Set<String> FORM_MEMBERS = Set.of("key", "name", "description", "icon", "titleField", "fields",
+            "layout");
     private static final Set<String> FIELD_MEMBERS = Set.of("key", "type", "label", "description", "placeholder",
             "required", "unique", "indexed", "readOnly", "default", "maxLength", "min", "max", "precision", "scale", "currency",
             "options", "lookup", "columns", "minRows", "maxRows", "expression", "resultType", "pattern", "maxFiles",
@@ -35,6 +36,7 @@ final class HandWrittenFormCheck {
     private static final Set<String> TYPES = Set.of("text", "textarea", "integer", "decimal", "money", "percent", "date",
             "datetime", "time", "select", "multiselect", "radio", "checkbox", "switch", "email", "phone", "url", "user",
             "org", "lookup", "subtable", "attachment", "image", "serial", "formula", "region", "richtext");
+    private static final Set<String> FILTER_OPS = Set.of("eq", "ne", "lt", "le", "gt", "ge", "contains");
     private static final Set<String> OPTION_TYPES = Set.of("select", "multiselect", "radio", "checkbox");
     private static final Set<String> RESULT_TYPES = Set.of("number", "text", "date", "boolean");
     private static final Set<String> REGION_LEVELS = Set.of("province", "city", "district");
@@ -79,6 +81,9 @@ final class HandWrittenFormCheck {
                 fields(fields, "/fields", false);
             }
         }
+        if (form.has("layout") && fields != null && fields.isArray() && !fields.isEmpty()) {
+            layout(form.get("layout"), fields);
+        }
         if (problems.isEmpty() && form.has("titleField")) {
             String title = form.get("titleField").asText();
             boolean scalar = false;
@@ -89,6 +94,81 @@ final class HandWrittenFormCheck {
             }
             if (!scalar) {
                 problems.add("/titleField");
+            }
+        }
+    }
+
+    /** Sections of rows of 1 to 4 top-level field keys, optionally in tabs; each field placed once. */
+    private void layout(JsonNode layout, JsonNode fields) {
+        if (!layout.isObject() || layout.size() != 1 || !(layout.has("sections") || layout.has("tabs"))) {
+            problems.add("/layout");
+            return;
+        }
+        Set<String> keys = new HashSet<>();
+        fields.forEach(field -> keys.add(field.get("key").asText()));
+        Set<String> placed = new HashSet<>();
+        Set<String> sectionKeys = new HashSet<>();
+        JsonNode tabs = layout.get("tabs");
+        if (tabs != null) {
+            if (!tabs.isArray() || tabs.isEmpty() || tabs.size() > 20) {
+                problems.add("/layout/tabs");
+                return;
+            }
+            Set<String> tabKeys = new HashSet<>();
+            for (int t = 0; t < tabs.size(); t++) {
+                JsonNode tab = tabs.get(t);
+                String at = "/layout/tabs/" + t;
+                if (!tab.isObject()) {
+                    problems.add(at);
+                    continue;
+                }
+                members(tab, at, Set.of("key", "title", "sections"), "key", "title", "sections");
+                if (pattern(tab.get("key"), at + "/key", KEY) && !tabKeys.add(tab.get("key").asText())) {
+                    problems.add(at + "/key");
+                }
+                text(tab.get("title"), at + "/title");
+                sections(tab.get("sections"), at + "/sections", keys, placed, sectionKeys);
+            }
+        } else {
+            sections(layout.get("sections"), "/layout/sections", keys, placed, sectionKeys);
+        }
+    }
+
+    private void sections(JsonNode sections, String at, Set<String> keys, Set<String> placed, Set<String> sectionKeys) {
+        if (sections == null || !sections.isArray() || sections.isEmpty() || sections.size() > 100) {
+            problems.add(at);
+            return;
+        }
+        for (int s = 0; s < sections.size(); s++) {
+            JsonNode section = sections.get(s);
+            String sectionAt = at + "/" + s;
+            if (!section.isObject()) {
+                problems.add(sectionAt);
+                continue;
+            }
+            members(section, sectionAt, Set.of("key", "title", "rows"), "key", "rows");
+            if (pattern(section.get("key"), sectionAt + "/key", KEY) && !sectionKeys.add(section.get("key").asText())) {
+                problems.add(sectionAt + "/key");
+            }
+            text(section.get("title"), sectionAt + "/title");
+            JsonNode rows = section.get("rows");
+            if (rows == null || !rows.isArray() || rows.size() > 500) {
+                problems.add(sectionAt + "/rows");
+                continue;
+            }
+            for (int r = 0; r < rows.size(); r++) {
+                JsonNode row = rows.get(r);
+                String rowAt = sectionAt + "/rows/" + r;
+                if (!row.isArray() || row.isEmpty() || row.size() > 4) {
+                    problems.add(rowAt);
+                    continue;
+                }
+                for (int c = 0; c < row.size(); c++) {
+                    String cell = row.get(c).asText();
+                    if (!row.get(c).isTextual() || !keys.contains(cell) || !placed.add(cell)) {
+                        problems.add(rowAt + "/" + c);
+                    }
+                }
             }
         }
     }
@@ -273,6 +353,28 @@ final class HandWrittenFormCheck {
         members(lookup, at, Set.of("form", "displayField"), "form", "displayField");
         pattern(lookup.get("form"), at + "/form", KEY);
         pattern(lookup.get("displayField"), at + "/displayField", KEY);
+        JsonNode filter = lookup.get("filter");
+        if (filter == null) {
+            return;
+        }
+        if (!filter.isArray() || filter.size() > 10) {
+            problems.add(at + "/filter");
+            return;
+        }
+        for (int i = 0; i < filter.size(); i++) {
+            JsonNode condition = filter.get(i);
+            String conditionAt = at + "/filter/" + i;
+            if (!condition.isObject()) {
+                problems.add(conditionAt);
+                continue;
+            }
+            members(condition, conditionAt, Set.of("field", "op", "value"), "field", "op", "value");
+            pattern(condition.get("field"), conditionAt + "/field", KEY);
+            if (condition.has("op") && !FILTER_OPS.contains(condition.get("op").asText())) {
+                problems.add(conditionAt + "/op");
+            }
+            string(condition.get("value"), conditionAt + "/value", 255);
+        }
     }
 
     private void members(JsonNode object, String at, Set<String> allowed, String... required) {

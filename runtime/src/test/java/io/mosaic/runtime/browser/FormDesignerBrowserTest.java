@@ -6,17 +6,10 @@ import java.io.IOException;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,7 +17,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mosaic.runtime.metadata.MetadataService;
 import io.mosaic.runtime.security.user.UserRequest;
 import io.mosaic.runtime.security.user.UserService;
-import io.mosaic.runtime.support.RuntimeTest;
 
 /**
  * The form designer in headless Chromium against the real runtime, at 1366×768: an analyst opens an app's design
@@ -37,23 +29,10 @@ import io.mosaic.runtime.support.RuntimeTest;
  * {@code target/screenshots}; any script error a page logs fails the test.
  */
 @Tag("browser")
-class FormDesignerBrowserTest extends RuntimeTest {
+class FormDesignerBrowserTest extends BrowserTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PASSWORD = "analyst-pw-" + UUID.randomUUID();
-
-    private static Browser browser;
-
-    @RegisterExtension
-    final TestWatcher screenshotOnFailure = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            browser.screenshot("FAILED-" + context.getRequiredTestMethod().getName());
-        }
-    };
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     UserService users;
@@ -65,16 +44,6 @@ class FormDesignerBrowserTest extends RuntimeTest {
     private final String app = "design_" + suffix;
     private FormDesignerDriver designer;
 
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) browser.close();
-    }
-
     @BeforeEach
     void analystSignedInWithAnApp() {
         metadata.createApp(app, """
@@ -85,17 +54,8 @@ class FormDesignerBrowserTest extends RuntimeTest {
                 "zh-CN", null));
         browser.desktop();
         browser.viewport(1366, 768);
-        browser.openSignedOut(url("/"));
-        browser.type("input[name=username]", analyst);
-        browser.type("input[name=password]", PASSWORD);
-        browser.click("button[type=submit]");
-        browser.waitFor("[data-test=launcher]");
+        signIn(analyst, PASSWORD);
         designer = new FormDesignerDriver(browser, url(""));
-    }
-
-    @AfterEach
-    void noScriptErrors() {
-        assertThat(browser.scriptErrors()).isEmpty();
     }
 
     @Test
@@ -262,9 +222,5 @@ class FormDesignerBrowserTest extends RuntimeTest {
         Browser.Fetched answer = browser.fetch(path);
         assertThat(answer.status()).as(path).isEqualTo(200);
         return answer.body();
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
     }
 }

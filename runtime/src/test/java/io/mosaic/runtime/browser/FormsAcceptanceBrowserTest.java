@@ -8,21 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import io.mosaic.runtime.metadata.MetadataService;
 import io.mosaic.runtime.security.user.UserRequest;
 import io.mosaic.runtime.security.user.UserService;
-import io.mosaic.runtime.support.RuntimeTest;
 
 /**
  * The acceptance scenario of the forms issue, end to end in headless Chromium: an analyst drags an order form with
@@ -31,22 +23,9 @@ import io.mosaic.runtime.support.RuntimeTest;
  * exports the list, whose file holds the order as the server computed it.
  */
 @Tag("browser")
-class FormsAcceptanceBrowserTest extends RuntimeTest {
+class FormsAcceptanceBrowserTest extends BrowserTest {
 
     private static final String PASSWORD = "correct-horse-1";
-
-    private static Browser browser;
-
-    @RegisterExtension
-    final TestWatcher screenshotOnFailure = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            browser.screenshot("FAILED-" + context.getRequiredTestMethod().getName());
-        }
-    };
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     MetadataService metadata;
@@ -56,21 +35,6 @@ class FormsAcceptanceBrowserTest extends RuntimeTest {
 
     private final String suffix = Long.toString(System.nanoTime() % 1_000_000_000L, 36);
     private final String app = "accept_" + suffix;
-
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) browser.close();
-    }
-
-    @AfterEach
-    void noScriptErrors() {
-        assertThat(browser.scriptErrors()).isEmpty();
-    }
 
     @Test
     void analystBuildsAnOrderFormAndAClerkFillsInFindsAndExportsAnOrder() throws IOException {
@@ -90,7 +54,7 @@ class FormsAcceptanceBrowserTest extends RuntimeTest {
 
         browser.desktop();
         browser.viewport(1366, 768);
-        signIn(analyst);
+        signIn(analyst, PASSWORD);
         FormDesignerDriver designer = new FormDesignerDriver(browser, url(""));
         designer.openDesignHome(app);
         designer.createForm("order", "订单", "Order");
@@ -121,7 +85,7 @@ class FormsAcceptanceBrowserTest extends RuntimeTest {
         browser.waitFor("[data-test=no-records]");
         signOut();
 
-        signIn(clerk);
+        signIn(clerk, PASSWORD);
         browser.click("[data-app=" + app + "]");
         browser.click(".sidebar [data-menu=orders]");
         browser.waitFor("[data-test=no-records]");
@@ -154,21 +118,10 @@ class FormsAcceptanceBrowserTest extends RuntimeTest {
         assertThat(csv).contains("Customer", "Total", "Acme Ltd", "47.5");
     }
 
-    private void signIn(String username) {
-        browser.openSignedOut(url("/"));
-        browser.type("input[name=username]", username);
-        browser.type("input[name=password]", PASSWORD);
-        browser.click("button[type=submit]");
-        browser.waitFor("[data-test=launcher]");
-    }
 
     private void signOut() {
         browser.click("[data-test=user-menu]");
         browser.click("[data-test=logout]");
         browser.waitFor(".login-card");
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
     }
 }

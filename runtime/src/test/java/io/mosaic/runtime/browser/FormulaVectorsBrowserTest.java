@@ -10,16 +10,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.mosaic.runtime.support.RuntimeTest;
 
 /**
  * The browser's formula.js, as the running application serves it at /js/formula.js, gives every shared vector
@@ -27,7 +23,7 @@ import io.mosaic.runtime.support.RuntimeTest;
  * implementation does in FormulaVectorsTest: the same result and type, or the same error code and position.
  */
 @Tag("browser")
-class FormulaVectorsBrowserTest extends RuntimeTest {
+class FormulaVectorsBrowserTest extends BrowserTest {
 
     /** Surefire runs in the module's folder; the vectors belong to engine-form, which owns the language. */
     private static final Path VECTORS = Path.of("..", "engine-form", "src", "test", "resources", "formula", "vectors.json");
@@ -52,21 +48,6 @@ class FormulaVectorsBrowserTest extends RuntimeTest {
             """;
 
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    private static Browser browser;
-
-    @LocalServerPort
-    int port;
-
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) browser.close();
-    }
 
     @Test
     @SuppressWarnings("unchecked")

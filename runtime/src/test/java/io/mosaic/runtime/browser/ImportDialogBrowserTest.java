@@ -7,19 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import io.mosaic.runtime.metadata.MetadataService;
-import io.mosaic.runtime.support.RuntimeTest;
 
 /**
  * The import dialog in headless Chromium against the real runtime. No page hosts it yet (the records list will),
@@ -28,42 +20,14 @@ import io.mosaic.runtime.support.RuntimeTest;
  * error report.
  */
 @Tag("browser")
-class ImportDialogBrowserTest extends RuntimeTest {
+class ImportDialogBrowserTest extends BrowserTest {
 
     private static final String ADMIN_PASSWORD = "admin-test-pw";
-
-    private static Browser browser;
-
-    @RegisterExtension
-    final TestWatcher screenshotOnFailure = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            browser.screenshot("FAILED-" + context.getRequiredTestMethod().getName());
-        }
-    };
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     MetadataService metadata;
 
     private final String app = "imp" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
-
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) browser.close();
-    }
-
-    @AfterEach
-    void noScriptErrors() {
-        assertThat(browser.scriptErrors()).isEmpty();
-    }
 
     @Test
     void importsTheValidRowsOfAFileAndOffersTheErrorReport() throws IOException {
@@ -110,9 +74,5 @@ class ImportDialogBrowserTest extends RuntimeTest {
         browser.click("[data-test=import-errors]");
         Path report = browser.waitForDownload(".csv");
         assertThat(Files.readString(report, StandardCharsets.UTF_8)).contains("3,B 金额,amount,type");
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
     }
 }

@@ -14,17 +14,10 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import io.mosaic.form.store.Actor;
 import io.mosaic.form.store.RecordStore;
@@ -32,7 +25,6 @@ import io.mosaic.runtime.form.PublishedForms;
 import io.mosaic.runtime.metadata.MetadataService;
 import io.mosaic.runtime.security.user.UserRequest;
 import io.mosaic.runtime.security.user.UserService;
-import io.mosaic.runtime.support.RuntimeTest;
 
 /**
  * The records workspace in headless Chromium: a clerk opens a form from the app menu, fills in a new order whose
@@ -41,22 +33,9 @@ import io.mosaic.runtime.support.RuntimeTest;
  * again on a 390 px phone screen.
  */
 @Tag("browser")
-class RecordsWorkspaceBrowserTest extends RuntimeTest {
+class RecordsWorkspaceBrowserTest extends BrowserTest {
 
     private static final String PASSWORD = "correct-horse-1";
-
-    private static Browser browser;
-
-    @RegisterExtension
-    final TestWatcher screenshotOnFailure = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            browser.screenshot("FAILED-" + context.getRequiredTestMethod().getName());
-        }
-    };
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     MetadataService metadata;
@@ -73,16 +52,6 @@ class RecordsWorkspaceBrowserTest extends RuntimeTest {
     private final String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
     private final String app = "rw" + suffix;
     private final String clerk = "clerk" + suffix;
-
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) browser.close();
-    }
 
     @BeforeEach
     void publishAnOrderFormForAClerk() throws IOException, SQLException {
@@ -108,22 +77,13 @@ class RecordsWorkspaceBrowserTest extends RuntimeTest {
         metadata.publish(app, MetadataService.APP_KIND, app, null, "analyst");
         users.create(new UserRequest(clerk, "Clara Clerk", null, PASSWORD, null, null, null, List.of(clerk), "en", null));
         browser.desktop();
-        browser.openSignedOut(url("/"));
-        browser.type("input[name=username]", clerk);
-        browser.type("input[name=password]", PASSWORD);
-        browser.click("button[type=submit]");
-        browser.waitFor("[data-test=launcher]");
+        signIn(clerk, PASSWORD);
     }
 
     private String fixture(String name) throws IOException {
         try (var in = getClass().getResourceAsStream("/browser/" + name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-    }
-
-    @AfterEach
-    void noScriptErrors() {
-        assertThat(browser.scriptErrors()).isEmpty();
     }
 
     @Test
@@ -208,9 +168,5 @@ class RecordsWorkspaceBrowserTest extends RuntimeTest {
         browser.type(at + "input[name='lines.product']", product);
         browser.type(at + "input[name='lines.quantity']", quantity);
         browser.type(at + "input[name='lines.price']", price);
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
     }
 }

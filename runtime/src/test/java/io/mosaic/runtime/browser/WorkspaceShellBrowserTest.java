@@ -12,17 +12,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,7 +23,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.mosaic.runtime.pack.PackService;
 import io.mosaic.runtime.pack.TestPack;
-import io.mosaic.runtime.support.RuntimeTest;
 import io.mosaic.samples.SamplePacks;
 
 /**
@@ -42,49 +34,20 @@ import io.mosaic.samples.SamplePacks;
  * error a page logs fails the test.
  */
 @Tag("browser")
-class WorkspaceShellBrowserTest extends RuntimeTest {
+class WorkspaceShellBrowserTest extends BrowserTest {
 
     private static final String ADMIN_PASSWORD = "admin-test-pw";
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    private static Browser browser;
-
-    /** A failing step leaves a picture of what the browser showed. */
-    @RegisterExtension
-    final TestWatcher screenshotOnFailure = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            browser.screenshot("FAILED-" + context.getRequiredTestMethod().getName());
-        }
-    };
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     PackService packs;
 
     private final String suffix = Long.toString(System.nanoTime() % 1_000_000_000L, 36);
 
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) browser.close();
-    }
-
     @BeforeEach
     void signedOutOnWidePage() {
         browser.desktop();
         browser.openSignedOut(url("/"));
-    }
-
-    @AfterEach
-    void noScriptErrors() {
-        assertThat(browser.scriptErrors()).isEmpty();
     }
 
     @Test
@@ -441,9 +404,5 @@ class WorkspaceShellBrowserTest extends RuntimeTest {
 
     private String userPassword() {
         return "a-long-password-" + suffix;
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
     }
 }
