@@ -64,6 +64,11 @@ public final class FormKind extends JsonSchemaDefinitionKind {
                     checkFields(field.path("columns"), fieldAt + "/columns", true, problems);
                 }
             }
+            if (type == FieldType.SERIAL && insideSubtable) {
+                // Numbers are unique and gap-free per form: a row has its place in its record instead.
+                problems.add(DefinitionProblem.at(fieldAt + "/type",
+                        "A sub-table column cannot be a serial number; rows keep the order they are entered in"));
+            }
             checkField(field, type, fieldAt, problems);
         }
     }

@@ -47,6 +47,7 @@ class FormKindTest {
             "duplicate-field-key.form.json, /fields/2/key",
             "duplicate-column-key.form.json, /fields/1/columns/1/key",
             "nested-subtable.form.json, /fields/1/columns/0/type",
+            "serial-in-subtable.form.json, /fields/5/columns/2/type",
             "select-without-options.form.json, /fields/0/options",
             "lookup-without-display-field.form.json, /fields/0/lookup/displayField",
             "lookup-filter-unknown-operator.form.json, /fields/0/lookup/filter/0/op",

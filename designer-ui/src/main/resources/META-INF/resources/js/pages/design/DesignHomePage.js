@@ -20,6 +20,8 @@ export default {
     const forms = ref(null);
     const error = ref(null);
     const creating = ref(null);
+    // Designing a form does not grant its records: the link shows only where the analyst may read them.
+    const readable = ref(new Set());
 
     watch(appKey, async key => {
       app.value = null;
@@ -28,6 +30,10 @@ export default {
       await attempt(error, async () => {
         [app.value, forms.value] = await Promise.all([api.get(`/api/apps/${encodeURIComponent(key)}`), appForms(key)]);
       });
+      const published = (forms.value || []).filter(form => form.publishedVersion != null);
+      const answers = await Promise.all(published.map(form => api.get(`/api/apps/${encodeURIComponent(key)}/forms/`
+        + `${encodeURIComponent(form.key)}`).then(() => form.key, () => null)));
+      readable.value = new Set(answers.filter(Boolean));
     }, { immediate: true });
 
     const keyProblem = computed(() => {
@@ -52,6 +58,7 @@ export default {
     }
     return {
       t, localName, zhEnName, formatDate, href, appKey, app, forms, error, creating, keyProblem, startCreating, create, status,
+      readable,
     };
   },
   template: /* html */ `
@@ -78,7 +85,7 @@ export default {
               <td><span class="badge" :class="status(form).css">{{ status(form).text }}</span></td>
               <td class="hide-narrow muted small">{{ formatDate(form.updatedAt) }} · {{ form.updatedBy }}</td>
               <td class="row-actions">
-                <a v-if="form.publishedVersion != null" class="button button-small button-ghost" :data-test="'records-' + form.key"
+                <a v-if="readable.has(form.key)" class="button button-small button-ghost" :data-test="'records-' + form.key"
                    :href="href('apps', appKey, 'form', form.key)">{{ t('design.records') }}</a>
                 <a class="button button-small" :href="href('design', appKey, 'forms', form.key)">{{ t('design.open') }}</a></td>
             </tr>
