@@ -1,0 +1,175 @@
+package io.mosaic.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mosaic.form.store.ListQuery;
+import io.mosaic.form.store.Page;
+import io.mosaic.form.store.RecordStore;
+import io.mosaic.form.store.TableModel;
+
+import javax.sql.DataSource;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code forms-list}: the first page of the 50 newest live orders with one status, out of 1,000,000 orders,
+ * through the form engine's {@link RecordStore#list} against {@link HandWrittenOrders#newestWithStatus}, a
+ * hand-written MyBatis query of the same table. The order form is the sample pack's with its status
+ * {@code indexed}, so both sides have the index publishing makes. The orders are inserted by JDBC batches
+ * (not through the engine) and, on H2, kept for the next run while the tables are still those of the form.
+ * Both sides are timed query by query, alternating, with the status changing each time.
+ */
+final class FormsListBenchmark implements Benchmark {
+
+    static final int RECORDS = 1_000_000;
+    private static final List<String> STATUSES = List.of("draft", "submitted", "approved", "rejected", "shipped");
+    private static final int PAGE = 50;
+    private static final int BATCH = 1_000;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final LocalDateTime FIRST_ORDER = LocalDateTime.of(2024, 1, 1, 8, 0);
+
+    @Override
+    public String name() {
+        return "forms-list";
+    }
+
+    @Override
+    public Result run(boolean quick) throws Exception {
+        String definition = definition();
+        String fill = fillSignature(definition);
+        BenchDatabase database = BenchDatabase.open(name(), true);
+        try {
+            long fillMillis = 0;
+            if (!filled(database.dataSource(), fill)) {
+                database.close();
+                database = BenchDatabase.open(name(), false);
+                SampleOrders.syncTables(database.dataSource(), definition);
+                long start = System.nanoTime();
+                fill(database.dataSource(), fill);
+                fillMillis = (System.nanoTime() - start) / 1_000_000;
+            }
+            RecordStore store = new RecordStore(database.dataSource(), SampleOrders.APP, SampleOrders.VERSION,
+                    SampleOrders.validator(definition), Clock.systemUTC());
+            HandWrittenOrders baseline = new HandWrittenOrders(database.dataSource(), Clock.systemUTC());
+            for (String status : STATUSES) {
+                requireSamePage(store, baseline, status);
+            }
+            int[] platformTurn = {0};
+            int[] baselineTurn = {0};
+            Stopwatch.Latencies latencies = Stopwatch.latencies(
+                    () -> store.list(query(STATUSES.get(platformTurn[0]++ % STATUSES.size()))).records().size(),
+                    () -> baseline.newestWithStatus(STATUSES.get(baselineTurn[0]++ % STATUSES.size())).size(),
+                    quick ? 20 : 100, quick ? 50 : 300);
+            double[] platform = latencies.platformMillis();
+            double[] hand = latencies.baselineMillis();
+            return new Result(Stopwatch.Latencies.percentile(platform, 50), Stopwatch.Latencies.percentile(hand, 50),
+                    "ms/page", List.of(
+                    String.format(Locale.ROOT, "per page: platform median %s ms, p95 %s ms; baseline median %s ms, p95 %s ms"
+                                    + " (%,d pages a side)", Result.number(Stopwatch.Latencies.percentile(platform, 50)),
+                            Result.number(Stopwatch.Latencies.percentile(platform, 95)),
+                            Result.number(Stopwatch.Latencies.percentile(hand, 50)),
+                            Result.number(Stopwatch.Latencies.percentile(hand, 95)), platform.length),
+                    String.format(Locale.ROOT, "%,d orders, 1 in %d deleted, a fifth of them in each status; %s; on %s",
+                            RECORDS, DELETED_EVERY, fillMillis == 0 ? "kept from an earlier run"
+                                    : String.format(Locale.ROOT, "filled in %,d ms", fillMillis), database.description())));
+        } finally {
+            database.close();
+        }
+    }
+
+    private static final int DELETED_EVERY = 100;
+
+    /** The sample pack's order form with its status {@code indexed}, as an analyst would mark a field lists filter by. */
+    static String definition() throws Exception {
+        ObjectNode form = (ObjectNode) JSON.readTree(SampleOrders.definition());
+        for (JsonNode field : form.get("fields")) {
+            if (field.path("key").asText().equals("status")) {
+                ((ObjectNode) field).put("indexed", true);
+            }
+        }
+        return JSON.writeValueAsString(form);
+    }
+
+    private static ListQuery query(String status) {
+        return ListQuery.firstPage(PAGE).withFilters(new ListQuery.Filter("status", ListQuery.Op.EQ, status));
+    }
+
+    /** The data is kept only for the same tables and indexes: a change to either starts again from empty. */
+    private static String fillSignature(String definition) {
+        return RECORDS + ":" + Integer.toHexString(TableModel.of(SampleOrders.APP, definition).tables().toString().hashCode());
+    }
+
+    private static boolean filled(DataSource dataSource, String signature) throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT signature FROM bench_fill")) {
+            return rs.next() && rs.getString(1).equals(signature);
+        } catch (SQLException e) {
+            return false; // no such table: an empty database
+        }
+    }
+
+    private static void fill(DataSource dataSource, String signature) throws SQLException {
+        String sql = "INSERT INTO " + OrderMapper.TABLE + " (version, owner_id, org_id, dealer_id, created_by, created_at,"
+                + " updated_by, updated_at, deleted_at, form_version, number, dealer, order_date, total, discount, payable,"
+                + " payment, remark, status) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, 0, ?, ?, ?, ?)";
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement insert = c.prepareStatement(sql)) {
+                for (int i = 1; i <= RECORDS; i++) {
+                    LocalDateTime created = FIRST_ORDER.plusMinutes(i);
+                    long owner = 1 + i % 50;
+                    long dealer = 1 + i % 200;
+                    BigDecimal total = BigDecimal.valueOf(100 + i % 9_000, 2);
+                    insert.setLong(1, owner);
+                    insert.setLong(2, 1 + i % 10);
+                    insert.setString(3, "D" + dealer);
+                    insert.setLong(4, owner);
+                    insert.setTimestamp(5, Timestamp.valueOf(created));
+                    insert.setLong(6, owner);
+                    insert.setTimestamp(7, Timestamp.valueOf(created));
+                    insert.setTimestamp(8, i % DELETED_EVERY == 0 ? Timestamp.valueOf(created.plusDays(1)) : null);
+                    insert.setString(9, String.format(Locale.ROOT, "DO-%d-%07d", created.getYear(), i));
+                    insert.setLong(10, dealer);
+                    insert.setObject(11, LocalDate.from(created));
+                    insert.setBigDecimal(12, total);
+                    insert.setBigDecimal(13, total);
+                    insert.setString(14, i % 3 == 0 ? "prepaid" : "credit");
+                    insert.setString(15, i % 7 == 0 ? "Deliver to the north gate" : null);
+                    insert.setString(16, STATUSES.get(i % STATUSES.size()));
+                    insert.addBatch();
+                    if (i % BATCH == 0) {
+                        insert.executeBatch();
+                        c.commit();
+                    }
+                }
+            }
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE bench_fill (signature VARCHAR(64))");
+                s.execute("INSERT INTO bench_fill VALUES ('" + signature + "')");
+            }
+            c.commit();
+        }
+    }
+
+    /** Both sides must show the same orders in the same order. */
+    private static void requireSamePage(RecordStore store, HandWrittenOrders baseline, String status) throws SQLException {
+        Page page = store.list(query(status));
+        List<Long> platform = page.records().stream().map(r -> r.get("id").longValue()).toList();
+        List<Long> hand = baseline.newestWithStatus(status).stream().map(r -> r.id).toList();
+        if (platform.size() != PAGE || !platform.equals(hand)) {
+            throw new IllegalStateException("The pages of status " + status + " differ: platform " + platform
+                    + ", baseline " + hand);
+        }
+    }
+}
