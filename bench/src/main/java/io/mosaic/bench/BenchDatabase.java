@@ -28,10 +28,22 @@ final class BenchDatabase implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final String mariaDbName;
     private final String description;
+    /** Drops the MariaDB database of a run stopped before {@link #close} (Ctrl-C, kill). */
+    private final Thread dropOnExit;
 
     private BenchDatabase(HikariDataSource dataSource, String mariaDbName) throws SQLException {
         this.dataSource = dataSource;
         this.mariaDbName = mariaDbName;
+        this.dropOnExit = mariaDbName == null ? null : new Thread(() -> {
+            try {
+                drop(mariaDbName);
+            } catch (SQLException e) {
+                System.err.println("Could not drop the benchmark database " + mariaDbName + ": " + e.getMessage());
+            }
+        });
+        if (dropOnExit != null) {
+            Runtime.getRuntime().addShutdownHook(dropOnExit);
+        }
         try (Connection c = dataSource.getConnection()) {
             DatabaseMetaData meta = c.getMetaData();
             this.description = meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion()
@@ -90,10 +102,15 @@ final class BenchDatabase implements AutoCloseable {
     public void close() throws SQLException {
         dataSource.close();
         if (mariaDbName != null) {
-            try (Connection server = DriverManager.getConnection(MARIADB_SERVER, "root", "");
-                 Statement s = server.createStatement()) {
-                s.execute("DROP DATABASE IF EXISTS `" + mariaDbName + "`");
-            }
+            Runtime.getRuntime().removeShutdownHook(dropOnExit);
+            drop(mariaDbName);
+        }
+    }
+
+    private static void drop(String mariaDbName) throws SQLException {
+        try (Connection server = DriverManager.getConnection(MARIADB_SERVER, "root", "");
+             Statement s = server.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS `" + mariaDbName + "`");
         }
     }
 

@@ -19,6 +19,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
@@ -35,9 +36,11 @@ final class FormsListBenchmark implements Benchmark {
     static final int RECORDS = 1_000_000;
     private static final List<String> STATUSES = List.of("draft", "submitted", "approved", "rejected", "shipped");
     private static final int PAGE = 50;
-    private static final int BATCH = 1_000;
+    private static final int ROWS_PER_INSERT = 500;
+    private static final int COMMIT = 50_000;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final LocalDateTime FIRST_ORDER = LocalDateTime.of(2024, 1, 1, 8, 0);
+    private static final int DELETED_EVERY = 100;
 
     @Override
     public String name() {
@@ -70,7 +73,7 @@ final class FormsListBenchmark implements Benchmark {
             Stopwatch.Latencies latencies = Stopwatch.latencies(
                     () -> store.list(query(STATUSES.get(platformTurn[0]++ % STATUSES.size()))).records().size(),
                     () -> baseline.newestWithStatus(STATUSES.get(baselineTurn[0]++ % STATUSES.size())).size(),
-                    quick ? 20 : 100, quick ? 50 : 300);
+                    quick ? 1_000 : 5_000, quick ? 1_000 : 5_000);
             double[] platform = latencies.platformMillis();
             double[] hand = latencies.baselineMillis();
             return new Result(Stopwatch.Latencies.percentile(platform, 50), Stopwatch.Latencies.percentile(hand, 50),
@@ -87,8 +90,6 @@ final class FormsListBenchmark implements Benchmark {
             database.close();
         }
     }
-
-    private static final int DELETED_EVERY = 100;
 
     /** The sample pack's order form with its status {@code indexed}, as an analyst would mark a field lists filter by. */
     static String definition() throws Exception {
@@ -119,37 +120,22 @@ final class FormsListBenchmark implements Benchmark {
         }
     }
 
+    /** Multi-row INSERTs: about as fast on H2 as a JDBC batch, and many times faster on MariaDB. */
     private static void fill(DataSource dataSource, String signature) throws SQLException {
+        String row = "(1, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, 0, ?, ?, ?, ?)";
         String sql = "INSERT INTO " + OrderMapper.TABLE + " (version, owner_id, org_id, dealer_id, created_by, created_at,"
                 + " updated_by, updated_at, deleted_at, form_version, number, dealer, order_date, total, discount, payable,"
-                + " payment, remark, status) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, 0, ?, ?, ?, ?)";
+                + " payment, remark, status) VALUES " + String.join(", ", Collections.nCopies(ROWS_PER_INSERT, row));
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try (PreparedStatement insert = c.prepareStatement(sql)) {
-                for (int i = 1; i <= RECORDS; i++) {
-                    LocalDateTime created = FIRST_ORDER.plusMinutes(i);
-                    long owner = 1 + i % 50;
-                    long dealer = 1 + i % 200;
-                    BigDecimal total = BigDecimal.valueOf(100 + i % 9_000, 2);
-                    insert.setLong(1, owner);
-                    insert.setLong(2, 1 + i % 10);
-                    insert.setString(3, "D" + dealer);
-                    insert.setLong(4, owner);
-                    insert.setTimestamp(5, Timestamp.valueOf(created));
-                    insert.setLong(6, owner);
-                    insert.setTimestamp(7, Timestamp.valueOf(created));
-                    insert.setTimestamp(8, i % DELETED_EVERY == 0 ? Timestamp.valueOf(created.plusDays(1)) : null);
-                    insert.setString(9, String.format(Locale.ROOT, "DO-%d-%07d", created.getYear(), i));
-                    insert.setLong(10, dealer);
-                    insert.setObject(11, LocalDate.from(created));
-                    insert.setBigDecimal(12, total);
-                    insert.setBigDecimal(13, total);
-                    insert.setString(14, i % 3 == 0 ? "prepaid" : "credit");
-                    insert.setString(15, i % 7 == 0 ? "Deliver to the north gate" : null);
-                    insert.setString(16, STATUSES.get(i % STATUSES.size()));
-                    insert.addBatch();
-                    if (i % BATCH == 0) {
-                        insert.executeBatch();
+                for (int first = 1; first <= RECORDS; first += ROWS_PER_INSERT) {
+                    int parameter = 1;
+                    for (int i = first; i < first + ROWS_PER_INSERT; i++) {
+                        parameter = bindOrder(insert, parameter, i);
+                    }
+                    insert.executeUpdate();
+                    if ((first + ROWS_PER_INSERT - 1) % COMMIT == 0) {
                         c.commit();
                     }
                 }
@@ -160,6 +146,32 @@ final class FormsListBenchmark implements Benchmark {
             }
             c.commit();
         }
+    }
+
+    /** Order {@code i}: a minute after the one before, statuses, dealers and owners in turn, 1 in 100 deleted. */
+    private static int bindOrder(PreparedStatement insert, int first, int i) throws SQLException {
+        LocalDateTime created = FIRST_ORDER.plusMinutes(i);
+        long owner = 1 + i % 50;
+        long dealer = 1 + i % 200;
+        BigDecimal total = BigDecimal.valueOf(100 + i % 9_000, 2);
+        int p = first;
+        insert.setLong(p++, owner);
+        insert.setLong(p++, 1 + i % 10);
+        insert.setString(p++, "D" + dealer);
+        insert.setLong(p++, owner);
+        insert.setTimestamp(p++, Timestamp.valueOf(created));
+        insert.setLong(p++, owner);
+        insert.setTimestamp(p++, Timestamp.valueOf(created));
+        insert.setTimestamp(p++, i % DELETED_EVERY == 0 ? Timestamp.valueOf(created.plusDays(1)) : null);
+        insert.setString(p++, String.format(Locale.ROOT, "DO-%d-%07d", created.getYear(), i));
+        insert.setLong(p++, dealer);
+        insert.setObject(p++, LocalDate.from(created));
+        insert.setBigDecimal(p++, total);
+        insert.setBigDecimal(p++, total);
+        insert.setString(p++, i % 3 == 0 ? "prepaid" : "credit");
+        insert.setString(p++, i % 7 == 0 ? "Deliver to the north gate" : null);
+        insert.setString(p++, STATUSES.get(i % STATUSES.size()));
+        return p;
     }
 
     /** Both sides must show the same orders in the same order. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.apache.ibatis.mapping.Environment;
+import org.apache.ibatis.mapping.VendorDatabaseIdProvider;
 import org.apache.ibatis.session.Configuration;
 import org.apache.ibatis.session.ExecutorType;
 import org.apache.ibatis.session.SqlSession;
@@ -25,6 +26,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Properties;
 
 /**
  * The baseline of {@code forms-submit} and {@code forms-list}: the sample pack's orders as a hand-written
@@ -46,6 +48,7 @@ final class HandWrittenOrders {
 
     HandWrittenOrders(DataSource dataSource, Clock clock) {
         Configuration configuration = new Configuration(new Environment("bench", new JdbcTransactionFactory(), dataSource));
+        configuration.setDatabaseId(databaseId(dataSource));
         configuration.setMapUnderscoreToCamelCase(true);
         configuration.setJdbcTypeForNull(JdbcType.NULL);
         configuration.addMapper(OrderMapper.class);
@@ -95,8 +98,20 @@ final class HandWrittenOrders {
         return row.id;
     }
 
+    /** Which of a mapper's statements for several databases applies: {@code h2}, or {@code mysql} for MySQL and MariaDB. */
+    private static String databaseId(DataSource dataSource) {
+        VendorDatabaseIdProvider vendors = new VendorDatabaseIdProvider();
+        Properties ids = new Properties();
+        ids.setProperty("H2", "h2");
+        ids.setProperty("MySQL", "mysql");
+        ids.setProperty("MariaDB", "mysql");
+        vendors.setProperties(ids);
+        return vendors.getDatabaseId(dataSource);
+    }
+
+    /** Outside a transaction, as a Spring service reads without {@code @Transactional}. */
     List<OrderRow> newestWithStatus(String status) {
-        try (SqlSession session = sessions.openSession()) {
+        try (SqlSession session = sessions.openSession(true)) {
             return session.getMapper(OrderMapper.class).newestWithStatus(status);
         }
     }
