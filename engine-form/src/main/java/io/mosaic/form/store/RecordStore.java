@@ -39,6 +39,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -95,6 +96,8 @@ public final class RecordStore {
     private final String sequenceTable;
     private final Map<String, String> childTables = new LinkedHashMap<>();
     private final Map<String, SerialPattern> serials = new LinkedHashMap<>();
+    /** Counter rows (field, period key) seen in the sequence table; nothing deletes them, so each is looked for once. */
+    private final Set<List<String>> knownCounters = ConcurrentHashMap.newKeySet();
     /** See {@link #h2ListIndexes}; null until the first list. */
     private volatile Set<String> listIndexes;
 
@@ -429,29 +432,41 @@ public final class RecordStore {
      * one fail on the unique key while holding a shared lock on it, and deadlock on the increment.
      */
     private void ensureCounter(Connection c, String field, String periodKey) throws SQLException {
+        List<String> counter = List.of(field, periodKey);
+        if (knownCounters.contains(counter)) {
+            return;
+        }
+        boolean present;
         try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM " + sequenceTable + COUNTER_ROW)) {
-            bind(s, List.of(field, periodKey));
+            bind(s, counter);
             try (ResultSet rs = s.executeQuery()) {
-                if (rs.next()) {
-                    return;
+                present = rs.next();
+            }
+        }
+        if (!present) {
+            try {
+                execute(c, "INSERT INTO " + sequenceTable + " (" + q(SystemColumns.FIELD) + ", " + q(SystemColumns.PERIOD_KEY)
+                        + ", " + q(SystemColumns.SEQ_VALUE) + ") VALUES (?, ?, 0)", counter);
+            } catch (SQLException e) {
+                if (!isDuplicateKey(e)) {
+                    throw e;
                 }
+                // a concurrent create made the row first, which is all that was needed
             }
         }
-        try {
-            execute(c, "INSERT INTO " + sequenceTable + " (" + q(SystemColumns.FIELD) + ", " + q(SystemColumns.PERIOD_KEY)
-                    + ", " + q(SystemColumns.SEQ_VALUE) + ") VALUES (?, ?, 0)", List.of(field, periodKey));
-        } catch (SQLException e) {
-            if (!isDuplicateKey(e)) {
-                throw e;
-            }
-            // a concurrent create made the row first, which is all that was needed
-        }
+        knownCounters.add(counter);
     }
 
     /** Takes the next number; the increment locks the counter row until the caller's transaction ends. */
     private long nextNumber(Connection c, String field, String periodKey) throws SQLException {
-        execute(c, "UPDATE " + sequenceTable + " SET " + q(SystemColumns.SEQ_VALUE) + " = " + q(SystemColumns.SEQ_VALUE)
-                + " + 1" + COUNTER_ROW, List.of(field, periodKey));
+        int counted = execute(c, "UPDATE " + sequenceTable + " SET " + q(SystemColumns.SEQ_VALUE) + " = "
+                + q(SystemColumns.SEQ_VALUE) + " + 1" + COUNTER_ROW, List.of(field, periodKey));
+        if (counted == 0) {
+            // Deleted by hand since this store saw it, and likely the others too: the next create looks again.
+            knownCounters.clear();
+            throw new SQLException("The counter of serial field '" + field + "' for " + periodKey + " is missing from "
+                    + sequenceTable);
+        }
         try (PreparedStatement s = c.prepareStatement("SELECT " + q(SystemColumns.SEQ_VALUE) + " FROM " + sequenceTable
                 + COUNTER_ROW)) {
             bind(s, List.of(field, periodKey));
@@ -573,20 +588,23 @@ public final class RecordStore {
     }
 
     private ObjectNode validated(String recordJson, Locale locale) {
-        List<RecordError> errors = validator.validate(recordJson, locale);
+        ObjectNode record = parseObject(recordJson, locale);
+        List<RecordError> errors = validator.validate(record, locale);
         if (!errors.isEmpty()) {
             throw new InvalidRecordException(errors);
         }
-        return parseObject(recordJson, locale);
+        return record;
     }
 
-    /** The patch as an object, or the errors validation gives text that is none. */
+    /**
+     * The text as an object, read once with the validator's bounds and exact decimals (the tree is
+     * validated and stored as it is), or the errors validation gives text that is none.
+     */
     private ObjectNode parseObject(String json, Locale locale) {
         try {
             JsonNode tree = json == null ? null : RecordValidator.parse(json);
             if (tree != null && tree.isObject()) {
-                // Re-read with exact decimals for storage; the validator's reading already passed.
-                return (ObjectNode) JSON.readTree(json);
+                return (ObjectNode) tree;
             }
         } catch (JsonProcessingException e) {
             // validate(String) below names what is wrong with the text
