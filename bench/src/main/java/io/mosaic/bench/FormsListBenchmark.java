@@ -27,7 +27,7 @@ import java.util.Locale;
  * {@code forms-list}: the first page of the 50 newest live orders with one status, out of 1,000,000 orders,
  * through the form engine's {@link RecordStore#list} against {@link HandWrittenOrders#newestWithStatus}, a
  * hand-written MyBatis query of the same table. The order form is the sample pack's with its status
- * {@code indexed}, so both sides have the index publishing makes. The orders are inserted by JDBC batches
+ * {@code indexed}, so both sides have the index publishing makes. The orders are inserted by multi-row INSERTs
  * (not through the engine) and, on H2, kept for the next run while the tables are still those of the form.
  * Both sides are timed query by query, alternating, with the status changing each time.
  */
