@@ -11,7 +11,8 @@ public final class BenchMain {
 
     /** Every benchmark, in the order a full run takes them. Later issues add theirs here. */
     static List<Benchmark> all() {
-        return List.of(new DefinitionValidateBenchmark(), new FormsValidateBenchmark());
+        return List.of(new DefinitionValidateBenchmark(), new FormsValidateBenchmark(), new FormsSubmitBenchmark(),
+                new FormsListBenchmark());
     }
 
     private BenchMain() {
@@ -47,7 +48,9 @@ public final class BenchMain {
             chosen.addAll(known.values());
         }
         for (Benchmark benchmark : chosen) {
-            out.println(benchmark.run(quick).line(benchmark.name()));
+            Result result = benchmark.run(quick);
+            out.println(result.line(benchmark.name()));
+            result.notes().forEach(note -> out.println("  " + benchmark.name() + ": " + note));
             out.flush();
         }
         return 0;

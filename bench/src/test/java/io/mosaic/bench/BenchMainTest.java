@@ -27,6 +27,19 @@ class BenchMainTest {
     }
 
     @Test
+    void printsTheNotesOfAResultUnderItsLine() throws Exception {
+        Benchmark noted = fake("gamma", new Result(2, 1, "ms/page", List.of("p95 3 ms", "1,000 records")));
+
+        BenchMain.run(List.of(noted), new String[0], true, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(out.toString(StandardCharsets.UTF_8).lines()).containsExactly(
+                "bench gamma ratio=2.00 platform=2.00 ms/page baseline=1.00 ms/page",
+                "  gamma: p95 3 ms",
+                "  gamma: 1,000 records");
+    }
+
+    @Test
     void runsOnlyTheNamedBenchmarks() throws Exception {
         assertThat(run("beta")).isZero();
 
@@ -43,7 +56,8 @@ class BenchMainTest {
 
     @Test
     void everyRegisteredBenchmarkHasAUniqueName() {
-        assertThat(BenchMain.all()).extracting(Benchmark::name).doesNotHaveDuplicates().contains("definition-validate", "forms-validate");
+        assertThat(BenchMain.all()).extracting(Benchmark::name).doesNotHaveDuplicates()
+                .contains("definition-validate", "forms-validate", "forms-submit", "forms-list");
     }
 
     private int run(String... args) throws Exception {

@@ -53,7 +53,8 @@ final class DatabaseTables {
         }
         Map<String, List<String>> indexColumns = new LinkedHashMap<>();
         Map<String, Boolean> unique = new LinkedHashMap<>();
-        try (ResultSet rs = meta.getIndexInfo(catalog, schema, name, false, false)) {
+        // Approximate: only names and columns are read, and H2 counts every row of an index for exact statistics.
+        try (ResultSet rs = meta.getIndexInfo(catalog, schema, name, false, true)) {
             while (rs.next()) {
                 String index = rs.getString("INDEX_NAME");
                 if (index != null && rs.getString("COLUMN_NAME") != null) {

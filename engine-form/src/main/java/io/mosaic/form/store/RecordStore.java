@@ -41,6 +41,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 
 /**
  * Records of one published form version in the tables {@link SchemaSync} made for it: create, read,
@@ -100,6 +103,7 @@ public final class RecordStore {
     private final FormModel form;
     private final Clock clock;
     private final FormulaValues formulas;
+    private final String tableName;
     private final String table;
     private final String historyTable;
     private final String sequenceTable;
@@ -107,6 +111,13 @@ public final class RecordStore {
     private final Map<String, SerialPattern> serials = new LinkedHashMap<>();
     private final ReferenceCheck referenceCheck;
     private final References references;
+    /**
+     * Counter rows (field, period key) seen in the sequence table; nothing deletes them, so each is looked for once.
+     * Shared with the stores {@link #withReferences} makes, as the tables are.
+     */
+    private final Set<List<String>> knownCounters;
+    /** See {@link #h2ListIndexes}; empty until the first list; shared like {@link #knownCounters}. */
+    private final AtomicReference<Set<String>> listIndexes;
 
     /**
      * @param app         the app the form belongs to (names the tables)
@@ -126,11 +137,14 @@ public final class RecordStore {
         this.form = validator.schema().form();
         this.clock = clock;
         this.formulas = new FormulaValues(form, lookups);
-        this.table = SqlNames.quote(SqlNames.table(app, form.key()));
+        this.tableName = SqlNames.table(app, form.key());
+        this.table = SqlNames.quote(tableName);
         this.historyTable = SqlNames.quote(SqlNames.historyTable(app, form.key()));
         this.sequenceTable = SqlNames.quote(SqlNames.sequenceTable(app, form.key()));
         this.referenceCheck = new ReferenceCheck(form);
         this.references = References.TRUSTED;
+        this.knownCounters = ConcurrentHashMap.newKeySet();
+        this.listIndexes = new AtomicReference<>();
         for (FieldModel field : form.fields()) {
             if (field.type() == FieldType.SUBTABLE) {
                 childTables.put(field.key(), SqlNames.quote(SqlNames.childTable(app, form.key(), field.key())));
@@ -148,6 +162,7 @@ public final class RecordStore {
         this.form = store.form;
         this.clock = store.clock;
         this.formulas = store.formulas;
+        this.tableName = store.tableName;
         this.table = store.table;
         this.historyTable = store.historyTable;
         this.sequenceTable = store.sequenceTable;
@@ -155,6 +170,8 @@ public final class RecordStore {
         this.serials.putAll(store.serials);
         this.referenceCheck = store.referenceCheck;
         this.references = references;
+        this.knownCounters = store.knownCounters;
+        this.listIndexes = store.listIndexes;
     }
 
     /**
@@ -461,9 +478,10 @@ public final class RecordStore {
         if (query.after() != null) {
             where.append(" AND ").append(keyset.after(query.after(), params));
         }
-        String order = keyset.orderBy() + " LIMIT " + (query.pageSize() + 1);
         List<ObjectNode> records;
         try (Connection c = dataSource.getConnection()) {
+            String order = (sortName.equals(SystemColumns.ID) ? sameValuedColumns(c, query) : "") + keyset.orderBy()
+                    + " LIMIT " + (query.pageSize() + 1);
             records = select(c, where.toString(), order, params, query.hidden());
         }
         boolean hasMore = records.size() > query.pageSize();
@@ -472,6 +490,42 @@ public final class RecordStore {
         }
         referenceCheck.display(records, references);
         return new Page(records, hasMore, hasMore ? keyset.cursor(records.get(records.size() - 1)) : null);
+    }
+
+    /**
+     * On H2, the field of the first equality filter and {@code deleted_at}, to put before the id in ORDER
+     * BY when the field has its list index {@code (field, deleted_at, id)} (see {@link TableModel}): both
+     * hold one value in every record listed, so the order stays the same, but H2 reads an index in
+     * order, stopping after a page, only when ORDER BY starts with the index's columns; by the id alone it
+     * reads every record with the value and sorts them (2 s a page of a million records). MySQL and
+     * MariaDB read that index in id order by themselves and sort instead when ORDER BY names
+     * {@code deleted_at}, so they get nothing here.
+     */
+    private String sameValuedColumns(Connection c, ListQuery query) throws SQLException {
+        Optional<String> field = query.filters().stream().filter(f -> f.op() == ListQuery.Op.EQ)
+                .map(ListQuery.Filter::field).findFirst();
+        if (field.isEmpty() || !h2ListIndexes(c).contains(field.get())) {
+            return "";
+        }
+        String direction = query.descending() ? " DESC, " : " ASC, ";
+        return q(field.get()) + direction + q(SystemColumns.DELETED_AT) + direction;
+    }
+
+    /** The fields with a list index, read from the database once; none unless it is H2. */
+    private Set<String> h2ListIndexes(Connection c) throws SQLException {
+        Set<String> fields = listIndexes.get();
+        if (fields == null) {
+            fields = !"H2".equals(c.getMetaData().getDatabaseProductName()) ? Set.of()
+                    : DatabaseTables.read(c, List.of(tableName)).values().stream()
+                    .flatMap(t -> t.indexes().stream())
+                    .map(index -> index.columns().stream().map(column -> column.toLowerCase(Locale.ROOT)).toList())
+                    .filter(columns -> columns.size() == 3
+                            && columns.subList(1, 3).equals(List.of(SystemColumns.DELETED_AT, SystemColumns.ID)))
+                    .map(columns -> columns.get(0))
+                    .collect(Collectors.toUnmodifiableSet());
+            listIndexes.set(fields);
+        }
+        return fields;
     }
 
     // ---- writing
@@ -516,29 +570,41 @@ public final class RecordStore {
      * one fail on the unique key while holding a shared lock on it, and deadlock on the increment.
      */
     private void ensureCounter(Connection c, String field, String periodKey) throws SQLException {
+        List<String> counter = List.of(field, periodKey);
+        if (knownCounters.contains(counter)) {
+            return;
+        }
+        boolean present;
         try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM " + sequenceTable + COUNTER_ROW)) {
-            bind(s, List.of(field, periodKey));
+            bind(s, counter);
             try (ResultSet rs = s.executeQuery()) {
-                if (rs.next()) {
-                    return;
+                present = rs.next();
+            }
+        }
+        if (!present) {
+            try {
+                execute(c, "INSERT INTO " + sequenceTable + " (" + q(SystemColumns.FIELD) + ", " + q(SystemColumns.PERIOD_KEY)
+                        + ", " + q(SystemColumns.SEQ_VALUE) + ") VALUES (?, ?, 0)", counter);
+            } catch (SQLException e) {
+                if (!isDuplicateKey(e)) {
+                    throw e;
                 }
+                // a concurrent create made the row first, which is all that was needed
             }
         }
-        try {
-            execute(c, "INSERT INTO " + sequenceTable + " (" + q(SystemColumns.FIELD) + ", " + q(SystemColumns.PERIOD_KEY)
-                    + ", " + q(SystemColumns.SEQ_VALUE) + ") VALUES (?, ?, 0)", List.of(field, periodKey));
-        } catch (SQLException e) {
-            if (!isDuplicateKey(e)) {
-                throw e;
-            }
-            // a concurrent create made the row first, which is all that was needed
-        }
+        knownCounters.add(counter);
     }
 
     /** Takes the next number; the increment locks the counter row until the caller's transaction ends. */
     private long nextNumber(Connection c, String field, String periodKey) throws SQLException {
-        execute(c, "UPDATE " + sequenceTable + " SET " + q(SystemColumns.SEQ_VALUE) + " = " + q(SystemColumns.SEQ_VALUE)
-                + " + 1" + COUNTER_ROW, List.of(field, periodKey));
+        int counted = execute(c, "UPDATE " + sequenceTable + " SET " + q(SystemColumns.SEQ_VALUE) + " = "
+                + q(SystemColumns.SEQ_VALUE) + " + 1" + COUNTER_ROW, List.of(field, periodKey));
+        if (counted == 0) {
+            // Deleted by hand since this store saw it, and likely the others too: the next create looks again.
+            knownCounters.clear();
+            throw new SQLException("The counter of serial field '" + field + "' for " + periodKey + " is missing from "
+                    + sequenceTable);
+        }
         try (PreparedStatement s = c.prepareStatement("SELECT " + q(SystemColumns.SEQ_VALUE) + " FROM " + sequenceTable
                 + COUNTER_ROW)) {
             bind(s, List.of(field, periodKey));
@@ -660,20 +726,23 @@ public final class RecordStore {
     }
 
     private ObjectNode validated(String recordJson, Locale locale) {
-        List<RecordError> errors = validator.validate(recordJson, locale);
+        ObjectNode record = parseObject(recordJson, locale);
+        List<RecordError> errors = validator.validate(record, locale);
         if (!errors.isEmpty()) {
             throw new InvalidRecordException(errors);
         }
-        return parseObject(recordJson, locale);
+        return record;
     }
 
-    /** The patch as an object, or the errors validation gives text that is none. */
+    /**
+     * The text as an object, read once with the validator's bounds and exact decimals (the tree is
+     * validated and stored as it is), or the errors validation gives text that is none.
+     */
     private ObjectNode parseObject(String json, Locale locale) {
         try {
             JsonNode tree = json == null ? null : RecordValidator.parse(json);
             if (tree != null && tree.isObject()) {
-                // Re-read with exact decimals for storage; the validator's reading already passed.
-                return (ObjectNode) JSON.readTree(json);
+                return (ObjectNode) tree;
             }
         } catch (JsonProcessingException e) {
             // validate(String) below names what is wrong with the text
@@ -891,14 +960,14 @@ public final class RecordStore {
         return String.join(", ", Collections.nCopies(count, "?"));
     }
 
-    private static int execute(Connection c, String sql, List<Object> params) throws SQLException {
+    private static int execute(Connection c, String sql, List<?> params) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(sql)) {
             bind(s, params);
             return s.executeUpdate();
         }
     }
 
-    private static void bind(PreparedStatement s, List<Object> params) throws SQLException {
+    private static void bind(PreparedStatement s, List<?> params) throws SQLException {
         for (int i = 0; i < params.size(); i++) {
             s.setObject(i + 1, params.get(i));
         }

@@ -145,9 +145,14 @@ public final class SchemaSync {
         }
     }
 
+    /**
+     * Drops managed indexes no longer wanted, adds missing ones, and rebuilds a managed index whose
+     * columns an earlier version of the platform chose differently (an index of the same name made on
+     * {@code (field)} before lists needed {@code (field, deleted_at, id)}).
+     */
     private static void syncIndexes(Table table, Table present, List<DdlStep> steps) {
-        Set<String> presentNames = present.indexes().stream().map(i -> i.name().toLowerCase(Locale.ROOT))
-                .collect(Collectors.toSet());
+        Map<String, Index> presentByName = present.indexes().stream()
+                .collect(Collectors.toMap(i -> i.name().toLowerCase(Locale.ROOT), Function.identity()));
         Set<String> wantedNames = table.indexes().stream().map(i -> i.name().toLowerCase(Locale.ROOT))
                 .collect(Collectors.toSet());
         for (Index index : present.indexes()) {
@@ -156,9 +161,18 @@ public final class SchemaSync {
             }
         }
         for (Index index : table.indexes()) {
-            if (!presentNames.contains(index.name().toLowerCase(Locale.ROOT))) {
+            Index existing = presentByName.get(index.name().toLowerCase(Locale.ROOT));
+            if (existing != null && !lowerCase(existing.columns()).equals(lowerCase(index.columns()))) {
+                steps.add(new DdlStep.DropIndex(table.name(), existing.name()));
+                existing = null;
+            }
+            if (existing == null) {
                 steps.add(new DdlStep.AddIndex(table.name(), index));
             }
         }
+    }
+
+    private static List<String> lowerCase(List<String> names) {
+        return names.stream().map(n -> n.toLowerCase(Locale.ROOT)).toList();
     }
 }

@@ -18,9 +18,14 @@ import java.util.List;
  * scalar field, and a child table per sub-table. Built only from a definition that passes
  * {@link FormKind#validate}, so every name comes from a checked key.
  *
- * <p>Indexes: {@code (deleted_at, id)} for lists of live records, {@code owner_id}, {@code org_id} and
- * {@code dealer_id} for row scopes, {@code (parent_id, row_order)} on child tables, a unique index per
- * {@code unique} field and a plain one per lookup or {@code indexed} field. A unique index also
+ * <p>Indexes: {@code owner_id}, {@code org_id} and {@code dealer_id} for row scopes,
+ * {@code (parent_id, row_order)} on child tables, a unique index per {@code unique} field and a plain one
+ * per lookup or {@code indexed} field. On the form table that plain index is the list index
+ * {@code (field, deleted_at, id)}: a list filtered by the field's value reads its newest live records in
+ * index order and stops after a page (see {@code RecordStore#list}). Lists of every live record read the
+ * primary key backwards. No index starts with {@code deleted_at}: MariaDB intersects one with the
+ * field's index and sorts every record with the value (a second a page of a million records), and
+ * H2 scans every live record with it. A unique index also
  * covers soft-deleted records, so restoring a record can never break uniqueness; a value stays taken
  * while its record is in the recycle bin. A {@code unique} sub-table column means unique within one
  * record, which the database cannot say across records, so it gets no unique index.
@@ -54,7 +59,6 @@ public record TableModel(String app, String form, Table table, List<Table> child
         String tableName = SqlNames.table(app, key);
         List<Column> columns = new ArrayList<>(SystemColumns.FORM);
         List<Index> indexes = new ArrayList<>(List.of(
-                Index.on(tableName, false, SystemColumns.DELETED_AT, SystemColumns.ID),
                 Index.on(tableName, false, SystemColumns.OWNER_ID),
                 Index.on(tableName, false, SystemColumns.ORG_ID),
                 Index.on(tableName, false, SystemColumns.DEALER_ID)));
@@ -100,14 +104,17 @@ public record TableModel(String app, String form, Table table, List<Table> child
         return new Table(tableName, columns, indexes);
     }
 
-    private static void addField(String table, JsonNode field, String pointer, boolean uniqueAcrossTable,
+    private static void addField(String table, JsonNode field, String pointer, boolean formTable,
                                  List<Column> columns, List<Index> indexes) {
         String name = SqlNames.column(field.path("key").asText());
         columns.add(new Column(name, columnType(field), pointer));
-        boolean unique = uniqueAcrossTable && field.path("unique").asBoolean(false);
+        boolean unique = formTable && field.path("unique").asBoolean(false);
         boolean lookup = FieldType.LOOKUP.key().equals(field.path("type").asText());
-        if (unique || lookup || field.path("indexed").asBoolean(false)) {
-            indexes.add(Index.on(table, unique, name));
+        if (unique) {
+            indexes.add(Index.on(table, true, name));
+        } else if (lookup || field.path("indexed").asBoolean(false)) {
+            indexes.add(formTable ? Index.on(table, false, name, SystemColumns.DELETED_AT, SystemColumns.ID)
+                    : Index.on(table, false, name));
         }
     }
 

@@ -326,6 +326,24 @@ class RecordStoreTest {
     }
 
     @Test
+    void pagesOfAnEqualityFilterVisitItsLiveRecordsOnceNewestOrOldestFirst() throws SQLException {
+        List<Long> twos = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            long id = store.create("{\"code\": \"E-" + i + "\", \"quantity\": " + (i % 3 == 0 ? 1 : 2) + "}", ALICE, EN);
+            if (i % 3 != 0) {
+                twos.add(id);
+            }
+        }
+        store.delete(twos.remove(3), 1, ALICE);
+        ListQuery.Filter two = new ListQuery.Filter("quantity", ListQuery.Op.EQ, "2");
+
+        List<Long> newestFirst = new ArrayList<>(twos);
+        Collections.reverse(newestFirst);
+        assertThat(allPages(ListQuery.firstPage(3).withFilters(two))).containsExactlyElementsOf(newestFirst);
+        assertThat(allPages(ListQuery.firstPage(3).withFilters(two).sortedBy("id", false))).containsExactlyElementsOf(twos);
+    }
+
+    @Test
     void refusesACursorOfAnotherSortOrNoCursorAtAll() throws SQLException {
         for (int i = 0; i < 3; i++) {
             store.create("{\"code\": \"T-" + i + "\"}", ALICE, EN);

@@ -20,6 +20,7 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import static io.mosaic.form.store.SchemaSyncPlanTest.ORDER;
@@ -185,6 +186,27 @@ class SchemaSyncDatabaseTest {
         assertThat(SchemaSync.apply("shop", null, ORDER, db).statements(tableOptions()))
                 .containsExactlyElementsOf(statements.subList(2, statements.size()));
         assertThat(SchemaSync.plan("shop", null, ORDER, db).isEmpty()).isTrue();
+    }
+
+    @Test
+    void rebuildsTheListIndexesAnEarlierPlatformMadeOnOtherColumns() throws SQLException {
+        SchemaSync.apply("shop", null, ORDER, db);
+        String index = SqlNames.index(false, ORDERS, "customer");
+        String live = SqlNames.index(false, ORDERS, "deleted_at");
+        try (Statement s = db.createStatement()) {
+            s.execute("DROP INDEX `" + index + "` ON `" + ORDERS + "`");
+            s.execute("CREATE INDEX `" + index + "` ON `" + ORDERS + "` (`customer`)");
+            s.execute("CREATE INDEX `" + live + "` ON `" + ORDERS + "` (`deleted_at`, `id`)");
+        }
+
+        assertThat(SchemaSync.apply("shop", ORDER, ORDER, db).steps()).extracting(DdlStep::description).containsExactly(
+                "drop index " + live + " on " + ORDERS,
+                "drop index " + index + " on " + ORDERS,
+                "add index " + index + " on " + ORDERS + " (customer, deleted_at, id)");
+        assertThat(tables().get(ORDERS).indexes()).filteredOn(i -> i.name().equalsIgnoreCase(index))
+                .extracting(i -> i.columns().stream().map(c -> c.toLowerCase(Locale.ROOT)).toList())
+                .containsExactly(List.of("customer", "deleted_at", "id"));
+        assertThat(SchemaSync.plan("shop", ORDER, ORDER, db).isEmpty()).isTrue();
     }
 
     @Test

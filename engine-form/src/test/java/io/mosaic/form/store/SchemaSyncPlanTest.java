@@ -35,12 +35,11 @@ class SchemaSyncPlanTest {
         assertThat(plan.problems()).isEmpty();
         assertThat(plan.steps()).extracting(DdlStep::description).containsExactly(
                 "create table f_shop_order with 18 columns",
-                "add index ix$f_shop_order$deleted_at on f_shop_order (deleted_at, id)",
                 "add index ix$f_shop_order$owner_id on f_shop_order (owner_id)",
                 "add index ix$f_shop_order$org_id on f_shop_order (org_id)",
                 "add index ix$f_shop_order$dealer_id on f_shop_order (dealer_id)",
                 "add unique index ux$f_shop_order$number on f_shop_order (number)",
-                "add index ix$f_shop_order$customer on f_shop_order (customer)",
+                "add index ix$f_shop_order$customer on f_shop_order (customer, deleted_at, id)",
                 "create table f_shop_order__lines with 5 columns",
                 "add index ix$f_shop_order__lines$parent_id on f_shop_order__lines (parent_id, row_order)",
                 "create table f_shop_order$h with 7 columns",
@@ -97,7 +96,7 @@ class SchemaSyncPlanTest {
 
         assertThat(plan.steps()).extracting(DdlStep::description).containsExactly(
                 "drop index ux$f_shop_order$number on f_shop_order",
-                "add index ix$f_shop_order$number on f_shop_order (number)");
+                "add index ix$f_shop_order$number on f_shop_order (number, deleted_at, id)");
     }
 
     @Test

@@ -137,6 +137,23 @@ class SerialNumbersTest {
     }
 
     @Test
+    void countersClearedByHandFailOneCreateClearlyAndTheNextStartsThemAgain() throws SQLException {
+        RecordStore store = storeAt(NOV_24_2026);
+        store.create("{\"customer\": \"ACME\"}", ALICE, EN);
+        try (Statement s = database.connection().createStatement()) {
+            s.executeUpdate("DELETE FROM `f_dms_delivery`");
+            s.executeUpdate("DELETE FROM `f_dms_delivery$seq`");
+        }
+
+        assertThatThrownBy(() -> store.create("{\"customer\": \"ACME\"}", ALICE, EN))
+                .isInstanceOf(SQLException.class).hasMessageContaining("counter of serial field");
+        long id = store.create("{\"customer\": \"Globex\"}", ALICE, EN);
+
+        assertThat(store.read(id).orElseThrow().get("number").asText()).isEqualTo("DO-2026-000001");
+        assertThat(counter("DO-2026-{seq}")).isEqualTo(1);
+    }
+
+    @Test
     void keepsTheNumberOnUpdate() throws SQLException {
         RecordStore store = storeAt(NOV_24_2026);
         long id = store.create("{\"customer\": \"ACME\"}", ALICE, EN);

@@ -47,7 +47,7 @@ class TableModelTest {
     }
 
     @Test
-    void indexesFieldsMarkedIndexedInFormAndChildTables() {
+    void indexesFieldsMarkedIndexedInFormAndChildTablesTheFormTableOnesForListsOfLiveRecordsNewestFirst() {
         String form = SchemaSyncPlanTest.order(f -> {
             SchemaSyncPlanTest.field(f, 2).put("indexed", true);
             ((ObjectNode) SchemaSyncPlanTest.field(f, 5).withArray("columns").get(0))
@@ -56,8 +56,9 @@ class TableModelTest {
 
         TableModel model = TableModel.of("shop", form);
 
-        assertThat(model.table().indexes()).contains(new Index("ix$f_shop_order$order_date", false, List.of("order_date")));
-        assertThat(model.children().get(0).indexes()).extracting(Index::name, Index::unique)
-                .contains(tuple("ix$f_shop_order__lines$item", false));
+        assertThat(model.table().indexes()).contains(new Index("ix$f_shop_order$order_date", false,
+                List.of("order_date", "deleted_at", "id")));
+        assertThat(model.children().get(0).indexes()).extracting(Index::name, Index::unique, Index::columns)
+                .contains(tuple("ix$f_shop_order__lines$item", false, List.of("item")));
     }
 }
