@@ -39,12 +39,11 @@ class FormsAcceptanceBrowserTest extends BrowserTest {
     @Test
     void analystBuildsAnOrderFormAndAClerkFillsInFindsAndExportsAnOrder() throws IOException {
         String clerkRole = "clerk_" + suffix;
-        // The app's manifest, as an implementer ships it: a clerk role that may work with orders, and a menu entry.
+        // The app's manifest: a clerk role that may work with orders, and no menu yet.
         metadata.createApp(app, """
                 {"key": "%1$s", "name": {"zh-CN": "销售 %2$s", "en": "Sales %2$s"}, "version": "1.0.0", "platform": ">=0.1.0",
                  "roles": [{"key": "%3$s", "name": {"zh-CN": "销售文员", "en": "Sales clerk"},
                             "grants": [{"form": "order", "actions": ["create", "read", "update", "export"], "rowScope": "own"}]}],
-                 "menus": [{"key": "orders", "name": {"zh-CN": "订单", "en": "Orders"}, "target": {"kind": "form", "key": "order"}}],
                  "definitions": [{"kind": "form", "key": "order"}]}""".formatted(app, suffix, clerkRole), "admin");
         metadata.publish(app, MetadataService.APP_KIND, app, null, "admin");
         String analyst = "analyst_" + suffix;
@@ -80,11 +79,15 @@ class FormsAcceptanceBrowserTest extends BrowserTest {
         browser.screenshot("accept-01-designed");
         assertThat(designer.publish()).isEqualTo(1);
         browser.screenshot("accept-02-published");
+        designer.openDesignHome(app);
+        browser.click("[data-test=add-menu-order]");
+        browser.waitFor("[data-test=in-menu-order]");
+        browser.screenshot("accept-03-added-to-menu");
         signOut();
 
         signIn(clerk, PASSWORD);
         browser.click("[data-app=" + app + "]");
-        browser.click(".sidebar [data-menu=orders]");
+        browser.click(".sidebar [data-menu=order]");
         browser.waitFor("[data-test=no-records]");
         browser.click("[data-test=new-record]");
         browser.type("input[name=customer]", "Acme Ltd");
@@ -99,16 +102,16 @@ class FormsAcceptanceBrowserTest extends BrowserTest {
         browser.type("[data-test=row-1] input[name='lines.price']", "0.25");
         browser.waitForText("[data-test=row-1] [data-test='value-lines.amount']", "10");
         browser.waitForText("[data-test=value-total]", "47.5");
-        browser.screenshot("accept-03-filled-in-live-total");
+        browser.screenshot("accept-04-filled-in-live-total");
         browser.click("[data-test=save-record]");
         browser.waitFor("[data-test=edit-record]");
         assertThat(browser.text("[data-test=value-total]")).contains("47.5");
-        browser.screenshot("accept-04-saved");
+        browser.screenshot("accept-05-saved");
 
         browser.click(".back-link");
         browser.waitForText("[data-test=record-list] tbody", "Acme Ltd");
         assertThat(browser.text("[data-test=record-list] tbody")).contains("47.5");
-        browser.screenshot("accept-05-in-the-list");
+        browser.screenshot("accept-06-in-the-list");
         browser.click("[data-test=export-csv]");
         Path export = browser.waitForDownload(".csv");
         String csv = Files.readString(export, StandardCharsets.UTF_8);

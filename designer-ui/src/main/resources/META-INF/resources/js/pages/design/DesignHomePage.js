@@ -5,7 +5,7 @@ import { api, attempt } from '../../api.js';
 import { t, localName, zhEnName, formatDate } from '../../i18n.js';
 import { route, href, navigate } from '../../router.js';
 import { KEY_PATTERN } from '../../designer/fieldTypes.js';
-import { appForms, rememberNewForm } from '../../designer/appForms.js';
+import { appForms, rememberNewForm, formsInMenu, addToAppMenu } from '../../designer/appForms.js';
 import ErrorBox from '../../components/ErrorBox.js';
 import ModalDialog from '../../components/ModalDialog.js';
 import PageLayout from '../../components/PageLayout.js';
@@ -22,6 +22,8 @@ export default {
     const creating = ref(null);
     // Designing a form does not grant its records: the link shows only where the analyst may read them.
     const readable = ref(new Set());
+    const inMenu = ref(null);
+    const adding = ref(null);
 
     watch(appKey, async key => {
       app.value = null;
@@ -34,6 +36,7 @@ export default {
       const answers = await Promise.all(published.map(form => api.get(`/api/apps/${encodeURIComponent(key)}/forms/`
         + `${encodeURIComponent(form.key)}`).then(() => form.key, () => null)));
       readable.value = new Set(answers.filter(Boolean));
+      inMenu.value = await formsInMenu(key).catch(() => null);
     }, { immediate: true });
 
     const keyProblem = computed(() => {
@@ -51,6 +54,14 @@ export default {
       rememberNewForm(appKey.value, key, { 'zh-CN': zh.trim(), en: en.trim() });
       navigate(`/design/${encodeURIComponent(appKey.value)}/forms/${encodeURIComponent(key)}`);
     }
+    /** Gives a published form its menu entry in the app (and its place in the manifest), then shows it there. */
+    async function addToMenu(form) {
+      adding.value = form.key;
+      const added = await attempt(error, () => addToAppMenu(appKey.value, form));
+      adding.value = null;
+      if (added) inMenu.value = new Set([...inMenu.value, form.key]);
+      else if (error.value?.code === 'manifest.draft') error.value = { message: t('design.manifestDraft') };
+    }
     function status(form) {
       if (form.publishedVersion == null) return { text: t('design.status.draftOnly'), css: 'change-update' };
       if (form.hasDraft) return { text: t('design.status.publishedWithDraft', { n: form.publishedVersion }), css: 'change-update' };
@@ -58,7 +69,7 @@ export default {
     }
     return {
       t, localName, zhEnName, formatDate, href, appKey, app, forms, error, creating, keyProblem, startCreating, create, status,
-      readable,
+      readable, inMenu, adding, addToMenu,
     };
   },
   template: /* html */ `
@@ -80,11 +91,15 @@ export default {
           <tbody>
             <tr v-for="form in forms" :key="form.key" :data-form="form.key">
               <td><a :href="href('design', appKey, 'forms', form.key)"><strong>{{ localName(form.name, form.key) }}</strong></a>
-                <span class="muted small"> · {{ t('design.fieldCount', { n: form.fields.length }) }}</span></td>
+                <span class="muted small"> · {{ t('design.fieldCount', { n: form.fields.length }) }}</span>
+                <span v-if="inMenu && inMenu.has(form.key)" class="muted small" :data-test="'in-menu-' + form.key"> · {{ t('design.inMenu') }}</span></td>
               <td><code>{{ form.key }}</code></td>
               <td><span class="badge" :class="status(form).css">{{ status(form).text }}</span></td>
               <td class="hide-narrow muted small">{{ formatDate(form.updatedAt) }} · {{ form.updatedBy }}</td>
               <td class="row-actions">
+                <button v-if="inMenu && form.publishedVersion != null && !inMenu.has(form.key)" type="button"
+                        class="button button-small button-ghost" :disabled="adding === form.key" :data-test="'add-menu-' + form.key"
+                        @click="addToMenu(form)">+ {{ t('design.addToMenu') }}</button>
                 <a v-if="readable.has(form.key)" class="button button-small button-ghost" :data-test="'records-' + form.key"
                    :href="href('apps', appKey, 'form', form.key)">{{ t('design.records') }}</a>
                 <a class="button button-small" :href="href('design', appKey, 'forms', form.key)">{{ t('design.open') }}</a></td>
