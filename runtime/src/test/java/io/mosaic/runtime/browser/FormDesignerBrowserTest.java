@@ -218,6 +218,31 @@ class FormDesignerBrowserTest extends BrowserTest {
         browser.screenshot("57-phone-too-narrow");
     }
 
+    @Test
+    void aLookupLimitedToSomeTargetRecordsKeepsItsConditions() throws IOException {
+        metadata.publishContent(app, "form", "dealer", """
+                {"key": "dealer", "name": {"zh-CN": "经销商", "en": "Dealer"},
+                 "fields": [{"key": "name", "type": "text", "label": {"zh-CN": "名称", "en": "Name"}},
+                            {"key": "level", "type": "text", "label": {"zh-CN": "等级", "en": "Level"}}]}""", null, "admin");
+        designer.openDesignHome(app);
+        designer.createForm("visit", "拜访", "Visit");
+        designer.clickField("lookup");
+        designer.name("dealer", "经销商", "Dealer");
+        browser.select("[data-test=properties] select[name=lookupForm]", "经销商 (dealer)");
+        browser.select("[data-test=properties] select[name=lookupDisplay]", "名称 (name)");
+        browser.click("[data-test=add-lookup-condition]");
+        browser.select("[data-test=lookup-condition-0] select", "等级 (level)");
+        browser.type("[data-test=lookup-condition-0] input", "gold");
+        browser.click(".designer-name");
+        browser.screenshot("58-lookup-filter");
+        assertThat(designer.publish()).isEqualTo(1);
+
+        JsonNode published = JSON.readTree(JSON.readTree(
+                fetchOk("/api/apps/" + app + "/definitions/form/visit/versions/1")).get("content").asText());
+        assertThat(published.at("/fields/0/lookup/filter/0")).isEqualTo(JSON.readTree(
+                "{\"field\": \"level\", \"op\": \"eq\", \"value\": \"gold\"}"));
+    }
+
     private String fetchOk(String path) {
         Browser.Fetched answer = browser.fetch(path);
         assertThat(answer.status()).as(path).isEqualTo(200);

@@ -125,8 +125,22 @@ const FieldProperties = {
     }, { immediate: true });
     function setLookup(part, value) {
       field.value.lookup = { form: '', displayField: '', ...field.value.lookup, [part]: value };
-      if (part === 'form') field.value.lookup.displayField = '';
+      if (part === 'form') {
+        field.value.lookup.displayField = '';
+        delete field.value.lookup.filter;
+      }
     }
+    // The lookup's conditions on its target's fields: only records that meet them can be picked and saved.
+    const FILTER_OPS = ['eq', 'ne', 'lt', 'le', 'gt', 'ge', 'contains'];
+    function setFilter(conditions) {
+      const { filter, ...rest } = field.value.lookup || {};
+      field.value.lookup = conditions.length ? { ...rest, filter: conditions } : rest;
+    }
+    const filterRows = computed(() => field.value.lookup?.filter || []);
+    const addCondition = () => setFilter([...filterRows.value,
+      { field: targetFields.value[0]?.key || '', op: 'eq', value: '' }]);
+    const changeCondition = (i, part, value) => setFilter(filterRows.value.map((c, j) => (j === i ? { ...c, [part]: value } : c)));
+    const removeCondition = i => setFilter(filterRows.value.filter((_, j) => j !== i));
     const acceptText = computed(() => (field.value.accept || []).join(', '));
     function setAccept(text) {
       set('accept', text.split(/[\s,;]+/).map(ext => ext.trim().toLowerCase()).filter(Boolean)
@@ -135,6 +149,7 @@ const FieldProperties = {
     return {
       t, localName, designer, field, isColumn, has, invalid, problems, keyError, setKey, set, setNumber, setDefault,
       defaultText, defaultInput, formulaFields, targetFields, setLookup, acceptText, setAccept, isComputed, isNumeric,
+      FILTER_OPS, filterRows, addCondition, changeCondition, removeCondition,
     };
   },
   template: /* html */ `
@@ -216,6 +231,23 @@ const FieldProperties = {
             <option v-for="target in targetFields" :key="target.key" :value="target.key">{{ target.label }}</option>
           </select>
           <small v-if="!field.lookup?.form || !field.lookup?.displayField" class="prop-error">{{ t('design.lookupMissing') }}</small></label>
+        <div class="field" data-prop="lookup/filter">
+          <span>{{ t('design.lookupFilter') }}</span>
+          <div v-for="(condition, i) in filterRows" :key="i" class="lookup-condition" :data-test="'lookup-condition-' + i">
+            <select :aria-label="t('records.filterField')" :value="condition.field" @change="changeCondition(i, 'field', $event.target.value)">
+              <option v-for="target in targetFields" :key="target.key" :value="target.key">{{ target.label }}</option>
+            </select>
+            <select :aria-label="t('records.filterOp')" :value="condition.op" @change="changeCondition(i, 'op', $event.target.value)">
+              <option v-for="op in FILTER_OPS" :key="op" :value="op">{{ t('records.op.' + op) }}</option>
+            </select>
+            <input :aria-label="t('records.filterValue')" :value="condition.value" maxlength="255"
+                   @change="changeCondition(i, 'value', $event.target.value)">
+            <button type="button" class="icon-button" :aria-label="t('records.removeFilter')" @click="removeCondition(i)">×</button>
+          </div>
+          <button type="button" class="button button-small" :disabled="!field.lookup?.form || filterRows.length >= 10"
+                  data-test="add-lookup-condition" @click="addCondition">+ {{ t('design.addCondition') }}</button>
+          <small class="muted">{{ t('design.lookupFilterHint') }}</small>
+        </div>
       </template>
 
       <template v-if="has('options')">
