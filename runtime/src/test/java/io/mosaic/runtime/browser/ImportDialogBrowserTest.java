@@ -14,10 +14,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import io.mosaic.runtime.metadata.MetadataService;
 
 /**
- * The import dialog in headless Chromium against the real runtime. No page hosts it yet (the records list will),
- * so the test mounts the component itself in the signed-in workspace, with the workspace's own modules, and
- * drives it as a user would: choose a file and a mode, upload, watch the job, read the result, download the
- * error report.
+ * Importing from a form's records list in headless Chromium against the real runtime, as a user would: Import,
+ * choose a file and a mode, upload, watch the job, read the result, see the new records in the list behind the
+ * dialog, download the error report.
  */
 @Tag("browser")
 class ImportDialogBrowserTest extends BrowserTest {
@@ -42,23 +41,10 @@ class ImportDialogBrowserTest extends BrowserTest {
         Path file = Files.createTempDirectory("mosaic-import").resolve("deals.csv");
         Files.writeString(file, "标题,金额\n螺栓,10\n垫圈,many\n轴承,30\n", StandardCharsets.UTF_8);
 
-        browser.openSignedOut(url("/"));
-        browser.type("input[name=username]", "admin");
-        browser.type("input[name=password]", ADMIN_PASSWORD);
-        browser.click("button[type=submit]");
-        browser.waitFor("[data-test=launcher]");
-        Object mounted = browser.runAsync("""
-                const [app, done] = [arguments[0], arguments[arguments.length - 1]];
-                (async () => {
-                  const vue = await import('vue');
-                  const dialog = await import('/js/components/ImportDialog.js');
-                  const host = document.body.appendChild(document.createElement('div'));
-                  vue.createApp({ render: () => vue.h(dialog.default, { app, form: 'deal',
-                    onDone: job => { document.body.dataset.imported = job.created; } }) }).mount(host);
-                  done(dialog.exportUrl(app, 'deal', { format: 'csv', filters: ['amount:gt:5'], sort: '-amount' }));
-                })().catch(e => done('failed: ' + e));""", app);
-        assertThat(mounted.toString()).startsWith("/api/apps/" + app + "/forms/deal/export?format=csv&locale=")
-                .endsWith("&filter=amount%3Agt%3A5&sort=-amount");
+        signIn("admin", ADMIN_PASSWORD);
+        browser.go(url("/#/apps/" + app + "/form/deal"));
+        browser.waitFor("[data-test=no-records]");
+        browser.click("[data-test=import-records]");
         browser.waitFor("[data-test=import-dialog]");
         browser.attach("[data-test=import-file]", file);
         browser.click("[data-test=import-mode-valid_only]");
@@ -71,6 +57,7 @@ class ImportDialogBrowserTest extends BrowserTest {
         assertThat(browser.text("[data-test=import-failed]")).isEqualTo("1");
         assertThat(browser.fetch("/api/apps/" + app + "/forms/deal/records?sort=amount").body())
                 .contains("螺栓", "轴承").doesNotContain("垫圈");
+        browser.waitForText("[data-test=record-list] tbody", "轴承");
         browser.click("[data-test=import-errors]");
         Path report = browser.waitForDownload(".csv");
         assertThat(Files.readString(report, StandardCharsets.UTF_8)).contains("3,B 金额,amount,type");
