@@ -386,6 +386,8 @@ export const messages = {
     'formula.error.type': '类型不匹配',
 
     'records.new': '新建',
+    'records.total': '共 {count} 条',
+    'records.totalOver': '超过 {count} 条',
     'records.import': '导入',
     'records.exportXlsx': '导出 Excel',
     'records.columns': '显示列',
@@ -862,6 +864,8 @@ export const messages = {
     'formula.error.type': 'Values of the wrong kind',
 
     'records.new': 'New',
+    'records.total': '{count} in all',
+    'records.totalOver': 'more than {count}',
     'records.import': 'Import',
     'records.exportXlsx': 'Export Excel',
     'records.columns': 'Columns',

@@ -469,11 +469,7 @@ public final class RecordStore {
         String sortName = query.sort() == null ? SystemColumns.ID : query.sort();
         FieldStorage sortStorage = sortable(sortName, query.hidden());
         List<Object> params = new ArrayList<>();
-        StringBuilder where = new StringBuilder(q(SystemColumns.DELETED_AT) + " IS NULL AND (")
-                .append(query.rows().sql(params)).append(')');
-        for (ListQuery.Filter filter : query.filters()) {
-            where.append(" AND ").append(condition(filter, query.hidden(), params));
-        }
+        StringBuilder where = matching(query, params);
         Keyset keyset = new Keyset(sortName, sortStorage, query.descending());
         if (query.after() != null) {
             where.append(" AND ").append(keyset.after(query.after(), params));
@@ -490,6 +486,36 @@ public final class RecordStore {
         }
         referenceCheck.display(records, references);
         return new Page(records, hasMore, hasMore ? keyset.cursor(records.get(records.size() - 1)) : null);
+    }
+
+    /**
+     * How many live records match the query's row scope and filters, counted up to {@code cap}: a list shows
+     * "1,234 records" or "10,000+" without the unbounded {@code COUNT(*)} that makes lists of millions slow. Only
+     * the first {@code cap + 1} matching index entries are read.
+     *
+     * @return the count, or {@code cap + 1} when there are more than {@code cap}
+     */
+    public long count(ListQuery query, int cap) throws SQLException {
+        List<Object> params = new ArrayList<>();
+        String sql = "SELECT COUNT(*) FROM (SELECT 1 FROM " + table + " WHERE " + matching(query, params)
+                + " LIMIT " + (cap + 1) + ") " + q("matched");
+        try (Connection c = dataSource.getConnection(); PreparedStatement statement = c.prepareStatement(sql)) {
+            bind(statement, params);
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** Live records in the query's row scope that meet its filters, without the keyset. */
+    private StringBuilder matching(ListQuery query, List<Object> params) {
+        StringBuilder where = new StringBuilder(q(SystemColumns.DELETED_AT) + " IS NULL AND (")
+                .append(query.rows().sql(params)).append(')');
+        for (ListQuery.Filter filter : query.filters()) {
+            where.append(" AND ").append(condition(filter, query.hidden(), params));
+        }
+        return where;
     }
 
     /**

@@ -411,6 +411,24 @@ class RecordStoreTest {
     }
 
     @Test
+    void countsMatchingRecordsOnlyUpToTheCap() throws SQLException {
+        for (String code : List.of("A", "B", "C", "D", "E")) {
+            store.create("{\"code\": \"" + code + "\", \"quantity\": " + (code.charAt(0) - 'A') + "}", ALICE, EN);
+        }
+        long deleted = store.create("{\"code\": \"F\", \"quantity\": 9}", ALICE, EN);
+        store.delete(deleted, 1, ALICE);
+        ListQuery all = new ListQuery(List.of(), null, true, 50, null, RowFilter.ALL, Set.of());
+        ListQuery some = new ListQuery(List.of(new ListQuery.Filter("quantity", ListQuery.Op.GE, "2")), null, true, 50,
+                null, RowFilter.ALL, Set.of());
+
+        assertThat(store.count(all, 10)).as("deleted records are not counted").isEqualTo(5);
+        assertThat(store.count(all, 3)).as("more than the cap reads as cap + 1").isEqualTo(4);
+        assertThat(store.count(some, 10)).isEqualTo(3);
+        assertThat(store.count(new ListQuery(List.of(), null, true, 50, null, RowFilter.ownerIn(Set.of(BOB.userId())),
+                Set.of()), 10)).isZero();
+    }
+
+    @Test
     void containsIgnoresCaseOnEveryDatabase() throws SQLException {
         long acme = store.create("{\"code\": \"A\", \"title\": \"Acme Ltd\"}", ALICE, EN);
         long accent = store.create("{\"code\": \"B\", \"title\": \"ÄRGER GmbH\"}", ALICE, EN);

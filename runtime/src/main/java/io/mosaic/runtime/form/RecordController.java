@@ -64,7 +64,14 @@ public class RecordController {
         this.json = json;
     }
 
-    public record Items(List<ObjectNode> items, boolean hasMore, String nextCursor) {
+    /** Lists say how many records match only up to this many; counting millions per page view is what makes lists slow. */
+    static final int COUNT_CAP = 10_000;
+
+    /**
+     * One page; on the first page also {@code total}, the number of matching records counted up to {@link #COUNT_CAP}
+     * ({@code totalCapped} when there are more), null on later pages.
+     */
+    public record Items(List<ObjectNode> items, boolean hasMore, String nextCursor, Long total, boolean totalCapped) {
     }
 
     @Operation(summary = "Store a new record owned by the user: 201 with the record, 422 record.invalid")
@@ -158,7 +165,8 @@ public class RecordController {
 
     @Operation(summary = "One page of live records in the user's row scope: filter=field:op:value (repeatable; op "
             + "eq ne lt le gt ge contains), sort=field or -field (default -id), size 1..200 (default 50), "
-            + "after=the previous page's nextCursor")
+            + "after=the previous page's nextCursor; the first page also gives total, counted up to 10,000 "
+            + "(totalCapped when there are more)")
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     Items list(@PathVariable String app, @PathVariable String form,
                @RequestParam(required = false) List<String> filter, @RequestParam(required = false) String sort,
@@ -167,7 +175,12 @@ public class RecordController {
         FormRecords.Access access = records.access(app, form, user, FormAction.READ);
         ListQuery query = RecordQueries.query(access, filter, sort, size == null ? DEFAULT_PAGE_SIZE : size);
         Page page = RecordQueries.page(access, after == null ? query : query.after(after));
-        return new Items(page.records(), page.hasMore(), page.nextCursor());
+        if (after != null) {
+            return new Items(page.records(), page.hasMore(), page.nextCursor(), null, false);
+        }
+        long counted = page.hasMore() ? access.store().count(query, COUNT_CAP) : page.records().size();
+        return new Items(page.records(), page.hasMore(), page.nextCursor(), Math.min(counted, COUNT_CAP),
+                counted > COUNT_CAP);
     }
 
     private interface StoreCall<T> {

@@ -152,6 +152,7 @@ class RecordsWorkspaceBrowserTest extends BrowserTest {
         browser.type("[data-test=filter-value-0]", "po 47");
         browser.click("[data-test=apply-filters]");
         browser.waitForText("[data-test=record-list] tbody", number);
+        assertThat(browser.text("[data-test=records-count]")).isEqualTo("Records 1–1 · 1 in all");
         browser.screenshot("records-06-filtered-list");
 
         browser.emulatePhone(390, 844);

@@ -173,12 +173,15 @@ class RecordApiTest extends SecurityTestSupport {
                         .param("sort", "amount").param("size", "2"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.items[*].amount", contains(120, 150)))
-                .andExpect(jsonPath("$.hasMore").value(true)));
+                .andExpect(jsonPath("$.hasMore").value(true))
+                .andExpect(jsonPath("$.total").value(4))
+                .andExpect(jsonPath("$.totalCapped").value(false)));
         mvc.perform(get(records()).with(user).param("filter", "amount:gt:100").param("sort", "amount")
                         .param("size", "2").param("after", first.get("nextCursor").asText()))
                 .andExpect(jsonPath("$.items[*].amount", contains(200, 300)))
                 .andExpect(jsonPath("$.hasMore").value(false))
-                .andExpect(jsonPath("$.nextCursor").doesNotExist());
+                .andExpect(jsonPath("$.nextCursor").doesNotExist())
+                .andExpect(jsonPath("$.total").doesNotExist());
         mvc.perform(get(records()).with(user).param("filter", "amount:ge:150").param("filter", "amount:lt:300")
                         .param("sort", "-amount"))
                 .andExpect(jsonPath("$.items[*].amount", contains(200, 150)));

@@ -24,6 +24,7 @@ export default {
     const items = ref([]);
     const loading = ref(false);
     const hasMore = ref(false);
+    const total = ref(null);
     const cursors = ref([null]);
     const nextCursor = ref(null);
     const size = ref(Number(localStorage.getItem('mosaic.pageSize')) || 50);
@@ -52,6 +53,7 @@ export default {
         const page = await api.get(`${recordsPath(props.app, props.formKey)}?${params}`);
         rememberDisplays(props.app, form.value, page.items);
         items.value = page.items;
+        if (page.total !== undefined) total.value = { count: page.total, capped: page.totalCapped };
         hasMore.value = page.hasMore;
         nextCursor.value = page.nextCursor;
       });
@@ -79,6 +81,7 @@ export default {
 
     function restart() {
       cursors.value = [null];
+      total.value = null;
       return load();
     }
     function sortBy(field) {
@@ -138,7 +141,7 @@ export default {
     return { t, localName, view, error, items, loading, hasMore, size, sort, filters, chosen, choosing, form, fields,
       columns, filterable, may, PAGE_SIZES, sortBy, sortMark, next, previous, resize, addFilter, fieldOf,
       operatorsFor, applyFilters, clearFilters, saveColumns, cell, open, newLink, pageNumber, first, applied,
-      sortable, numeric, load, restart, importing, exporting, exportAs, imported };
+      sortable, numeric, load, restart, total, importing, exporting, exportAs, imported };
   },
   template: /* html */ `
     <section class="record-list" data-test="record-list">
@@ -197,7 +200,8 @@ export default {
         </table>
       </div>
       <div v-if="view" class="pager">
-        <span class="muted small">{{ items.length ? t('records.showing', { from: first, to: first + items.length - 1 }) : '' }}</span>
+        <span class="muted small" data-test="records-count">{{ items.length ? t('records.showing', { from: first, to: first + items.length - 1 }) : '' }}
+          <template v-if="total && items.length"> · {{ total.capped ? t('records.totalOver', { count: total.count.toLocaleString() }) : t('records.total', { count: total.count.toLocaleString() }) }}</template></span>
         <span class="pager-controls">
           <select v-model.number="size" :aria-label="t('records.pageSize')" @change="resize">
             <option v-for="s in PAGE_SIZES" :key="s" :value="s">{{ t('records.perPage', { size: s }) }}</option>
