@@ -110,7 +110,7 @@ public final class FlowBindingKind extends JsonSchemaDefinitionKind {
     }
 
     /** Days and hours read as {@link Duration}, calendar amounts as {@link Period}; the two cannot be mixed. */
-    static boolean isPositiveDuration(String text) {
+    private static boolean isPositiveDuration(String text) {
         try {
             Duration duration = Duration.parse(text);
             return !duration.isNegative() && !duration.isZero();

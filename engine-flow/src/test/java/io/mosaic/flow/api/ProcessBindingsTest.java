@@ -78,7 +78,20 @@ class ProcessBindingsTest {
     }
 
     @Test
+    void looksIntoSubProcessesAndTellsParallelFromChoosingGateways() {
+        assertThat(ProcessBindings.check(fixture("subprocess-inclusive.flow.json"),
+                fixture("subprocess-inclusive.bpmn20.xml"), Set.of("amount", "tax_officer")))
+                .extracting(BindingProblem::pointer, BindingProblem::element)
+                .containsExactly(
+                        tuple("/tasks", "risk_review"),
+                        tuple("/flows/1/id", "to_legal"),
+                        tuple("/flows", "needs_risk"));
+    }
+
+    @Test
     void suggestsABindingFromCamundaAttributes() throws IOException {
+        assertThat(new ProcessKind().validate("leave_request", fixture("camunda-leave-request.bpmn20.xml"))).isEmpty();
+
         String suggested = ProcessBindings.suggest("leave_request", "leave", fixture("camunda-leave-request.bpmn20.xml"));
 
         assertThat(JSON.readTree(suggested)).isEqualTo(JSON.readTree(fixture("camunda-leave-request.suggested.flow.json")));
