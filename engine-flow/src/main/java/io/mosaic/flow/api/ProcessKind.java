@@ -4,7 +4,6 @@ import io.mosaic.api.definition.DefinitionFormat;
 import io.mosaic.api.definition.DefinitionKind;
 import io.mosaic.api.definition.DefinitionProblem;
 import io.mosaic.api.definition.LocalizedText;
-import org.flowable.bpmn.converter.BpmnXMLConverter;
 import org.flowable.bpmn.model.BpmnModel;
 import org.flowable.bpmn.model.Process;
 import org.flowable.validation.ProcessValidator;
@@ -14,7 +13,6 @@ import org.flowable.validation.ValidationError;
 
 import javax.xml.XMLConstants;
 import javax.xml.stream.Location;
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -47,7 +45,6 @@ public final class ProcessKind implements DefinitionKind {
     /** Elements whose text is prose for people, where "${" is harmless. */
     private static final Set<String> PROSE = Set.of("documentation", "text");
 
-    private static final XMLInputFactory XML = secureFactory();
     private static final ProcessValidator FLOWABLE_CHECKS = new ProcessValidatorFactory().createDefaultProcessValidator();
 
     @Override
@@ -85,7 +82,7 @@ public final class ProcessKind implements DefinitionKind {
         }
         BpmnModel model;
         try {
-            model = new BpmnXMLConverter().convertToBpmnModel(XML.createXMLStreamReader(new StringReader(content)));
+            model = BpmnXml.read(content);
         } catch (XMLStreamException | RuntimeException e) {
             problems.add(DefinitionProblem.at("", "Not a BPMN 2.0 process: " + e.getMessage()));
             return List.copyOf(problems);
@@ -108,7 +105,7 @@ public final class ProcessKind implements DefinitionKind {
      * @return false when the document must not be read any further (it declares a DOCTYPE)
      */
     private static boolean scan(String content, Set<DefinitionProblem> problems) throws XMLStreamException {
-        XMLStreamReader xml = XML.createXMLStreamReader(new StringReader(content));
+        XMLStreamReader xml = BpmnXml.FACTORY.createXMLStreamReader(new StringReader(content));
         // Nearest enclosing element id, so a problem in extension elements points at its task or flow.
         Deque<String> ids = new ArrayDeque<>();
         Deque<String> names = new ArrayDeque<>();
@@ -211,12 +208,4 @@ public final class ProcessKind implements DefinitionKind {
                 : "Not well-formed XML at line " + at.getLineNumber() + ", column " + at.getColumnNumber() + ": " + reason;
     }
 
-    private static XMLInputFactory secureFactory() {
-        XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
-        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
-        factory.setProperty(XMLInputFactory.IS_COALESCING, true);
-        return factory;
-    }
 }
