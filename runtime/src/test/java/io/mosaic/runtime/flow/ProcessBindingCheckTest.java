@@ -2,14 +2,11 @@ package io.mosaic.runtime.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.groups.Tuple.tuple;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
-import org.flowable.engine.RepositoryService;
-import org.flowable.engine.repository.ProcessDefinition;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,16 +15,13 @@ import io.mosaic.runtime.metadata.MetadataService;
 import io.mosaic.runtime.support.RuntimeTest;
 import io.mosaic.runtime.web.ApiException;
 
-/** Publishing a process deploys it to Flowable per app; publishing a binding checks it against its process and form. */
-class ProcessDeploymentsTest extends RuntimeTest {
+/** Publishing a process binding checks it against the app's published process and form. */
+class ProcessBindingCheckTest extends RuntimeTest {
 
     private static final String ACTOR = "analyst";
 
     @Autowired
     MetadataService metadata;
-
-    @Autowired
-    RepositoryService repository;
 
     private final String app = "pd" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
 
@@ -36,21 +30,6 @@ class ProcessDeploymentsTest extends RuntimeTest {
         metadata.createApp(app, """
                 {"key": "%s", "name": {"zh-CN": "审批", "en": "Approvals"}, "version": "1.0.0", "platform": ">=0.1.0",
                  "definitions": []}""".formatted(app), ACTOR);
-    }
-
-    @Test
-    void deploysEachPublishedVersionUnderTheAppAndKeepsTheEarlierOnes() throws IOException {
-        metadata.publishContent(app, "process", "approval", fixture("approval.bpmn20.xml"), null, ACTOR);
-        metadata.publishContent(app, "process", "approval",
-                fixture("approval.bpmn20.xml").replace("Director review", "Director sign-off"), null, ACTOR);
-
-        assertThat(repository.createProcessDefinitionQuery().processDefinitionTenantId(app)
-                .processDefinitionKey("approval").orderByProcessDefinitionVersion().asc().list())
-                .extracting(ProcessDefinition::getVersion, ProcessDefinition::getName)
-                .containsExactly(tuple(1, "Order approval"), tuple(2, "Order approval"));
-        assertThat(repository.createDeploymentQuery().deploymentTenantId(app).count()).isEqualTo(2);
-        assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("approval")
-                .processDefinitionWithoutTenantId().count()).as("nothing outside the app's tenant").isZero();
     }
 
     @Test

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import org.flowable.engine.RepositoryService;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -28,40 +27,25 @@ import io.mosaic.runtime.metadata.MetadataService;
 import io.mosaic.runtime.web.ApiException;
 
 /**
- * Puts published processes into Flowable and keeps bindings true to them. Publishing a process deploys it as a new
- * version under the app as tenant, inside the publishing transaction (a failed deployment rolls the publish back);
- * instances already running finish on the version they started with. Publishing a binding checks it against the
- * app's published process and form it names ({@link ProcessBindings#check}), which the binding kind alone cannot
- * see; a disagreement refuses the publish with the binding's pointer or the BPMN element id.
+ * Keeps process bindings true to their processes: publishing a binding checks it against the app's published
+ * process and form it names ({@link ProcessBindings#check}), which the binding kind alone cannot see; a disagreement
+ * refuses the publish with the binding's pointer or the BPMN element id. Deploying published processes to Flowable
+ * belongs here too, once it can share the publishing transaction (a first try did not roll back with it).
  */
 @Component
-public class ProcessDeployments {
+public class ProcessBindingCheck {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final RepositoryService repository;
     private final MetadataService metadata;
 
-    ProcessDeployments(RepositoryService repository, MetadataService metadata) {
-        this.repository = repository;
+    ProcessBindingCheck(MetadataService metadata) {
         this.metadata = metadata;
     }
 
     @EventListener
     void onPublished(DefinitionPublished published) {
-        if (ProcessKind.KEY.equals(published.kind())) {
-            repository.createDeployment()
-                    .key(published.appKey() + "/" + published.key())
-                    .name(published.appKey() + "/" + published.key() + " v" + published.version())
-                    .category(published.appKey())
-                    .tenantId(published.appKey())
-                    .addString(published.key() + ".bpmn20.xml", published.content())
-                    // The process kind has read it with Flowable's converter and model checks and refused anything
-                    // unsafe before it could be published; Flowable's XSD check on top refuses valid models
-                    // (the sample pack's gateway condition: "sequenceFlow cannot have character children").
-                    .disableSchemaValidation()
-                    .deploy();
-        } else if (FlowBindingKind.KEY.equals(published.kind())) {
+        if (FlowBindingKind.KEY.equals(published.kind())) {
             checkBinding(published.appKey(), published.content());
         }
     }
