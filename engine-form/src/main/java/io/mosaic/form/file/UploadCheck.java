@@ -3,7 +3,7 @@ package io.mosaic.form.file;
 import io.mosaic.form.api.FieldType;
 import io.mosaic.form.model.FieldModel;
 import io.mosaic.form.record.ErrorCode;
-import io.mosaic.form.record.RecordSchema;
+import io.mosaic.form.record.types.Files;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.mime.MediaType;
@@ -54,13 +54,13 @@ public final class UploadCheck {
         if (field.type() != FieldType.ATTACHMENT && field.type() != FieldType.IMAGE) {
             throw new IllegalArgumentException("Field '" + field.key() + "' takes no files");
         }
-        long maxBytes = RecordSchema.maxFileBytes(field);
+        long maxBytes = Files.maxBytes(field);
         if (size > maxBytes) {
-            throw new RefusedUploadException(field, ErrorCode.FILE_TOO_LARGE, maxBytes / RecordSchema.BYTES_PER_MB);
+            throw new RefusedUploadException(field, ErrorCode.FILE_TOO_LARGE, maxBytes / Files.BYTES_PER_MB);
         }
         String name = FileNames.sanitize(originalName);
         String extension = FileNames.extension(name);
-        List<String> accepted = RecordSchema.accepted(field);
+        List<String> accepted = Files.accepted(field);
         Object limit = accepted.isEmpty() ? extension : String.join(" ", accepted);
         if (!accepted.isEmpty() && !accepted.contains(extension)) {
             throw new RefusedUploadException(field, ErrorCode.FILE_TYPE, limit);

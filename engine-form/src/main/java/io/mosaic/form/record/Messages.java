@@ -5,6 +5,7 @@ import com.networknt.schema.ValidationMessage;
 import io.mosaic.api.definition.JsonSchemaDefinitionKind;
 import io.mosaic.form.api.FieldType;
 import io.mosaic.form.model.FieldModel;
+import io.mosaic.form.record.types.Files;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -69,8 +70,8 @@ final class Messages {
         limit = switch (code) {
             case SCALE -> new BigDecimal(limit.toString()).scale();
             case FILE_TOO_LARGE -> new BigDecimal(limit.toString())
-                    .divide(BigDecimal.valueOf(RecordSchema.BYTES_PER_MB)).stripTrailingZeros().toPlainString();
-            case FILE_TYPE -> String.join(" ", RecordSchema.accepted(place.field));
+                    .divide(BigDecimal.valueOf(Files.BYTES_PER_MB)).stripTrailingZeros().toPlainString();
+            case FILE_TYPE -> String.join(" ", Files.accepted(place.field));
             default -> limit;
         };
         String label = code == ErrorCode.UNKNOWN_FIELD || code == ErrorCode.SYSTEM_FIELD

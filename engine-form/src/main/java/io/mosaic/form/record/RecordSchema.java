@@ -7,9 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mosaic.form.model.FieldModel;
-import io.mosaic.form.record.types.Decimals;
 import io.mosaic.form.record.types.FieldTypes;
-import io.mosaic.form.record.types.Files;
 import io.mosaic.form.record.types.ValueSchema;
 import io.mosaic.form.model.FormModel;
 
@@ -28,8 +26,6 @@ import java.util.List;
  * required here: whether they are depends on other values and is checked by {@link RecordValidator}.
  */
 public final class RecordSchema {
-
-    public static final long BYTES_PER_MB = Files.BYTES_PER_MB;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -114,20 +110,5 @@ public final class RecordSchema {
         s.put("title", field.label().en());
         FieldTypes.of(field.type()).describe(new ValueSchema(s, RecordSchema::objectOf), field, required);
         return s;
-    }
-
-    /** Decimal places a number field keeps: as declared, else its type's default (the column's too). */
-    public static int scale(FieldModel field) {
-        return Decimals.scale(field);
-    }
-
-    /** Extensions a file field takes: as declared, else common image types for an image, else any (empty). */
-    public static List<String> accepted(FieldModel field) {
-        return Files.accepted(field);
-    }
-
-    /** The size a file of an attachment or image field may have: {@code maxSizeMb}, 20 MB when not given. */
-    public static long maxFileBytes(FieldModel field) {
-        return Files.maxBytes(field);
     }
 }

@@ -16,6 +16,7 @@ import io.mosaic.form.model.FormModel;
 import io.mosaic.form.record.ErrorCode;
 import io.mosaic.form.record.FormulaValue;
 import io.mosaic.form.record.RecordError;
+import io.mosaic.form.record.types.Decimals;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -149,7 +150,7 @@ final class FormulaValues {
 
     private static JsonNode number(FieldModel field, BigDecimal number, String pointer, Locale locale,
                                    List<RecordError> errors) {
-        int scale = field.scale() != null ? field.scale() : FieldType.FORMULA.defaultScale();
+        int scale = Decimals.scale(field);
         int precision = Math.max(field.precision() != null ? field.precision() : FieldType.DEFAULT_PRECISION, scale + 1);
         BigDecimal rounded = number.setScale(scale, RoundingMode.HALF_UP);
         if (rounded.precision() - rounded.scale() > precision - scale) {

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import io.mosaic.form.model.FieldModel;
 import io.mosaic.form.model.FormModel;
-import io.mosaic.form.record.RecordSchema;
+import io.mosaic.form.record.types.Decimals;
 
 /** A number that passes record validation must fit its column exactly: never rounded, never too long. */
 class NumberLimitsAgreeTest {
@@ -27,7 +27,7 @@ class NumberLimitsAgreeTest {
         for (FieldModel field : form.fields()) {
             ColumnType column = table.columns().stream().filter(c -> c.name().equals(field.key())).findFirst()
                     .orElseThrow().type();
-            assertThat(column.scale()).as(field.key()).isEqualTo(RecordSchema.scale(field));
+            assertThat(column.scale()).as(field.key()).isEqualTo(Decimals.scale(field));
         }
     }
 }

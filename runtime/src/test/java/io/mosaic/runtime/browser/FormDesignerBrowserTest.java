@@ -73,17 +73,7 @@ class FormDesignerBrowserTest extends BrowserTest {
         designer.name("deposit", "定金", "Deposit");
         browser.screenshot("43-money-dropped");
 
-        designer.dragField("subtable");
-        designer.name("lines", "订单明细", "Lines");
-        designer.dragColumn("text", "lines");
-        designer.name("product", "产品", "Product");
-        designer.dragColumn("integer", "lines");
-        designer.name("quantity", "数量", "Quantity");
-        designer.dragColumn("money", "lines");
-        designer.name("price", "单价", "Unit price");
-        designer.dragColumn("formula", "lines");
-        designer.name("amount", "金额", "Amount");
-        designer.typeFormula("quantity * price");
+        designer.dragOrderLines();
         assertThat(designer.formulaCheck("quantity * price")).isEqualTo(-1);
         assertThat(designer.columnKeys("lines")).containsExactly("product", "quantity", "price", "amount");
         browser.screenshot("44-subtable-columns");

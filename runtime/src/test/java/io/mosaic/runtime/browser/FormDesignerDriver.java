@@ -59,6 +59,24 @@ final class FormDesignerDriver {
         return selectedKey();
     }
 
+    /**
+     * Drags the order lines of the issue's scenario to the end of the form: a sub-table {@code lines} with product
+     * (text), quantity (integer), unit price (money) and amount (formula {@code quantity * price}, left selected).
+     */
+    void dragOrderLines() {
+        dragField("subtable");
+        name("lines", "订单明细", "Lines");
+        dragColumn("text", "lines");
+        name("product", "产品", "Product");
+        dragColumn("integer", "lines");
+        name("quantity", "数量", "Quantity");
+        dragColumn("money", "lines");
+        name("price", "单价", "Unit price");
+        dragColumn("formula", "lines");
+        name("amount", "金额", "Amount");
+        typeFormula("quantity * price");
+    }
+
     /** Drags a field type from the palette into a sub-table as its last column; answers the column's key. */
     String dragColumn(String type, String subtableKey) {
         String columns = field(subtableKey) + " .columns";

@@ -60,17 +60,7 @@ class FormsAcceptanceBrowserTest extends BrowserTest {
         designer.dragField("text");
         designer.name("customer", "客户", "Customer");
         designer.check("required");
-        designer.dragField("subtable");
-        designer.name("lines", "订单明细", "Lines");
-        designer.dragColumn("text", "lines");
-        designer.name("product", "产品", "Product");
-        designer.dragColumn("integer", "lines");
-        designer.name("quantity", "数量", "Quantity");
-        designer.dragColumn("money", "lines");
-        designer.name("price", "单价", "Unit price");
-        designer.dragColumn("formula", "lines");
-        designer.name("amount", "金额", "Amount");
-        designer.typeFormula("quantity * price");
+        designer.dragOrderLines();
         assertThat(designer.formulaCheck("quantity * price")).isEqualTo(-1);
         designer.dragField("formula");
         designer.name("total", "合计", "Total");

@@ -43,11 +43,14 @@ export default {
     const may = action => view.value?.actions.includes(action);
     const storageKey = computed(() => `mosaic.columns.${props.app}.${props.formKey}`);
 
+    /** The applied filters as the records API takes them: field:op:value. */
+    const filterParams = () => applied.value.map(f => `${f.field}:${f.op}:${f.value}`);
+
     async function load() {
       loading.value = true;
       await attempt(error, async () => {
         const params = new URLSearchParams({ size: size.value, sort: sort.value });
-        applied.value.forEach(f => params.append('filter', `${f.field}:${f.op}:${f.value}`));
+        filterParams().forEach(filter => params.append('filter', filter));
         const cursor = cursors.value[cursors.value.length - 1];
         if (cursor) params.set('after', cursor);
         const page = await api.get(`${recordsPath(props.app, props.formKey)}?${params}`);
@@ -124,7 +127,7 @@ export default {
       exporting.value = true;
       await attempt(error, () => downloadFile(exportUrl(props.app, props.formKey, {
         format, sort: sort.value, columns: chosen.value,
-        filters: applied.value.map(f => `${f.field}:${f.op}:${f.value}`),
+        filters: filterParams(),
       }), `${props.formKey}.${format}`));
       exporting.value = false;
     }
