@@ -13,7 +13,6 @@ import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.mosaic.flow.run.DeployableProcess;
 import org.springframework.context.annotation.Configuration;
@@ -45,13 +44,10 @@ public class FlowableConfig {
      * use, as they depend on the engine being configured here.
      */
     @Bean
-    EngineConfigurationConfigurer<SpringProcessEngineConfiguration> mosaicFlowableBeans(ApplicationContext context,
-                                                                                        JdbcClient jdbc) {
+    EngineConfigurationConfigurer<SpringProcessEngineConfiguration> mosaicFlowableBeans(ApplicationContext context) {
         return configuration -> {
             configuration.setBeans(new ExpressionBeans(context,
                     Set.of(DeployableProcess.BEAN, DeployableProcess.TASK_LISTENER)));
-            configuration.setCandidateManager(username -> jdbc.sql("SELECT r.role_key FROM MO_USER_ROLE r JOIN MO_USER u "
-                    + "ON u.id = r.user_id WHERE u.username = ?").param(username).query(String.class).list());
             configuration.setCreateDiagramOnDeploy(false);
         };
     }

@@ -123,6 +123,11 @@ public class FlowInbox {
     /** Tasks assigned to the user or offered to them (by name or by one of their roles) and not claimed. */
     private TaskQuery todo(String username, List<String> instanceIds) {
         TaskQuery query = tasks.createTaskQuery().taskCandidateOrAssigned(username).active();
+        List<String> roles = assignees.rolesOf(username);
+        if (!roles.isEmpty()) {
+            // Flowable looks groups up in its own identity engine, which is off: the user's roles are given here.
+            query.taskCandidateGroupIn(roles);
+        }
         if (instanceIds != null) {
             query.processInstanceIdIn(instanceIds.isEmpty() ? List.of("-") : instanceIds);
         }

@@ -126,6 +126,13 @@ abstract class FlowTestSupport extends SecurityTestSupport {
                 .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body)));
     }
 
+    /** The ids of the steps the record is at now. */
+    List<String> nodesOf(User who, long recordId) throws Exception {
+        List<String> ids = new java.util.ArrayList<>();
+        workflow(who, recordId).path("nodes").forEach(node -> ids.add(node.path("id").asText()));
+        return ids;
+    }
+
     String statusOf(User who, long recordId) throws Exception {
         return workflow(who, recordId).path("status").asText();
     }

@@ -39,7 +39,7 @@ public abstract class SecurityTestSupport extends RuntimeTest {
     protected RoleService roles;
 
     @Autowired
-    OrgService orgs;
+    protected OrgService orgs;
 
     @LocalServerPort
     int port;
