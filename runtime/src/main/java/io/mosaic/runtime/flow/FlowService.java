@@ -190,6 +190,9 @@ public class FlowService {
 
     private Outcome act(FlowStore.Instance instance, Task task, String action, ActionInput input, Authentication user) {
         String username = user.getName();
+        if (task.getAssignee() != null && !task.getAssignee().equals(username) && isCandidate(task, username)) {
+            throw ApiException.conflict("flow.task_taken", "Someone else has already taken this task");
+        }
         if (!allowedActions(task, username).contains(action)) {
             throw new ApiException(HttpStatus.FORBIDDEN, "flow.not_allowed", "'" + action + "' is not allowed on this "
                     + "task for you now; allowed: " + allowedActions(task, username));

@@ -87,6 +87,23 @@ abstract class FlowTestSupport extends SecurityTestSupport {
         metadata.publishContent(app, "flow", key, binding, null, ACTOR);
     }
 
+    /** Publishes the one-task process with a binding of that task given as JSON (id, actions and so on added). */
+    void publishSingle(String taskJson) throws IOException {
+        String binding = """
+                {"key": "single", "process": "single", "form": "claim", "startOn": "submit",
+                 "tasks": [%s]}""".formatted(taskJson);
+        metadata.publishContent(app, "process", "single", fixture("single.bpmn20.xml"), null, ACTOR);
+        metadata.publishContent(app, "flow", "single", binding, null, ACTOR);
+    }
+
+    /** The usernames the one current step of the record is with. */
+    List<String> assigneesOf(long recordId) throws Exception {
+        List<String> names = new java.util.ArrayList<>();
+        workflow(initiator, recordId).path("nodes").forEach(node ->
+                node.path("assignees").forEach(user -> names.add(user.path("username").asText())));
+        return names;
+    }
+
     static String fixture(String name) throws IOException {
         try (InputStream in = FlowTestSupport.class.getResourceAsStream("/flow/" + name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
