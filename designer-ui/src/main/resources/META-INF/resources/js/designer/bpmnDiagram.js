@@ -1,0 +1,124 @@
+// What the process designer asks of a bpmn-js modeler: the diagram as plain data for designer/flowBinding.js, the
+// edits its property panel makes (through bpmn-js's modeling, so that they are undoable like any other), and the
+// server's problems marked on the elements they are about.
+
+/**
+ * Flowable refuses a multi-instance task that names no collection. The runtime fills `signers` with the assignees
+ * the binding resolves and hands each instance one as `signer`; plain names, not expressions, which the process
+ * kind refuses.
+ */
+const FLOWABLE_NS = 'http://flowable.org/bpmn';
+const SIGNERS = { 'flowable:collection': 'signers', 'flowable:elementVariable': 'signer' };
+const ERROR_MARKER = 'mo-error';
+
+const isMultiInstance = bo => bo.loopCharacteristics?.$type === 'bpmn:MultiInstanceLoopCharacteristics';
+
+/** The diagram as flowBinding.js reads it. */
+export function describeDiagram(modeler) {
+  const userTasks = [];
+  const flows = [];
+  const gateways = [];
+  modeler.get('elementRegistry').forEach(element => {
+    const bo = element.businessObject;
+    if (element.type === 'label' || !bo) return;
+    if (element.type === 'bpmn:UserTask') {
+      userTasks.push({ id: bo.id, name: bo.name || '', multiInstance: isMultiInstance(bo) });
+    } else if (element.type === 'bpmn:SequenceFlow') {
+      flows.push({ id: bo.id, source: bo.sourceRef?.id, target: bo.targetRef?.id });
+    } else if (element.type.endsWith('Gateway')) {
+      gateways.push({ id: bo.id, type: element.type.replace('bpmn:', ''), default: bo.default?.id || null });
+    }
+  });
+  return { userTasks, flows, gateways };
+}
+
+/** The selected element as the property panel shows it (null for the process itself). */
+export function describeElement(element) {
+  if (!element || element.type === 'label' && !element.labelTarget) return null;
+  const target = element.labelTarget || element;
+  const bo = target.businessObject;
+  if (target.type === 'bpmn:Process' || target.type === 'bpmn:Collaboration') return null;
+  return {
+    id: bo.id,
+    type: target.type.replace('bpmn:', ''),
+    name: bo.name || '',
+    multiInstance: isMultiInstance(bo),
+    source: bo.sourceRef?.id || null,
+    target: bo.targetRef?.id || null,
+  };
+}
+
+export function processName(modeler) {
+  return modeler.get('canvas').getRootElement().businessObject.name || '';
+}
+
+export function setProcessName(modeler, name) {
+  const root = modeler.get('canvas').getRootElement();
+  modeler.get('modeling').updateProperties(root, { name: name || undefined });
+}
+
+export function setName(modeler, id, name) {
+  const element = modeler.get('elementRegistry').get(id);
+  if (element) modeler.get('modeling').updateLabel(element, name || null);
+}
+
+/** Answers why `to` cannot be the element's new id, or null once it is. */
+export function setId(modeler, id, to) {
+  const registry = modeler.get('elementRegistry');
+  if (to === id) return null;
+  if (registry.get(to)) return 'taken';
+  modeler.get('modeling').updateProperties(registry.get(id), { id: to });
+  return null;
+}
+
+export function setMultiInstance(modeler, id, on) {
+  const element = modeler.get('elementRegistry').get(id);
+  const modeling = modeler.get('modeling');
+  if (!on) {
+    modeling.updateProperties(element, { loopCharacteristics: undefined });
+    return;
+  }
+  const definitions = modeler.getDefinitions();
+  if (!Object.values(definitions.$attrs).includes(FLOWABLE_NS)) definitions.$attrs['xmlns:flowable'] = FLOWABLE_NS;
+  const loop = modeler.get('moddle').create('bpmn:MultiInstanceLoopCharacteristics', { isSequential: false });
+  Object.assign(loop.$attrs, SIGNERS);
+  modeling.updateProperties(element, { loopCharacteristics: loop });
+}
+
+/** Makes the flow its gateway's default, or takes that away. */
+export function setDefaultFlow(modeler, gatewayId, flowId, on) {
+  const registry = modeler.get('elementRegistry');
+  const flow = registry.get(flowId);
+  modeler.get('modeling').updateProperties(registry.get(gatewayId), { default: on ? flow.businessObject : undefined });
+}
+
+/** A plain task does nothing in Flowable; an approval step is a user task. */
+export function makeUserTask(modeler, id) {
+  const element = modeler.get('elementRegistry').get(id);
+  const replaced = modeler.get('bpmnReplace').replaceElement(element, { type: 'bpmn:UserTask' });
+  modeler.get('selection').select(replaced);
+}
+
+export function select(modeler, id) {
+  const element = id && modeler.get('elementRegistry').get(id);
+  modeler.get('selection').select(element || null);
+}
+
+/** Marks each element with problems red and puts their messages beside it; `problems` is `{id: [message]}`. */
+export function markProblems(modeler, problems) {
+  const canvas = modeler.get('canvas');
+  const overlays = modeler.get('overlays');
+  const registry = modeler.get('elementRegistry');
+  overlays.remove({ type: ERROR_MARKER });
+  registry.forEach(element => canvas.removeMarker(element.id, ERROR_MARKER));
+  for (const [id, messages] of Object.entries(problems)) {
+    if (!registry.get(id)) continue;
+    canvas.addMarker(id, ERROR_MARKER);
+    const note = document.createElement('div');
+    note.className = 'mo-error-note';
+    note.dataset.element = id;
+    note.textContent = messages.join('\n');
+    note.title = messages.join('\n');
+    overlays.add(id, ERROR_MARKER, { position: { bottom: -6, left: 0 }, html: note });
+  }
+}
