@@ -10,6 +10,7 @@
 const FLOWABLE_NS = 'http://flowable.org/bpmn';
 const SIGNERS = { 'flowable:collection': 'signers', 'flowable:elementVariable': 'signer' };
 const ERROR_MARKER = 'mo-error';
+const CONDITION = 'mo-condition';
 
 const isMultiInstance = bo => bo.loopCharacteristics?.$type === 'bpmn:MultiInstanceLoopCharacteristics';
 
@@ -104,7 +105,10 @@ export function select(modeler, id) {
   modeler.get('selection').select(element || null);
 }
 
-/** Marks each element with problems red and puts their messages beside it; `problems` is `{id: [message]}`. */
+/**
+ * Marks each element with problems red, with a badge whose tooltip holds the messages (the problem list and the
+ * property panel show them in full); `problems` is `{id: [message]}`.
+ */
 export function markProblems(modeler, problems) {
   const canvas = modeler.get('canvas');
   const overlays = modeler.get('overlays');
@@ -112,13 +116,36 @@ export function markProblems(modeler, problems) {
   overlays.remove({ type: ERROR_MARKER });
   registry.forEach(element => canvas.removeMarker(element.id, ERROR_MARKER));
   for (const [id, messages] of Object.entries(problems)) {
-    if (!registry.get(id)) continue;
+    const element = registry.get(id);
+    if (!element) continue;
     canvas.addMarker(id, ERROR_MARKER);
-    const note = document.createElement('div');
-    note.className = 'mo-error-note';
-    note.dataset.element = id;
-    note.textContent = messages.join('\n');
-    note.title = messages.join('\n');
-    overlays.add(id, ERROR_MARKER, { position: { bottom: -6, left: 0 }, html: note });
+    const badge = document.createElement('div');
+    badge.className = 'mo-error-badge';
+    badge.dataset.element = id;
+    badge.textContent = messages.length > 1 ? String(messages.length) : '!';
+    badge.title = messages.join('\n');
+    overlays.add(id, ERROR_MARKER, { position: element.waypoints ? { top: -10, left: -10 } : { top: -9, right: 9 }, html: badge });
+  }
+}
+
+/** Writes each condition beside its flow, since the BPMN holds none for bpmn-js to draw; `conditions` is `{flowId: text}`. */
+export function showConditions(modeler, conditions) {
+  const overlays = modeler.get('overlays');
+  const registry = modeler.get('elementRegistry');
+  overlays.remove({ type: CONDITION });
+  for (const [id, text] of Object.entries(conditions)) {
+    const flow = registry.get(id);
+    if (!flow?.waypoints) continue;
+    // Beside the flow's first leg, just after it leaves the gateway.
+    const [from, to] = flow.waypoints;
+    const chip = document.createElement('div');
+    chip.className = 'mo-condition';
+    chip.textContent = text;
+    chip.title = text;
+    const box = { x: Math.min(...flow.waypoints.map(p => p.x)), y: Math.min(...flow.waypoints.map(p => p.y)) };
+    const horizontal = Math.abs(to.x - from.x) >= Math.abs(to.y - from.y);
+    overlays.add(id, CONDITION, {
+      position: { left: from.x - box.x + (horizontal ? 8 : 6), top: from.y - box.y + (horizontal ? -24 : 8) }, html: chip,
+    });
   }
 }

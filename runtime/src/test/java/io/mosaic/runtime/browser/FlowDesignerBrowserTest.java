@@ -23,7 +23,7 @@ import io.mosaic.runtime.security.user.UserService;
  * for a published order form from the design home, binds a two-level approval with an amount condition — the
  * region manager, then, for orders over 10,000, the directors — saves and publishes it, and the binding the server
  * published says what the panel was told. A binding the server refuses marks the element it is about on the
- * diagram. Screenshots of each step land in {@code target/screenshots}; any script error a page logs fails the test.
+ * diagram (in Chinese, the other language of the UI). Screenshots of each step land in {@code target/screenshots}; any script error a page logs fails the test.
  */
 @Tag("browser")
 class FlowDesignerBrowserTest extends BrowserTest {
@@ -122,21 +122,27 @@ class FlowDesignerBrowserTest extends BrowserTest {
                 .path("content").asText();
         assertThat(process).contains("id=\"amount_check\" default=\"" + small + "\"", "name=\"Director review\"")
                 .doesNotContain("conditionExpression");
+
+        designer.openDesignHome(app);
+        browser.waitForText("[data-test=process-list] tr[data-process=order_approval]", "Order approval");
+        browser.screenshot("66-design-home-with-the-process");
     }
 
     @Test
     void aRefusedBindingMarksTheElementItIsAbout() {
+        browser.click("[data-test=user-menu]");
+        browser.click("[data-locale=zh-CN]");
         designer.openDesignHome(app);
-        designer.createProcess("refund", "Refund", "Order (order)");
+        designer.createProcess("refund", "退款审批", "订单 (order)");
         String gateway = designer.insertAfter("review", "bpmn:ExclusiveGateway");
         String unconditioned = designer.connectBelow(gateway, "end");
 
         assertThat(designer.publish()).isNull();
         browser.waitUntil(() -> designer.markedElements().contains(unconditioned));
-        browser.screenshot("66-problem-on-the-diagram");
+        browser.screenshot("67-problem-on-the-diagram");
         designer.showProblemOf(unconditioned);
         assertThat(browser.text("[data-test=properties] [data-test=element-problems]")).contains("has no condition");
-        browser.screenshot("67-problem-selected");
+        browser.screenshot("68-problem-selected");
     }
 
     private JsonNode published(String kind, String key) throws IOException {

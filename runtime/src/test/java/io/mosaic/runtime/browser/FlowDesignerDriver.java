@@ -83,12 +83,13 @@ final class FlowDesignerDriver {
                 const out = source.outgoing[0];
                 const next = out.target;
                 const shape = m.get('elementFactory').createShape({ type: arguments[1] });
-                const gap = shape.width + 50;
+                // Room for the new shape and a condition written along the flow into it.
+                const gap = shape.width + 110;
                 const right = registry.filter(e => !e.waypoints && e.type !== 'label' && e.x >= source.x + source.width);
                 modeling.moveElements(right, { x: gap, y: 0 });
                 modeling.removeConnection(out);
                 const added = modeling.appendShape(source, shape,
-                    { x: source.x + source.width + 50 + shape.width / 2, y: source.y + source.height / 2 });
+                    { x: source.x + source.width + 110 + shape.width / 2, y: source.y + source.height / 2 });
                 modeling.connect(added, next);
                 arguments[2](added.id);
                 """, elementId, type);

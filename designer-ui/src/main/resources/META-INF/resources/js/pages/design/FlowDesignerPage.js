@@ -51,9 +51,14 @@ export default {
 
     const dirty = computed(() => loaded.value && (stack.version !== stack.savedVersion || bindingText(binding.value) !== savedBinding.value));
 
+    function drawConditions() {
+      diagramOf.showConditions(modeler, Object.fromEntries((binding.value.flows || []).map(flow => [flow.id, flow.condition])));
+    }
+
     function refresh() {
       diagram.value = diagramOf.describeDiagram(modeler);
       syncBinding(binding.value, diagram.value, memory);
+      drawConditions();
       processName.value = diagramOf.processName(modeler);
       const chosen = modeler.get('selection').get();
       selected.value = chosen.length === 1 ? diagramOf.describeElement(chosen[0]) : null;
@@ -146,6 +151,7 @@ export default {
       }
       diagramOf.markProblems(modeler, byElement);
     });
+    watch(() => JSON.stringify(binding.value.flows || []), () => modeler && drawConditions());
     function problemsOf(id) {
       return located.value.filter(problem => problem.element === id);
     }
