@@ -3,9 +3,9 @@
 // server's problems marked on the elements they are about.
 
 /**
- * Flowable refuses a multi-instance task that names no collection. The runtime fills `signers` with the assignees
- * the binding resolves and hands each instance one as `signer`; plain names, not expressions, which the process
- * kind refuses.
+ * Flowable refuses a multi-instance task that names no collection, so the marker names one for the runtime to fill
+ * with the assignees the binding resolves (`signers`, one per instance as `signer`): plain variable names, since
+ * the process kind refuses expressions.
  */
 const FLOWABLE_NS = 'http://flowable.org/bpmn';
 const SIGNERS = { 'flowable:collection': 'signers', 'flowable:elementVariable': 'signer' };

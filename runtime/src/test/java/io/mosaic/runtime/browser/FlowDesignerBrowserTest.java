@@ -92,6 +92,7 @@ class FlowDesignerBrowserTest extends BrowserTest {
         designer.setName("Director review");
         designer.assignmentType("roles");
         designer.addRole("Channel director (" + director + ")");
+        designer.countersign("percentage", 60);
         String small = designer.connectBelow("amount_check", "end");
 
         designer.selectFlow(designer.flowBetween("amount_check", "director_review"));
@@ -117,11 +118,12 @@ class FlowDesignerBrowserTest extends BrowserTest {
         assertThat(binding.at("/tasks/0/sla")).isEqualTo(JSON.readTree("{\"due\": \"P2D\", \"onOverdue\": \"escalate\"}"));
         assertThat(binding.at("/tasks/1/id").asText()).isEqualTo("director_review");
         assertThat(binding.at("/tasks/1/assignment")).isEqualTo(JSON.readTree("{\"type\": \"roles\", \"roles\": [\"" + director + "\"]}"));
+        assertThat(binding.at("/tasks/1/countersign")).isEqualTo(JSON.readTree("{\"mode\": \"percentage\", \"percentage\": 60}"));
         assertThat(binding.path("flows")).isEqualTo(JSON.readTree("[{\"id\": \"large\", \"condition\": \"total > 10000\"}]"));
         String process = JSON.readTree(fetchOk("/api/apps/" + app + "/definitions/process/order_approval/versions/1"))
                 .path("content").asText();
         assertThat(process).contains("id=\"amount_check\" default=\"" + small + "\"", "name=\"Director review\"")
-                .doesNotContain("conditionExpression");
+                .contains("flowable:collection=\"signers\"").doesNotContain("conditionExpression");
 
         designer.openDesignHome(app);
         browser.waitForText("[data-test=process-list] tr[data-process=order_approval]", "Order approval");

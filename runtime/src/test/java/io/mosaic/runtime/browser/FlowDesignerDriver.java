@@ -165,6 +165,16 @@ final class FlowDesignerDriver {
         new Select(first(PROPERTIES + " select[name=onOverdue]")).selectByValue(onOverdue);
     }
 
+    /** Makes the selected task multi-instance, countersigned by all, any one, or a percentage of its signers. */
+    void countersign(String mode, Integer percentage) {
+        WebElement multiInstance = browser.waitFor(PROPERTIES + " input[name=multiInstance]");
+        if (!multiInstance.isSelected()) multiInstance.click();
+        new Select(first(PROPERTIES + " select[name=countersignMode]")).selectByValue(mode);
+        if (percentage != null) {
+            browser.type(PROPERTIES + " input[name=percentage]", percentage.toString());
+        }
+    }
+
     /** Types the selected flow's condition and waits for the server's verdict; answers whether it is valid. */
     boolean condition(String expression) {
         browser.type(PROPERTIES + " textarea[name=condition]", expression);
