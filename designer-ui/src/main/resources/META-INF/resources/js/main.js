@@ -15,11 +15,12 @@ import OrgsPage from './pages/admin/OrgsPage.js';
 import PacksPage from './pages/admin/PacksPage.js';
 import DesignHomePage from './pages/design/DesignHomePage.js';
 import FormDesignerPage from './pages/design/FormDesignerPage.js';
+import FlowDesignerPage from './pages/design/FlowDesignerPage.js';
 
 const PAGES = {
   login: LoginPage, launcher: LauncherPage, app: AppPage, target: AppPage, record: AppPage, tokens: TokensPage,
   users: UsersPage, roles: RolesPage, orgs: OrgsPage, packs: PacksPage,
-  design: DesignHomePage, formDesigner: FormDesignerPage,
+  design: DesignHomePage, formDesigner: FormDesignerPage, flowDesigner: FlowDesignerPage,
 };
 
 const Message = {
