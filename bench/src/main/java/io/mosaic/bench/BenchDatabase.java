@@ -12,6 +12,7 @@ import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -91,6 +92,13 @@ final class BenchDatabase implements AutoCloseable {
 
     DataSource dataSource() {
         return dataSource;
+    }
+
+    /** The {@code spring.datasource} properties of this database, for an application that makes its own pool. */
+    Map<String, String> springDataSource() {
+        return Map.of("spring.datasource.url", dataSource.getJdbcUrl(),
+                "spring.datasource.username", dataSource.getUsername(),
+                "spring.datasource.password", dataSource.getPassword());
     }
 
     /** Which database this is, for the notes under a result. */

@@ -57,7 +57,7 @@ class BenchMainTest {
     @Test
     void everyRegisteredBenchmarkHasAUniqueName() {
         assertThat(BenchMain.all()).extracting(Benchmark::name).doesNotHaveDuplicates()
-                .contains("definition-validate", "forms-validate", "forms-submit", "forms-list");
+                .contains("definition-validate", "forms-validate", "forms-submit", "forms-list", "flows-approve");
     }
 
     private int run(String... args) throws Exception {
