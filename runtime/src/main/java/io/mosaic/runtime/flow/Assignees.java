@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -38,16 +39,16 @@ class Assignees {
     }
 
     /**
-     * @param facts the record as formulas read it, for assignments by field
+     * @param facts the record as formulas read it, for assignments by field; read only by those
      */
-    Resolved resolve(FlowBinding.Assignment assignment, String initiator, FormulaContext facts) {
+    Resolved resolve(FlowBinding.Assignment assignment, String initiator, Supplier<FormulaContext> facts) {
         return switch (assignment.type()) {
             case "users" -> new Resolved(users(assignment.users()), List.of());
             case "roles" -> new Resolved(holders(assignment.roles()), List.of());
             case "initiator" -> new Resolved(users(List.of(initiator)), List.of());
             case "initiator_manager" -> new Resolved(managerOf(initiator, assignment.levels()).stream().toList(), List.of());
-            case "org_manager" -> new Resolved(orgManager(facts.value(assignment.field())).stream().toList(), List.of());
-            case "field_user" -> new Resolved(fieldUser(facts.value(assignment.field())).stream().toList(), List.of());
+            case "org_manager" -> new Resolved(orgManager(facts.get().value(assignment.field())).stream().toList(), List.of());
+            case "field_user" -> new Resolved(fieldUser(facts.get().value(assignment.field())).stream().toList(), List.of());
             case "candidates" -> {
                 List<String> roles = assignment.roles().stream().filter(role -> !holders(List.of(role)).isEmpty()).toList();
                 yield new Resolved(users(assignment.users()), roles);

@@ -7,11 +7,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.flowable.bpmn.model.UserTask;
 import org.flowable.engine.RepositoryService;
 import org.flowable.engine.repository.ProcessDefinition;
 import org.springframework.core.annotation.Order;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 
 import io.mosaic.flow.api.FlowBindingKind;
@@ -44,6 +47,9 @@ public class FlowDeployments {
     /** By process definition id: deployed resources never change. */
     private final Map<String, FlowBinding> bindings = new ConcurrentHashMap<>();
     private final Map<String, String> diagrams = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> multiInstance = new ConcurrentHashMap<>();
+    /** By app and form: what a submit starts, read on every submit. */
+    private final Map<String, Optional<ProcessDefinition>> starters = new ConcurrentHashMap<>();
 
     FlowDeployments(RepositoryService repository, MetadataService metadata, ProcessBindingCheck check) {
         this.repository = repository;
@@ -91,6 +97,17 @@ public class FlowDeployments {
 
     private void deploy(String app, String bindingJson, String bpmnXml) {
         FlowBinding binding = FlowBinding.read(bindingJson);
+        // Forget which process starts on the form now, and again when the transaction ends: it may roll back.
+        String starter = app + "/" + binding.form();
+        starters.remove(starter);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    starters.remove(starter);
+                }
+            });
+        }
         repository.createDeployment()
                 .key(app + "/" + binding.key())
                 .name(binding.key())
@@ -108,9 +125,17 @@ public class FlowDeployments {
 
     /** The newest deployed definition that starts when a record of {@code form} is submitted. */
     Optional<ProcessDefinition> starting(String app, String form) {
-        return repository.createProcessDefinitionQuery().processDefinitionTenantId(app).latestVersion().list().stream()
+        return starters.computeIfAbsent(app + "/" + form, key -> repository.createProcessDefinitionQuery()
+                .processDefinitionTenantId(app).latestVersion().list().stream()
                 .filter(definition -> form.equals(binding(definition.getId()).form()))
-                .findFirst();
+                .findFirst());
+    }
+
+    /** Whether a task of a deployed definition is multi-instance: a countersign. */
+    boolean multiInstance(String processDefinitionId, String taskKey) {
+        return multiInstance.computeIfAbsent(processDefinitionId + "/" + taskKey, key ->
+                repository.getBpmnModel(processDefinitionId).getFlowElement(taskKey) instanceof UserTask task
+                        && task.hasMultiInstanceLoopCharacteristics());
     }
 
     /** The binding a process definition was deployed with. */

@@ -66,7 +66,7 @@ public class FlowFacts {
     /** The signers of the multi-instance task being entered: its assignment, else its fallback user, else nobody. */
     public List<String> signers(DelegateExecution execution) {
         FlowBinding.Task task = task(execution.getProcessDefinitionId(), execution.getCurrentActivityId());
-        Assignees.Resolved resolved = assignees.resolve(task.assignment(), initiator(execution), facts(execution));
+        Assignees.Resolved resolved = assignees.resolve(task.assignment(), initiator(execution), () -> facts(execution));
         if (!resolved.users().isEmpty()) {
             return resolved.users();
         }

@@ -178,7 +178,8 @@ public class FlowService {
         store.insertAction(instance.getId(), null, null, null, username, "submit", comment(input), input.attachments(),
                 null, null, null, null, now);
         moveRecord(app, form, recordId, IN_APPROVAL, instance.getId());
-        return settle(instance.getId(), app, form, recordId);
+        return settle(new FlowStore.Instance(instance.getId(), app, form, recordId, definition.getKey(), title, username,
+                IN_APPROVAL, now, null), IN_APPROVAL);
     }
 
     // ---- acting on tasks
@@ -214,17 +215,19 @@ public class FlowService {
         long duration = now.toEpochMilli() - task.getCreateTime().getTime();
         String node = task.getTaskDefinitionKey();
         String nodeName = nodeName(task);
+        String status = instance.status();
         try {
             switch (action) {
                 case "approve" -> approve(instance, task, input, user, now, duration);
-                case "reject" -> reject(instance, task, input, username, now, duration);
-                case "return" -> returnTo(instance, task, input, username, now, duration);
+                case "reject" -> status = reject(instance, task, input, username, now, duration);
+                case "return" -> status = returnTo(instance, task, input, username, now, duration);
                 case "resubmit" -> {
                     applyValues(instance, task, input, user);
                     record(instance, task, username, "resubmit", input, null, null, null, duration, now);
                     tasks.complete(task.getId());
                     moveRecord(instance.app(), instance.form(), instance.recordId(), IN_APPROVAL, instance.instanceId());
                     store.setStatus(instance.instanceId(), IN_APPROVAL, null);
+                    status = IN_APPROVAL;
                 }
                 case "transfer", "delegate", "add_signer_before" -> {
                     String to = otherUser(input.user(), username);
@@ -264,7 +267,7 @@ public class FlowService {
         } catch (FlowableException e) {
             throw unwrapped(e);
         }
-        return settle(instance.instanceId(), instance.app(), instance.form(), instance.recordId());
+        return settle(instance, status);
     }
 
     private void approve(FlowStore.Instance instance, Task task, ActionInput input, Authentication user, Instant now,
@@ -292,8 +295,9 @@ public class FlowService {
         tasks.complete(task.getId());
     }
 
-    private void reject(FlowStore.Instance instance, Task task, ActionInput input, String username, Instant now,
-                        long duration) {
+    /** @return the instance's status after the rejection */
+    private String reject(FlowStore.Instance instance, Task task, ActionInput input, String username, Instant now,
+                          long duration) {
         record(instance, task, username, "reject", input, null, null, null, duration, now);
         if (isCountersign(task)) {
             String root = countersignRootOrSelf(task);
@@ -305,14 +309,16 @@ public class FlowService {
                 // Enough signers may still approve: this one's no is counted and the countersign goes on.
                 runtime.setVariableLocal(root, FlowFacts.REJECTED, rejected);
                 tasks.complete(task.getId());
-                return;
+                return instance.status();
             }
         }
         end(instance, REJECTED, "rejected", now);
+        return REJECTED;
     }
 
-    private void returnTo(FlowStore.Instance instance, Task task, ActionInput input, String username, Instant now,
-                          long duration) {
+    /** @return the instance's status after the return */
+    private String returnTo(FlowStore.Instance instance, Task task, ActionInput input, String username, Instant now,
+                            long duration) {
         String target = input.target();
         Map<String, String> allowed = returnTargets(task);
         if (target == null || !allowed.containsKey(target)) {
@@ -324,10 +330,12 @@ public class FlowService {
         runtime.createChangeActivityStateBuilder().processInstanceId(instance.instanceId())
                 .moveActivityIdsToSingleActivityId(active, toInitiator ? DeployableProcess.RESUBMIT : target)
                 .changeState();
-        if (toInitiator) {
-            moveRecord(instance.app(), instance.form(), instance.recordId(), RETURNED, instance.instanceId());
-            store.setStatus(instance.instanceId(), RETURNED, null);
+        if (!toInitiator) {
+            return instance.status();
         }
+        moveRecord(instance.app(), instance.form(), instance.recordId(), RETURNED, instance.instanceId());
+        store.setStatus(instance.instanceId(), RETURNED, null);
+        return RETURNED;
     }
 
     private void addSignerAfter(FlowStore.Instance instance, Task task, ActionInput input, String username, Instant now) {
@@ -454,6 +462,7 @@ public class FlowService {
         tasks.setVariableLocal(taskId, "mosaicOverdue", true);
         FlowBinding.Sla sla = facts.task(task.getProcessDefinitionId(), task.getTaskDefinitionKey()).slaOf().orElseThrow();
         ActionInput input = ActionInput.comment(null);
+        String status = instance.status();
         switch (sla.onOverdue()) {
             case "remind" -> {
                 List<String> to = currentAssignees(task);
@@ -481,10 +490,11 @@ public class FlowService {
                 record(instance, task, SYSTEM, "auto_reject", input, null, null, null,
                         now.toEpochMilli() - task.getCreateTime().getTime(), now);
                 end(instance, REJECTED, "rejected", now);
+                status = REJECTED;
             }
             default -> throw new IllegalStateException("Unknown onOverdue " + sla.onOverdue());
         }
-        settle(instance.instanceId(), instance.app(), instance.form(), instance.recordId());
+        settle(instance, status);
         return true;
     }
 
@@ -511,7 +521,9 @@ public class FlowService {
                 allowed.add(action);
             }
         }
-        if (!candidateLinks(task).isEmpty()) {
+        // Only a task offered to several people can have been claimed, and be given back.
+        String assignment = bound.assignment().type();
+        if (("candidates".equals(assignment) || "roles".equals(assignment)) && !candidateLinks(task).isEmpty()) {
             allowed.add("unclaim");
         }
         return allowed;
@@ -775,17 +787,20 @@ public class FlowService {
 
     /**
      * After the engine moved: completes tasks that resolved to nobody with a skip fallback, then, when the process
-     * has ended, marks the record approved.
+     * has ended on its own, marks the record approved.
+     *
+     * @param status the instance's status as this call left it
      */
-    private Outcome settle(String instanceId, String app, String form, long recordId) {
+    private Outcome settle(FlowStore.Instance instance, String status) {
+        String instanceId = instance.instanceId();
+        if (!IN_APPROVAL.equals(status) && !RETURNED.equals(status)) {
+            return new Outcome(instanceId, status);
+        }
         Instant now = clock.instant();
-        for (int round = 0; round < 100; round++) {
-            List<Task> skipped = tasks.createTaskQuery().processInstanceId(instanceId)
-                    .taskVariableValueEquals(TaskSetup.SKIP, true).list();
-            if (skipped.isEmpty()) {
-                break;
-            }
-            for (Task task : skipped) {
+        while (TaskSetup.SKIPPED.get()) {
+            TaskSetup.SKIPPED.set(false);
+            for (Task task : tasks.createTaskQuery().processInstanceId(instanceId)
+                    .taskVariableValueEquals(TaskSetup.SKIP, true).list()) {
                 store.insertAction(instanceId, task.getId(), task.getTaskDefinitionKey(), nodeName(task), SYSTEM, "skip",
                         "Nobody is assigned; skipped as configured", List.of(), null, null, null, 0L, now);
                 if (isCountersign(task)) {
@@ -796,15 +811,13 @@ public class FlowService {
                 tasks.complete(task.getId());
             }
         }
-        FlowStore.Instance instance = store.instance(instanceId).orElseThrow();
-        boolean running = runtime.createProcessInstanceQuery().processInstanceId(instanceId).count() > 0;
-        if (!running && (IN_APPROVAL.equals(instance.status()) || RETURNED.equals(instance.status()))) {
-            store.setStatus(instanceId, APPROVED, now);
-            moveRecord(app, form, recordId, APPROVED, instanceId);
-            store.notify("approved", instance.initiator(), Map.of("instanceId", instanceId, "title", instance.title()), now);
-            return new Outcome(instanceId, APPROVED);
+        if (runtime.createProcessInstanceQuery().processInstanceId(instanceId).count() > 0) {
+            return new Outcome(instanceId, status);
         }
-        return new Outcome(instanceId, store.instance(instanceId).orElseThrow().status());
+        store.setStatus(instanceId, APPROVED, now);
+        moveRecord(instance.app(), instance.form(), instance.recordId(), APPROVED, instanceId);
+        store.notify("approved", instance.initiator(), Map.of("instanceId", instanceId, "title", instance.title()), now);
+        return new Outcome(instanceId, APPROVED);
     }
 
     private void end(FlowStore.Instance instance, String status, String reason, Instant now) {
@@ -844,7 +857,7 @@ public class FlowService {
 
     private boolean isCountersign(Task task) {
         return !DeployableProcess.RESUBMIT.equals(task.getTaskDefinitionKey())
-                && runtime.getVariableLocal(countersignRootOrSelf(task), "nrOfInstances") != null;
+                && deployments.multiInstance(task.getProcessDefinitionId(), task.getTaskDefinitionKey());
     }
 
     /** A parallel multi-instance task runs in a child of the execution that holds the countersign's counters. */

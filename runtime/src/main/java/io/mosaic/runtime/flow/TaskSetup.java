@@ -24,6 +24,8 @@ import io.mosaic.flow.run.FlowBinding;
 public class TaskSetup implements TaskListener {
 
     static final String SKIP = "mosaicSkip";
+    /** Whether this thread marked a task to skip since the platform last looked: most calls mark none. */
+    static final ThreadLocal<Boolean> SKIPPED = ThreadLocal.withInitial(() -> false);
 
     private final FlowFacts facts;
     private final Assignees assignees;
@@ -54,7 +56,7 @@ public class TaskSetup implements TaskListener {
             assign(task, username, now);
             return;
         }
-        Assignees.Resolved resolved = assignees.resolve(bound.assignment(), FlowFacts.initiator(task), facts.facts(task));
+        Assignees.Resolved resolved = assignees.resolve(bound.assignment(), FlowFacts.initiator(task), () -> facts.facts(task));
         if (resolved.users().size() == 1 && resolved.groups().isEmpty()) {
             assign(task, resolved.users().get(0), now);
         } else if (!resolved.nobody()) {
@@ -67,6 +69,7 @@ public class TaskSetup implements TaskListener {
             assign(task, assignees.user(bound.fallback().user()).get(), now);
         } else {
             task.setVariableLocal(SKIP, true);
+            SKIPPED.set(true);
         }
     }
 

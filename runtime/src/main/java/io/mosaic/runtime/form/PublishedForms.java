@@ -5,8 +5,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import io.mosaic.api.security.FormAction;
 import io.mosaic.api.security.FormPermission;
@@ -16,6 +19,7 @@ import io.mosaic.form.record.FormulaConditionEvaluator;
 import io.mosaic.form.record.RecordValidator;
 import io.mosaic.form.record.RecordValidators;
 import io.mosaic.runtime.metadata.AppAccess;
+import io.mosaic.runtime.metadata.DefinitionPublished;
 import io.mosaic.runtime.metadata.DefinitionVersion;
 import io.mosaic.runtime.metadata.MetadataService;
 import io.mosaic.runtime.web.ApiException;
@@ -34,6 +38,8 @@ public class PublishedForms {
     private final PermissionService permissions;
     private final FormulaConditionEvaluator conditions = new FormulaConditionEvaluator(Clock.systemDefaultZone());
     private final Map<String, RecordValidators> byApp = new ConcurrentHashMap<>();
+    /** The newest published version per app and form: read on every record call, changed only by a publish. */
+    private final Map<String, Optional<DefinitionVersion>> newest = new ConcurrentHashMap<>();
 
     PublishedForms(MetadataService metadata, AppAccess access, PermissionService permissions) {
         this.metadata = metadata;
@@ -59,8 +65,7 @@ public class PublishedForms {
     public Published published(String app, String form, Authentication user) {
         FormPermission permission = metadata.app(app).isPresent() && access.canSee(user, app)
                 ? permissions.formPermission(AppAccess.userContext(user), app, form) : FormPermission.none();
-        Optional<DefinitionVersion> published = permission.allows(FormAction.READ)
-                ? metadata.latestPublished(app, FormKind.KEY, form) : Optional.empty();
+        Optional<DefinitionVersion> published = permission.allows(FormAction.READ) ? newest(app, form) : Optional.empty();
         return published.map(version -> published(app, form, version, permission))
                 .orElseThrow(() -> ApiException.notFound("Form '" + form + "' of app '" + app + "'"));
     }
@@ -70,8 +75,31 @@ public class PublishedForms {
      * target: a stored value must not depend on who saved it); it carries no permission.
      */
     public Optional<Published> latest(String app, String form) {
-        return metadata.latestPublished(app, FormKind.KEY, form)
-                .map(version -> published(app, form, version, FormPermission.none()));
+        return newest(app, form).map(version -> published(app, form, version, FormPermission.none()));
+    }
+
+    private Optional<DefinitionVersion> newest(String app, String form) {
+        return newest.computeIfAbsent(app + "/" + form, key -> metadata.latestPublished(app, FormKind.KEY, form));
+    }
+
+    /**
+     * Forgets a form's newest version when one is published, and again when the publishing transaction ends: what
+     * was read inside it may have been rolled back.
+     */
+    @EventListener
+    void onPublished(DefinitionPublished published) {
+        if (FormKind.KEY.equals(published.kind())) {
+            String key = published.appKey() + "/" + published.key();
+            newest.remove(key);
+            if (TransactionSynchronizationManager.isSynchronizationActive()) {
+                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void afterCompletion(int status) {
+                        newest.remove(key);
+                    }
+                });
+            }
+        }
     }
 
     private Published published(String app, String form, DefinitionVersion version, FormPermission permission) {
