@@ -1,8 +1,11 @@
 package io.mosaic.runtime.config;
 
+import org.flowable.common.engine.api.delegate.event.FlowableEventListener;
 import org.flowable.spring.SpringProcessEngineConfiguration;
 import org.flowable.spring.boot.EngineConfigurationConfigurer;
 import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -15,6 +18,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 
 import io.mosaic.flow.run.DeployableProcess;
+import io.mosaic.runtime.flow.ProcessEnds;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
@@ -49,6 +53,10 @@ public class FlowableConfig {
             configuration.setBeans(new ExpressionBeans(context,
                     Set.of(DeployableProcess.BEAN, DeployableProcess.TASK_LISTENER)));
             configuration.setCreateDiagramOnDeploy(false);
+            List<FlowableEventListener> listeners = configuration.getEventListeners() == null ? new ArrayList<>()
+                    : new ArrayList<>(configuration.getEventListeners());
+            listeners.add(new ProcessEnds());
+            configuration.setEventListeners(listeners);
         };
     }
 

@@ -162,6 +162,7 @@ public class FlowService {
         variables.put(FlowFacts.RECORD, recordId);
         variables.put(FlowFacts.INITIATOR, username);
         Instant now = clock.instant();
+        ProcessEnds.reset();
         // The record is marked first: its row lock makes a concurrent second submit wait, then see in_approval.
         moveRecord(app, form, recordId, IN_APPROVAL, null);
         ProcessInstance instance;
@@ -191,11 +192,12 @@ public class FlowService {
         FlowStore.Instance instance = store.lock(seen.getProcessInstanceId())
                 .orElseThrow(() -> ApiException.notFound("Task " + taskId));
         // Read again under the lock: whoever waited for it finds the task gone when the first completed it.
-        Task task = taskOrGone(taskId);
+        Task task = withLocalVariables(taskId).orElseThrow(FlowService::taskGone);
         return act(instance, task, action, input, user);
     }
 
     private Outcome act(FlowStore.Instance instance, Task task, String action, ActionInput input, Authentication user) {
+        ProcessEnds.reset();
         String username = user.getName();
         if (task.getAssignee() != null && !task.getAssignee().equals(username) && isCandidate(task, username)) {
             throw ApiException.conflict("flow.task_taken", "Someone else has already taken this task");
@@ -279,9 +281,8 @@ public class FlowService {
 
     /** An approval by the assignee or by the SLA: a signer added after them takes over, else the task completes. */
     private void completeApproval(FlowStore.Instance instance, Task task, Instant now) {
-        @SuppressWarnings("unchecked")
-        List<String> after = (List<String>) tasks.getVariableLocal(task.getId(), AFTER_SIGNERS);
-        if (after != null && !after.isEmpty()) {
+        List<String> after = afterSigners(task);
+        if (!after.isEmpty()) {
             tasks.setVariableLocal(task.getId(), AFTER_SIGNERS, new ArrayList<>(after.subList(1, after.size())));
             tasks.setAssignee(task.getId(), after.get(0));
             notifyUser("task_assigned", after.get(0), task, now);
@@ -346,9 +347,7 @@ public class FlowService {
                     Map.of(DeployableProcess.SIGNER, to));
             return;
         }
-        @SuppressWarnings("unchecked")
-        List<String> after = (List<String>) tasks.getVariableLocal(task.getId(), AFTER_SIGNERS);
-        List<String> signers = new ArrayList<>(after == null ? List.of() : after);
+        List<String> signers = new ArrayList<>(afterSigners(task));
         signers.add(to);
         tasks.setVariableLocal(task.getId(), AFTER_SIGNERS, signers);
     }
@@ -455,10 +454,11 @@ public class FlowService {
             return false;
         }
         FlowStore.Instance instance = store.lock(seen.getProcessInstanceId()).orElse(null);
-        Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
-        if (instance == null || task == null || tasks.getVariableLocal(taskId, "mosaicOverdue") != null) {
+        Task task = withLocalVariables(taskId).orElse(null);
+        if (instance == null || task == null || task.getTaskLocalVariables().containsKey("mosaicOverdue")) {
             return false;
         }
+        ProcessEnds.reset();
         tasks.setVariableLocal(taskId, "mosaicOverdue", true);
         FlowBinding.Sla sla = facts.task(task.getProcessDefinitionId(), task.getTaskDefinitionKey()).slaOf().orElseThrow();
         ActionInput input = ActionInput.comment(null);
@@ -811,7 +811,7 @@ public class FlowService {
                 tasks.complete(task.getId());
             }
         }
-        if (runtime.createProcessInstanceQuery().processInstanceId(instanceId).count() > 0) {
+        if (!ProcessEnds.ended(instanceId)) {
             return new Outcome(instanceId, status);
         }
         store.setStatus(instanceId, APPROVED, now);
@@ -906,6 +906,18 @@ public class FlowService {
         List<String> roles = assignees.rolesOf(username);
         return candidateLinks(task).stream().anyMatch(link -> username.equals(link.getUserId())
                 || link.getGroupId() != null && roles.contains(link.getGroupId()));
+    }
+
+    /** The task with its local variables, which {@link #afterSigners} reads. */
+    private Optional<Task> withLocalVariables(String taskId) {
+        return Optional.ofNullable(tasks.createTaskQuery().taskId(taskId).includeTaskLocalVariables().singleResult());
+    }
+
+    /** Signers added after the assignee, still to sign, from a task read {@link #withLocalVariables}. */
+    @SuppressWarnings("unchecked")
+    private static List<String> afterSigners(Task task) {
+        Object after = task.getTaskLocalVariables().get(AFTER_SIGNERS);
+        return after == null ? List.of() : (List<String>) after;
     }
 
     private Task taskOrGone(String taskId) {
