@@ -53,7 +53,26 @@ public final class FlowBindingKind extends JsonSchemaDefinitionKind {
                         + e.getMessage()));
             }
         }
+        UniqueKeys steps = new UniqueKeys("step", problems);
+        for (int i = 0; i < binding.path("steps").size(); i++) {
+            JsonNode step = binding.path("steps").get(i);
+            String at = "/steps/" + i;
+            steps.add(step.path("id").asText(), at + "/id");
+            if (step.has("value")) {
+                checkFormula(step.path("value").asText(), at + "/value", problems);
+            }
+            step.path("values").fields().forEachRemaining(value ->
+                    checkFormula(value.getValue().asText(), pointer(at + "/values", value.getKey()), problems));
+        }
         return problems;
+    }
+
+    private static void checkFormula(String text, String at, List<DefinitionProblem> problems) {
+        try {
+            Formula.parse(text);
+        } catch (FormulaException e) {
+            problems.add(DefinitionProblem.at(at, "The formula does not parse: " + e.getMessage()));
+        }
     }
 
     private static UniqueKeys checkActions(JsonNode task, String at, List<DefinitionProblem> problems) {

@@ -16,6 +16,7 @@ import org.flowable.bpmn.model.Gateway;
 import org.flowable.bpmn.model.InclusiveGateway;
 import org.flowable.bpmn.model.Process;
 import org.flowable.bpmn.model.SequenceFlow;
+import org.flowable.bpmn.model.ServiceTask;
 import org.flowable.bpmn.model.UserTask;
 
 import javax.xml.stream.XMLStreamException;
@@ -69,6 +70,7 @@ public final class ProcessBindings {
         Process process = found.get();
         checkTasks(binding.path("tasks"), process, formFieldKeys, problems);
         checkFlows(binding.path("flows"), process, formFieldKeys, problems);
+        checkSteps(binding.path("steps"), process, formFieldKeys, problems);
         return problems;
     }
 
@@ -143,6 +145,36 @@ public final class ProcessBindings {
         }
     }
 
+    /**
+     * Every service task is an automated step the binding gives an action, and every step a service task; a field a
+     * step sets is a top-level field of the form, and its formulas read fields of the form. (The target form of
+     * {@code create_record} is another definition: the runtime checks it when the step runs.)
+     */
+    private static void checkSteps(JsonNode steps, Process process, Set<String> fields, List<BindingProblem> problems) {
+        Set<String> bound = new HashSet<>();
+        for (int i = 0; i < steps.size(); i++) {
+            JsonNode step = steps.get(i);
+            String at = "/steps/" + i;
+            bound.add(step.path("id").asText());
+            element(process, step.path("id").asText(), ServiceTask.class, "a service task", at + "/id", problems);
+            if (step.has("field") && !fields.contains(step.path("field").asText())) {
+                problems.add(new BindingProblem(at + "/field", null, "The form has no field '"
+                        + step.path("field").asText() + "'"));
+            }
+            if (step.has("value")) {
+                checkConditionFields(step.path("value").asText(), at + "/value", fields, problems);
+            }
+            step.path("values").fields().forEachRemaining(value -> checkConditionFields(value.getValue().asText(),
+                    JsonSchemaDefinitionKind.pointer(at + "/values", value.getKey()), fields, problems));
+        }
+        for (ServiceTask task : process.findFlowElementsOfType(ServiceTask.class, true)) {
+            if (!bound.contains(task.getId())) {
+                problems.add(new BindingProblem("/steps", task.getId(), "The service task '" + task.getId()
+                        + "' has no step: say which of the platform's actions it does (set_field, create_record, notify)"));
+            }
+        }
+    }
+
     /** The element the binding names at {@code at}, when the process has it and it is of the given type. */
     private static <T extends FlowElement> Optional<T> element(Process process, String id, Class<T> type, String what,
                                                                String at, List<BindingProblem> problems) {
@@ -160,7 +192,7 @@ public final class ProcessBindings {
         try {
             for (String reference : Formula.parse(condition).references()) {
                 if (!isField(reference, fields)) {
-                    problems.add(new BindingProblem(at, null, "The condition reads '" + reference
+                    problems.add(new BindingProblem(at, null, "The formula reads '" + reference
                             + "', which is not a field of the form"));
                 }
             }

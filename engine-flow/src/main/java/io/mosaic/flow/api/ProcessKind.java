@@ -45,6 +45,8 @@ public final class ProcessKind implements DefinitionKind {
     /** Elements whose text is prose for people, where "${" is harmless. */
     private static final Set<String> PROSE = Set.of("documentation", "text");
 
+    private static final Set<String> PROVIDED_BY_THE_BINDING = Set.of(Problems.ALL_PROCESS_DEFINITIONS_NOT_EXECUTABLE,
+            Problems.MULTI_INSTANCE_MISSING_COLLECTION, Problems.SERVICE_TASK_MISSING_IMPLEMENTATION);
     private static final ProcessValidator FLOWABLE_CHECKS = new ProcessValidatorFactory().createDefaultProcessValidator();
 
     @Override
@@ -92,9 +94,9 @@ public final class ProcessKind implements DefinitionKind {
         }
         for (ValidationError error : FLOWABLE_CHECKS.validate(model)) {
             // The executable check above says the same in the analyst's words; a multi-instance task's signers come
-            // from its binding's assignment, never from a collection in the BPMN.
-            if (!error.isWarning() && !Problems.ALL_PROCESS_DEFINITIONS_NOT_EXECUTABLE.equals(error.getProblem())
-                    && !Problems.MULTI_INSTANCE_MISSING_COLLECTION.equals(error.getProblem())) {
+            // from its binding's assignment, never from a collection in the BPMN; a service task without code is an
+            // automated step whose action its binding gives.
+            if (!error.isWarning() && !PROVIDED_BY_THE_BINDING.contains(error.getProblem())) {
                 problems.add(DefinitionProblem.at(elementOf(error), error.getDefaultDescription()));
             }
         }

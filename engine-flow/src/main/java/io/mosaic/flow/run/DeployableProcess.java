@@ -22,6 +22,7 @@ import org.flowable.bpmn.model.MultiInstanceLoopCharacteristics;
 import org.flowable.bpmn.model.ParallelGateway;
 import org.flowable.bpmn.model.Process;
 import org.flowable.bpmn.model.SequenceFlow;
+import org.flowable.bpmn.model.ServiceTask;
 import org.flowable.bpmn.model.StartEvent;
 import org.flowable.bpmn.model.UserTask;
 
@@ -38,6 +39,7 @@ import io.mosaic.flow.api.ProcessBindings;
  *   <li>every user task gets its assignees, due date and fallback from the platform when it is created;</li>
  *   <li>a multi-instance task takes its signers from the assignment and completes by the countersign rule;</li>
  *   <li>a bound flow's condition is the binding's formula;</li>
+ *   <li>a service task runs its step, one of the platform's own actions;</li>
  *   <li>a user task {@value #RESUBMIT}, reached only by returning to the initiator, leads back to where the start
  *       event leads.</li>
  * </ul>
@@ -79,6 +81,14 @@ public final class DeployableProcess {
         process.setId(binding.key());
         for (UserTask task : process.findFlowElementsOfType(UserTask.class, true)) {
             wire(task);
+        }
+        for (ServiceTask step : process.findFlowElementsOfType(ServiceTask.class, true)) {
+            step.getExtensionElements().clear();
+            step.getAttributes().clear();
+            step.getFieldExtensions().clear();
+            step.setType(null);
+            step.setImplementationType(ImplementationType.IMPLEMENTATION_TYPE_EXPRESSION);
+            step.setImplementation("${" + BEAN + ".step(execution, '" + step.getId() + "')}");
         }
         for (SequenceFlow flow : process.findFlowElementsOfType(SequenceFlow.class, true)) {
             // A condition the binding does not give (text a Camunda modeler left, say) is never evaluated.

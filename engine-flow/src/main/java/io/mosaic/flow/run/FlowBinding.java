@@ -22,7 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * it, so reading it does not check again.
  */
 public record FlowBinding(String key, String process, String form, Map<String, Task> tasks,
-                          Map<String, String> conditions) {
+                          Map<String, String> conditions, Map<String, Step> steps) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -86,6 +86,15 @@ public record FlowBinding(String key, String process, String form, Map<String, T
         }
     }
 
+    /**
+     * An automated step: {@code set_field} sets {@code field} of the record to the formula {@code value};
+     * {@code create_record} creates a record of {@code form} with each of {@code values} a formula over this record;
+     * {@code notify} sends {@code message} to users, role holders and (with {@code initiator}) the initiator.
+     */
+    public record Step(String id, String action, String field, String value, String form, Map<String, String> values,
+                       String message, boolean initiator, List<String> roles, List<String> users) {
+    }
+
     public static FlowBinding read(String json) {
         JsonNode root;
         try {
@@ -113,12 +122,25 @@ public record FlowBinding(String key, String process, String form, Map<String, T
         }
         Map<String, String> conditions = new LinkedHashMap<>();
         root.path("flows").forEach(flow -> conditions.put(flow.path("id").asText(), flow.path("condition").asText()));
+        Map<String, Step> steps = new LinkedHashMap<>();
+        for (JsonNode step : root.path("steps")) {
+            Map<String, String> values = new LinkedHashMap<>();
+            step.path("values").fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue().asText()));
+            steps.put(step.path("id").asText(), new Step(step.path("id").asText(), step.path("action").asText(),
+                    text(step.path("field")), text(step.path("value")), text(step.path("form")), Map.copyOf(values),
+                    text(step.path("message")), step.path("initiator").asBoolean(false), texts(step.path("roles")),
+                    texts(step.path("users"))));
+        }
         return new FlowBinding(root.path("key").asText(), root.path("process").asText(), root.path("form").asText(),
-                tasks, conditions);
+                tasks, conditions, steps);
     }
 
     public Optional<Task> task(String id) {
         return Optional.ofNullable(tasks.get(id));
+    }
+
+    private static String text(JsonNode node) {
+        return node.isMissingNode() || node.isNull() ? null : node.asText();
     }
 
     private static List<String> texts(JsonNode array) {

@@ -28,7 +28,7 @@ class DeployableProcessTest {
         while (expressions.find()) {
             count++;
             assertThat(expressions.group(1)).matches("mosaicFlow\\.(condition\\(execution, '[A-Za-z_][\\w.-]*'\\)"
-                    + "|signers\\(execution\\)|countersignDone\\(execution\\))|mosaicTaskCreated");
+                    + "|step\\(execution, '[A-Za-z_][\\w.-]*'\\)|signers\\(execution\\)|countersignDone\\(execution\\))|mosaicTaskCreated");
         }
         assertThat(count).isGreaterThan(3);
         assertThat(deployed).doesNotContain("lead_wang").doesNotContain("days &gt; 5 <").contains("id=\"leave_request\"")

@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import io.mosaic.flow.run.FlowBinding;
+import io.mosaic.form.store.Actor;
 import io.mosaic.form.formula.FormulaContext;
 
 /**
@@ -63,6 +64,13 @@ class Assignees {
                 .query((rs, n) -> Map.<String, Object>of("id", rs.getLong(1), "username", username,
                         "name", rs.getString(2))).optional()
                 .orElse(Map.of("username", username, "name", username));
+    }
+
+    /** The user as the record store names a writer: automated steps write as the process's initiator. */
+    Actor actor(String username) {
+        return jdbc.sql("SELECT id, org_id, dealer_id FROM MO_USER WHERE username = ?").param(username)
+                .query((rs, n) -> new Actor(rs.getLong(1), (Long) rs.getObject(2, Long.class), rs.getString(3)))
+                .single();
     }
 
     /** A fallback or named user that exists and is enabled. */

@@ -2,15 +2,24 @@ package io.mosaic.runtime.flow;
 
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.flowable.bpmn.model.FlowElement;
 import org.flowable.engine.delegate.DelegateExecution;
 import org.flowable.task.service.delegate.DelegateTask;
 import org.flowable.variable.api.delegate.VariableScope;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.mosaic.flow.run.DeployableProcess;
 import io.mosaic.flow.run.FlowBinding;
@@ -18,6 +27,12 @@ import io.mosaic.form.formula.Expression;
 import io.mosaic.form.formula.Formula;
 import io.mosaic.form.formula.FormulaContext;
 import io.mosaic.form.formula.FormulaException;
+import io.mosaic.form.record.RecordError;
+import io.mosaic.form.store.Actor;
+import io.mosaic.form.store.InvalidRecordException;
+import io.mosaic.form.store.RecordStore;
+import io.mosaic.form.store.RowFilter;
+import io.mosaic.form.store.SystemColumns;
 import io.mosaic.runtime.form.FormRecords;
 import io.mosaic.runtime.web.ApiError;
 import io.mosaic.runtime.web.ApiException;
@@ -42,11 +57,14 @@ public class FlowFacts {
     private final Assignees assignees;
     private final Clock clock = Clock.systemUTC();
     private final Map<String, Expression> parsed = new ConcurrentHashMap<>();
+    private final FlowStore store;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-    FlowFacts(FlowDeployments deployments, FormRecords records, Assignees assignees) {
+    FlowFacts(FlowDeployments deployments, FormRecords records, Assignees assignees, FlowStore store) {
         this.deployments = deployments;
         this.records = records;
         this.assignees = assignees;
+        this.store = store;
     }
 
     /** The condition of flow {@code flowId}, evaluated over the instance's record now. */
@@ -61,6 +79,84 @@ public class FlowFacts {
                     + flowId + "' could not be evaluated: " + e.getMessage(),
                     List.of(new ApiError.Problem(flowId, text)));
         }
+    }
+
+    /**
+     * Runs the automated step {@code stepId} as the system: sets a field of the record, creates a record of another
+     * form of the app, or notifies people; the timeline records it. A step that fails (a value the field does not
+     * take, say) fails the call that reached it, which then stores nothing.
+     */
+    public void step(DelegateExecution execution, String stepId) {
+        FlowBinding.Step step = deployments.binding(execution.getProcessDefinitionId()).steps().get(stepId);
+        String app = (String) execution.getVariable(APP);
+        String form = (String) execution.getVariable(FORM);
+        long recordId = ((Number) execution.getVariable(RECORD)).longValue();
+        String initiator = initiator(execution);
+        Actor actor = assignees.actor(initiator);
+        Instant now = clock.instant();
+        List<String> to = List.of();
+        try {
+            switch (step.action()) {
+                case "set_field" -> {
+                    ObjectNode patch = JSON.createObjectNode();
+                    patch.set(step.field(), json(evaluate(step.value(), execution, stepId)));
+                    RecordStore store = records.systemStore(app, form);
+                    int version = store.read(recordId, RowFilter.ALL, Set.of()).orElseThrow()
+                            .path(SystemColumns.VERSION).intValue();
+                    store.update(recordId, version, patch.toString(), actor, Locale.ENGLISH);
+                }
+                case "create_record" -> {
+                    ObjectNode values = JSON.createObjectNode();
+                    step.values().forEach((field, formula) -> values.set(field, json(evaluate(formula, execution, stepId))));
+                    records.systemStore(app, step.form()).create(values.toString(), actor, Locale.ENGLISH);
+                }
+                case "notify" -> {
+                    Set<String> recipients = new LinkedHashSet<>(assignees.users(step.users()));
+                    recipients.addAll(assignees.holders(step.roles()));
+                    if (step.initiator()) {
+                        recipients.add(initiator);
+                    }
+                    to = List.copyOf(recipients);
+                    for (String recipient : to) {
+                        store.notify("notify", recipient, Map.of("instanceId", execution.getProcessInstanceId(),
+                                "message", step.message()), now);
+                    }
+                }
+                default -> throw new IllegalStateException("Unknown step action " + step.action());
+            }
+        } catch (InvalidRecordException e) {
+            throw stepFailed(stepId, e.errors().stream().map(RecordError::message).toList().toString());
+        } catch (ApiException e) {
+            throw stepFailed(stepId, e.getMessage());
+        } catch (SQLException e) {
+            throw new IllegalStateException("Step " + stepId + " could not write", e);
+        }
+        FlowElement element = execution.getCurrentFlowElement();
+        store.insertAction(execution.getProcessInstanceId(), null, stepId,
+                element == null || element.getName() == null ? stepId : element.getName(), null, step.action(),
+                step.message(), List.of(), null, null, to, 0L, now);
+    }
+
+    private Object evaluate(String formula, DelegateExecution execution, String stepId) {
+        try {
+            return parsed.computeIfAbsent(formula, Formula::parse).evaluate(facts(execution));
+        } catch (FormulaException e) {
+            throw stepFailed(stepId, e.getMessage());
+        }
+    }
+
+    /** A formula's result as a record value; numbers in plain notation (300, not 3E+2), dates as ISO text. */
+    private static JsonNode json(Object value) {
+        if (value instanceof java.math.BigDecimal number) {
+            return JSON.getNodeFactory().numberNode(new java.math.BigDecimal(number.stripTrailingZeros().toPlainString()));
+        }
+        return value instanceof java.time.LocalDate date ? JSON.getNodeFactory().textNode(date.toString())
+                : JSON.valueToTree(value);
+    }
+
+    private static ApiException stepFailed(String stepId, String why) {
+        return new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "flow.step_failed", "The automated step '" + stepId
+                + "' failed: " + why, List.of(new ApiError.Problem(stepId, why)));
     }
 
     /** The signers of the multi-instance task being entered: its assignment, else its fallback user, else nobody. */
