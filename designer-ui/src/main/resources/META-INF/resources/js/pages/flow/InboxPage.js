@@ -107,7 +107,7 @@ export default {
                 <span v-if="box === 'todo' && item.candidate" class="badge tone-warn">{{ t('inbox.candidate') }}</span>
                 <span v-if="box === 'cc' && item.read === false" class="badge tone-progress">{{ t('inbox.unread') }}</span>
               </td>
-              <td :data-label="t('inbox.column.form')"><span>{{ localName(item.formName, item.form) }}</span> <span class="muted small">{{ appName(item.app) }}</span></td>
+              <td :data-label="t('inbox.column.form')"><span>{{ localName(item.formName, item.form) }} <span class="muted small">{{ appName(item.app) }}</span></span></td>
               <td v-for="c in columns" :key="c" :data-label="t('inbox.column.' + c)" :class="{ 'overdue-cell': c === 'dueAt' && isOverdue(item) }">
                 <StatusBadge v-if="c === 'status'" :status="item.status" />
                 <template v-else>{{ cell(item, c) }}</template>

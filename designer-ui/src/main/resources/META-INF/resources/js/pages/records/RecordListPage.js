@@ -11,6 +11,7 @@ import ErrorBox from '../../components/ErrorBox.js';
 import ModalDialog from '../../components/ModalDialog.js';
 import ImportDialog, { exportUrl } from '../../components/ImportDialog.js';
 import StatusBadge from '../../components/flow/StatusBadge.js';
+import { statusOf } from '../../flow.js';
 
 const PAGE_SIZES = [20, 50, 100];
 const DEFAULT_COLUMNS = 6;
@@ -40,8 +41,8 @@ export default {
     const form = computed(() => view.value?.definition);
     const fields = computed(() => (form.value ? form.value.fields.filter(listable) : []));
     const columns = computed(() => fields.value.filter(f => chosen.value.includes(f.key)));
-    // Forms without an approval workflow keep their list as it was: the column shows once any record has a status.
-    const showFlow = computed(() => items.value.some(record => record.workflow_status != null));
+    // Forms without an approval workflow keep their list as it was: the column shows once any record was submitted.
+    const showFlow = computed(() => items.value.some(record => statusOf(record.workflow_status) !== 'draft'));
     const filterable = computed(() => fields.value.filter(f => operatorsFor(f).length));
     const may = action => view.value?.actions.includes(action);
     const storageKey = computed(() => `mosaic.columns.${props.app}.${props.formKey}`);

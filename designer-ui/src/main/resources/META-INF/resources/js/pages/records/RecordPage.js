@@ -15,6 +15,7 @@ import StatusBadge from '../../components/flow/StatusBadge.js';
 import CommentDialog from '../../components/flow/CommentDialog.js';
 import FlowPanel from '../../components/flow/FlowPanel.js';
 import { showToast } from '../../toast.js';
+import { statusOf } from '../../flow.js';
 
 const CHECK_DELAY_MS = 400;
 
@@ -49,6 +50,8 @@ export default {
     // While a record is in approval its changes go through the approval task (PATCH answers 409 flow.in_approval).
     const locked = computed(() => flowStatus.value === 'in_approval');
     const maySubmit = computed(() => Boolean(workflow.value?.actions?.includes('submit')));
+    // A draft of a form without a workflow is just a record: its status is shown once it could be submitted.
+    const showStatus = computed(() => statusOf(flowStatus.value) !== 'draft' || maySubmit.value);
     const listLink = computed(() => href('apps', props.app, 'form', props.formKey));
     const heading = computed(() => {
       if (!form.value) return props.formKey;
@@ -243,14 +246,14 @@ export default {
 
     return { t, localName, formatDate, view, error, stored, record, editing, saving, errors, isNew, form, may,
       listLink, heading, changed, save, edit, cancel, remove, restore, tab, history, showHistory, label, shown, who,
-      stale, load, deleted, workflow, flowStatus, locked, maySubmit, submitting, submitBusy, submitError, submit, flowChanged };
+      stale, load, deleted, workflow, flowStatus, showStatus, locked, maySubmit, submitting, submitBusy, submitError, submit, flowChanged };
   },
   template: /* html */ `
     <section class="record-page" data-test="record-page">
       <a class="back-link" :href="listLink">‹ {{ form ? localName(form.name, formKey) : formKey }}</a>
       <div class="page-header">
-        <h1 data-test="record-title">{{ heading }}
-          <StatusBadge v-if="stored && (workflow || flowStatus)" :status="flowStatus" class="title-badge" data-test="workflow-status" /></h1>
+        <div class="title-row"><h1 data-test="record-title">{{ heading }}</h1>
+          <StatusBadge v-if="stored && showStatus" :status="flowStatus" data-test="workflow-status" /></div>
         <div class="page-actions" v-if="view && !deleted">
           <template v-if="editing">
             <button type="button" class="button" @click="cancel">{{ t('common.cancel') }}</button>
