@@ -111,7 +111,7 @@ test('timeline entries read as sentences naming who, to whom and where to', () =
     'East manager returned it to Initiator');
   assert.equal(timelineSentence({ actor: manager, action: 'cc', to: [director, { id: 9, username: 'finance' }] }, en),
     'East manager sent a copy to Director, finance');
-  assert.equal(timelineSentence({ actor: manager, action: 'transfer', to: [director] }, zh), 'East manager 转交给 Director');
+  assert.equal(timelineSentence({ actor: manager, action: 'transfer', to: [director] }, zh), 'East manager 转办给 Director');
   assert.equal(timelineSentence({ actor: null, action: 'auto_approve' }, zh), '系统 自动通过');
   assert.equal(timelineSentence({ actor: manager, action: 'teleport' }, en), 'East manager: teleport');
 });

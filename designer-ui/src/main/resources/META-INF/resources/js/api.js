@@ -21,6 +21,13 @@ export class JsonText {
   }
 }
 
+/** An XML document sent as it is, e.g. a BPMN process definition. */
+export class XmlText {
+  constructor(text) {
+    this.text = text;
+  }
+}
+
 let unauthorizedListener = () => {};
 
 /** Called with the failure whenever the server answers 401, so the shell can send the user to the login page. */
@@ -59,8 +66,8 @@ async function send(method, path, body, csrfRetry) {
   const headers = { Accept: 'application/json' };
   let payload;
   if (body !== undefined) {
-    headers['Content-Type'] = 'application/json';
-    payload = body instanceof JsonText ? body.text : JSON.stringify(body);
+    headers['Content-Type'] = body instanceof XmlText ? 'application/xml' : 'application/json';
+    payload = body instanceof JsonText || body instanceof XmlText ? body.text : JSON.stringify(body);
   }
   if (UNSAFE_METHODS.has(method)) {
     headers['X-XSRF-TOKEN'] = await csrfToken();

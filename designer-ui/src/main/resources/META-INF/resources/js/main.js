@@ -15,6 +15,7 @@ import OrgsPage from './pages/admin/OrgsPage.js';
 import PacksPage from './pages/admin/PacksPage.js';
 import DesignHomePage from './pages/design/DesignHomePage.js';
 import FormDesignerPage from './pages/design/FormDesignerPage.js';
+import FlowDesignerPage from './pages/design/FlowDesignerPage.js';
 import InboxPage from './pages/flow/InboxPage.js';
 import TaskPage from './pages/flow/TaskPage.js';
 import InstancePage from './pages/flow/InstancePage.js';
@@ -23,7 +24,7 @@ import ToastHost from './components/ToastHost.js';
 const PAGES = {
   login: LoginPage, launcher: LauncherPage, app: AppPage, target: AppPage, record: AppPage, tokens: TokensPage,
   users: UsersPage, roles: RolesPage, orgs: OrgsPage, packs: PacksPage,
-  design: DesignHomePage, formDesigner: FormDesignerPage,
+  design: DesignHomePage, formDesigner: FormDesignerPage, flowDesigner: FlowDesignerPage,
   inbox: InboxPage, task: TaskPage, instance: InstancePage,
 };
 

@@ -19,6 +19,7 @@ const ROUTES = [
   ['packs', '/admin/packs', { packs: true }],
   ['design', '/design/:app', { design: true }],
   ['formDesigner', '/design/:app/forms/:key', { design: true }],
+  ['flowDesigner', '/design/:app/flows/:key', { design: true }],
 ].map(([name, pattern, meta = {}]) => ({ name, meta, parts: pattern.split('/').filter(Boolean) }));
 
 function match(path) {

@@ -8,7 +8,7 @@ import javax.xml.stream.XMLStreamException;
 import java.io.StringReader;
 
 /** BPMN documents read the one safe way: DTDs and external entities off, namespaces on. */
-final class BpmnXml {
+public final class BpmnXml {
 
     static final XMLInputFactory FACTORY = secureFactory();
 
@@ -21,7 +21,7 @@ final class BpmnXml {
      * @throws XMLStreamException when it is not well-formed
      * @throws RuntimeException   when Flowable cannot make a BPMN model of it
      */
-    static BpmnModel read(String content) throws XMLStreamException {
+    public static BpmnModel read(String content) throws XMLStreamException {
         return new BpmnXMLConverter().convertToBpmnModel(FACTORY.createXMLStreamReader(new StringReader(content)));
     }
 

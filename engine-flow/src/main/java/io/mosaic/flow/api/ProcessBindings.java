@@ -278,7 +278,7 @@ public final class ProcessBindings {
     }
 
     /** The process with the binding's key as its id, or else the document's only executable process. */
-    private static Optional<Process> boundProcess(BpmnModel model, String key) {
+    public static Optional<Process> boundProcess(BpmnModel model, String key) {
         Process byId = model.getProcessById(key);
         if (byId != null && byId.isExecutable()) {
             return Optional.of(byId);

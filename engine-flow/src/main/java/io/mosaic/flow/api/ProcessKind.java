@@ -91,8 +91,10 @@ public final class ProcessKind implements DefinitionKind {
             problems.add(DefinitionProblem.at("", "There is no executable process: mark one process isExecutable=\"true\""));
         }
         for (ValidationError error : FLOWABLE_CHECKS.validate(model)) {
-            // The executable check above says the same in the analyst's words.
-            if (!error.isWarning() && !Problems.ALL_PROCESS_DEFINITIONS_NOT_EXECUTABLE.equals(error.getProblem())) {
+            // The executable check above says the same in the analyst's words; a multi-instance task's signers come
+            // from its binding's assignment, never from a collection in the BPMN.
+            if (!error.isWarning() && !Problems.ALL_PROCESS_DEFINITIONS_NOT_EXECUTABLE.equals(error.getProblem())
+                    && !Problems.MULTI_INSTANCE_MISSING_COLLECTION.equals(error.getProblem())) {
                 problems.add(DefinitionProblem.at(elementOf(error), error.getDefaultDescription()));
             }
         }

@@ -404,6 +404,22 @@ public final class RecordStore {
         return expectedVersion + 1;
     }
 
+    /**
+     * Sets the record's workflow status and process instance, which its approval process owns; neither the record's
+     * version nor its history changes, so an edit open elsewhere stays current.
+     *
+     * @throws RecordNotFoundException when there is no live record {@code id}
+     */
+    public void setWorkflow(long id, String status, String processInstanceId) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            if (execute(c, "UPDATE " + table + " SET " + q(SystemColumns.WORKFLOW_STATUS) + " = ?, "
+                    + q(SystemColumns.PROCESS_INSTANCE_ID) + " = ? WHERE " + q(SystemColumns.ID) + " = ? AND "
+                    + q(SystemColumns.DELETED_AT) + " IS NULL", Arrays.asList(status, processInstanceId, id)) == 0) {
+                throw new RecordNotFoundException(id);
+            }
+        }
+    }
+
     /** The fields updates changed on record {@code id} (live or deleted), oldest change first. */
     public List<FieldChange> history(long id) throws SQLException {
         String sql = "SELECT " + String.join(", ", List.of(SystemColumns.CHANGED_AT, SystemColumns.CHANGED_BY,
@@ -570,6 +586,17 @@ public final class RecordStore {
      * name the field.
      */
     private <T> T writeUnique(Connection c, Check namesTaken, Work<T> work) throws SQLException {
+        if (!c.getAutoCommit()) {
+            // The caller's transaction (a record submitted with its process) commits or rolls back the whole.
+            try {
+                return work.run();
+            } catch (SQLException e) {
+                if (isDuplicateKey(e)) {
+                    namesTaken.run();
+                }
+                throw e;
+            }
+        }
         c.setAutoCommit(false);
         try {
             T result = work.run();

@@ -44,13 +44,14 @@ public class ProcessBindingCheck {
     }
 
     @EventListener
+    @org.springframework.core.annotation.Order(0)
     void onPublished(DefinitionPublished published) {
         if (FlowBindingKind.KEY.equals(published.kind())) {
             checkBinding(published.appKey(), published.content());
         }
     }
 
-    private void checkBinding(String app, String content) {
+    void checkBinding(String app, String content) {
         JsonNode binding = read(content);
         List<DefinitionProblem> problems = new ArrayList<>();
         Optional<DefinitionVersion> process = metadata.latestPublished(app, ProcessKind.KEY, binding.path("process").asText());

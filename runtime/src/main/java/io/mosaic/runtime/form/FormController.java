@@ -76,14 +76,14 @@ public class FormController {
     }
 
     /** 422 {@code record.invalid} with one problem per refused value, as validating and saving answer it. */
-    static ApiException invalidRecord(List<RecordError> errors) {
+    public static ApiException invalidRecord(List<RecordError> errors) {
         return new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "record.invalid",
                 "The record has " + errors.size() + " invalid value" + (errors.size() == 1 ? "" : "s"),
                 errors.stream().map(e -> new ApiError.Problem(e.pointer(), e.message(), e.code(), null)).toList());
     }
 
     /** The language asked for, else the user's own, else the platform's default. */
-    static String language(String asked, Authentication user) {
+    public static String language(String asked, Authentication user) {
         if (asked != null) {
             if (!UserService.LOCALES.contains(asked)) {
                 throw new ApiException(HttpStatus.BAD_REQUEST, "request.invalid", "Unsupported locale '" + asked + "'",

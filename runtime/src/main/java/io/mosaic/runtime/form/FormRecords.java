@@ -5,7 +5,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.function.Function;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,10 +20,13 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import javax.sql.DataSource;
 
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.mosaic.api.definition.LocalizedText;
@@ -30,12 +36,15 @@ import io.mosaic.api.security.FormPermission;
 import io.mosaic.api.security.RowScope;
 import io.mosaic.api.security.UserContext;
 import io.mosaic.form.api.FieldType;
+import io.mosaic.form.formula.FormulaContext;
 import io.mosaic.form.model.FieldModel;
+import io.mosaic.form.model.FormModel;
 import io.mosaic.form.record.ErrorCode;
 import io.mosaic.form.record.FormulaValue;
 import io.mosaic.form.record.RecordError;
 import io.mosaic.form.store.Actor;
 import io.mosaic.form.store.LookupResolver;
+import io.mosaic.form.store.RecordNotFoundException;
 import io.mosaic.form.store.RecordStore;
 import io.mosaic.form.store.RowFilter;
 import io.mosaic.form.store.SqlNames;
@@ -59,7 +68,9 @@ public class FormRecords {
 
     FormRecords(PublishedForms forms, DataSource dataSource, UploadedFiles files) {
         this.forms = forms;
-        this.dataSource = dataSource;
+        // Record writes join the caller's transaction when there is one (a record submitted with its process).
+        this.dataSource = dataSource instanceof TransactionAwareDataSourceProxy ? dataSource
+                : new TransactionAwareDataSourceProxy(dataSource);
         this.files = files;
     }
 
@@ -87,6 +98,81 @@ public class FormRecords {
             }
             throw e;
         }
+    }
+
+    /**
+     * The record as an approval step's assignee sees it: the task's field access ({@code taskAccess} per top-level
+     * field) over every row, except that a field hidden from the user by their own permission stays hidden.
+     */
+    public Access forTask(String app, String form, Authentication user, Function<String, FieldAccess> taskAccess) {
+        PublishedForms.Published latest = latestOrFail(app, form);
+        FormPermission own;
+        try {
+            own = forms.published(app, form, user).permission();
+        } catch (ApiException notReadable) {
+            own = FormPermission.none();
+        }
+        Map<String, FieldAccess> fields = new LinkedHashMap<>();
+        for (FieldModel field : latest.validator().schema().form().fields()) {
+            fields.put(field.key(), own.field(field.key()) == FieldAccess.HIDDEN ? FieldAccess.HIDDEN
+                    : taskAccess.apply(field.key()));
+        }
+        FormPermission permission = new FormPermission(Set.of(FormAction.READ, FormAction.UPDATE), Set.of(RowScope.ALL),
+                fields, Set.of());
+        PublishedForms.Published asTask = new PublishedForms.Published(latest.app(), latest.form(), latest.version(),
+                latest.checksum(), latest.definition(), latest.validator(), permission);
+        return new Access(asTask, CurrentUser.of(user), store(asTask), user);
+    }
+
+    /** The newest published form, for the platform's own work on its records (no user's permission applies). */
+    public PublishedForms.Published latestOrFail(String app, String form) {
+        return forms.latest(app, form).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "form.not_found",
+                "The app '" + app + "' has no published form '" + form + "'"));
+    }
+
+    /** The store of the newest published form, for the platform's own writes (workflow status). */
+    public RecordStore systemStore(String app, String form) {
+        return store(latestOrFail(app, form));
+    }
+
+    /**
+     * Record {@code id} as formulas read it (workflow conditions): its fields, sub-table columns as lists, and the
+     * fields of lookup targets ({@code dealer.available_credit}), whoever asks.
+     */
+    public FormulaContext facts(String app, String form, long id, Clock clock) throws SQLException {
+        PublishedForms.Published latest = latestOrFail(app, form);
+        ObjectNode record = store(latest).read(id, RowFilter.ALL, Set.of())
+                .orElseThrow(() -> new RecordNotFoundException(id));
+        FormModel model = latest.validator().schema().form();
+        LookupResolver lookups = lookups(app);
+        return new FormulaContext() {
+            @Override
+            public boolean has(String path) {
+                return model.field(path.split("\\.", 2)[0]).isPresent();
+            }
+
+            @Override
+            public Object value(String path) {
+                int dot = path.indexOf('.');
+                if (dot < 0) {
+                    return FormulaValue.of(record.path(path));
+                }
+                FieldModel field = model.field(path.substring(0, dot)).orElseThrow();
+                String rest = path.substring(dot + 1);
+                JsonNode value = record.path(field.key());
+                if (field.type() == FieldType.SUBTABLE) {
+                    List<Object> column = new ArrayList<>();
+                    value.forEach(row -> column.add(FormulaValue.of(row.path(rest))));
+                    return column;
+                }
+                return value.isIntegralNumber() ? lookups.value(field.lookupForm(), value.longValue(), rest) : null;
+            }
+
+            @Override
+            public LocalDate today() {
+                return LocalDate.now(clock);
+            }
+        };
     }
 
     private RecordStore store(PublishedForms.Published published) {
@@ -266,7 +352,7 @@ public class FormRecords {
         }
     }
 
-    static ApiException notFound(long id) {
+    public static ApiException notFound(long id) {
         return ApiException.notFound("Record " + id);
     }
 }

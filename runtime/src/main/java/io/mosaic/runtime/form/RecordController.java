@@ -38,6 +38,7 @@ import io.mosaic.form.store.RecordNotFoundException;
 import io.mosaic.form.store.RowFilter;
 import io.mosaic.form.store.StaleRecordException;
 import io.mosaic.form.store.SystemColumns;
+import io.mosaic.runtime.flow.FlowService;
 import io.mosaic.runtime.web.ApiError;
 import io.mosaic.runtime.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -58,9 +59,11 @@ public class RecordController {
 
     private final FormRecords records;
     private final ObjectMapper json;
+    private final FlowService flows;
 
-    RecordController(FormRecords records, ObjectMapper json) {
+    RecordController(FormRecords records, ObjectMapper json, FlowService flows) {
         this.records = records;
+        this.flows = flows;
         this.json = json;
     }
 
@@ -74,15 +77,18 @@ public class RecordController {
     public record Items(List<ObjectNode> items, boolean hasMore, String nextCursor, Long total, boolean totalCapped) {
     }
 
-    @Operation(summary = "Store a new record owned by the user: 201 with the record, 422 record.invalid")
+    @Operation(summary = "Store a new record owned by the user: 201 with the record, 422 record.invalid; with "
+            + "submit=true also submit it for approval in the same transaction (409 flow.not_bound: nothing stored)")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ObjectNode> create(@PathVariable String app, @PathVariable String form,
                                       @RequestParam(required = false) String locale,
+                                      @RequestParam(defaultValue = "false") boolean submit,
                                       @RequestBody(required = false) String record, Authentication user) throws SQLException {
         FormRecords.Access access = records.access(app, form, user, FormAction.CREATE);
         Locale language = Locale.forLanguageTag(FormController.language(locale, user));
         access.refuseUnwritable(members(record), language);
-        long id = call(0, () -> access.store().create(record, access.actor(), language));
+        long id = submit ? flows.createAndSubmit(app, form, record, user, language)
+                : call(0, () -> access.store().create(record, access.actor(), language));
         // Read without the row scope: a user may create records they will not see again (a dealer scope without a dealer code).
         ObjectNode created = access.store().read(id, RowFilter.ALL, access.hidden()).orElseThrow();
         return ResponseEntity.created(URI.create("/api/apps/" + app + "/forms/" + form + "/records/" + id)).body(created);
@@ -118,7 +124,7 @@ public class RecordController {
                     "Name the version you changed: an If-Match header or a version member",
                     List.of(new ApiError.Problem("If-Match", "The record's version, e.g. \"3\"")));
         }
-        access.visible(id);
+        refuseInApproval(access.visible(id));
         access.refuseUnwritable(members, language);
         int expected = version;
         String sent = changes;
@@ -132,7 +138,7 @@ public class RecordController {
     void delete(@PathVariable String app, @PathVariable String form, @PathVariable long id,
                 @RequestParam int version, Authentication user) throws SQLException {
         FormRecords.Access access = records.access(app, form, user, FormAction.DELETE);
-        access.visible(id);
+        refuseInApproval(access.visible(id));
         call(id, () -> {
             access.store().delete(id, version, access.actor());
             return null;
@@ -188,6 +194,15 @@ public class RecordController {
     }
 
     /** The store's refusals of the record {@code id} (0 while creating) as API errors. */
+    /** A record in approval changes only through its current task, whose field access applies. */
+    private static void refuseInApproval(ObjectNode record) {
+        String status = record.path(SystemColumns.WORKFLOW_STATUS).asText("");
+        if (FlowService.IN_APPROVAL.equals(status) || FlowService.APPROVED.equals(status)) {
+            throw ApiException.conflict("flow.in_approval", "The record is " + status.replace('_', ' ')
+                    + "; it changes only through its approval task");
+        }
+    }
+
     private static <T> T call(long id, StoreCall<T> work) throws SQLException {
         try {
             return work.run();

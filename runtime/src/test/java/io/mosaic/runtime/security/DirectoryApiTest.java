@@ -12,7 +12,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import io.mosaic.runtime.support.RuntimeTest;
 
-/** The user directory behind user pickers: names for every signed-in user, nothing more. */
+/** The directory behind user and role pickers: names for every signed-in user, nothing more. */
 class DirectoryApiTest extends RuntimeTest {
 
     @Autowired
@@ -38,5 +38,15 @@ class DirectoryApiTest extends RuntimeTest {
     void answersNotFoundForAnUnknownUserId() throws Exception {
         mvc.perform(get("/api/directory/users/987654321").with(user("dora").roles("dealer")))
                 .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void givesAnyoneSignedInTheNamesOfRolesButNotTheirGrants() throws Exception {
+        mvc.perform(get("/api/directory/roles").with(user("dora").roles("dealer")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[*].key", hasItem("analyst")))
+                .andExpect(jsonPath("$[0].nameEn").exists())
+                .andExpect(jsonPath("$[0].grants").doesNotExist());
+        mvc.perform(get("/api/directory/roles")).andExpect(status().isUnauthorized());
     }
 }

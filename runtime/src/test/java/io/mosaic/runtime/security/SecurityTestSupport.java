@@ -27,7 +27,7 @@ import io.mosaic.runtime.support.RuntimeTest;
 /** Shared set-up of tests acting as real users: unique users and org units, and requests made as a given user. */
 public abstract class SecurityTestSupport extends RuntimeTest {
 
-    static final String PASSWORD = "correct-horse-1";
+    protected static final String PASSWORD = "correct-horse-1";
 
     @Autowired
     protected MockMvc mvc;
@@ -39,7 +39,7 @@ public abstract class SecurityTestSupport extends RuntimeTest {
     protected RoleService roles;
 
     @Autowired
-    OrgService orgs;
+    protected OrgService orgs;
 
     @LocalServerPort
     int port;
@@ -56,7 +56,7 @@ public abstract class SecurityTestSupport extends RuntimeTest {
         return prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
     }
 
-    User createUser(String... roleKeys) {
+    protected User createUser(String... roleKeys) {
         return createUser(null, roleKeys);
     }
 

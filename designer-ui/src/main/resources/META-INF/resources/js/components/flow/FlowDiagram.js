@@ -4,7 +4,7 @@
 import { ref, watch, onBeforeUnmount, onMounted } from 'vue';
 import { api } from '../../api.js';
 import { t } from '../../i18n.js';
-import { loadBpmnViewer } from '../../bpmnViewer.js';
+import { loadBpmn } from '../../bpmnLoader.js';
 
 export default {
   name: 'FlowDiagram',
@@ -20,7 +20,7 @@ export default {
       drawn.value = null;
       try {
         const [diagram, BpmnJS] = await Promise.all([
-          api.get(`/api/flow/instances/${encodeURIComponent(props.instanceId)}/diagram`), loadBpmnViewer()]);
+          api.get(`/api/flow/instances/${encodeURIComponent(props.instanceId)}/diagram`), loadBpmn('viewer')]);
         viewer?.destroy();
         viewer = new BpmnJS({ container: canvas.value });
         await viewer.importXML(diagram.bpmn);

@@ -1,11 +1,13 @@
 // Design home of one app (#/design/{app}): its form definitions, where each stands between draft and published
-// version, and "New form", which asks for a key and names and opens the form designer on the new form.
+// version, and "New form", which asks for a key and names and opens the form designer on the new form; below, its
+// processes, and "New process", which saves a starter process bound to a published form and opens the process designer.
 import { ref, computed, watch } from 'vue';
 import { api, attempt } from '../../api.js';
 import { t, localName, zhEnName, formatDate } from '../../i18n.js';
 import { route, href, navigate } from '../../router.js';
 import { KEY_PATTERN } from '../../designer/fieldTypes.js';
 import { appForms, rememberNewForm, formsInMenu, addToAppMenu } from '../../designer/appForms.js';
+import { appFlows, createProcess } from '../../designer/appFlows.js';
 import ErrorBox from '../../components/ErrorBox.js';
 import ModalDialog from '../../components/ModalDialog.js';
 import PageLayout from '../../components/PageLayout.js';
@@ -24,6 +26,9 @@ export default {
     const readable = ref(new Set());
     const inMenu = ref(null);
     const adding = ref(null);
+    const flows = ref(null);
+    const newProcess = ref(null);
+    const processError = ref(null);
 
     watch(appKey, async key => {
       app.value = null;
@@ -37,6 +42,12 @@ export default {
         + `${encodeURIComponent(form.key)}`).then(() => form.key, () => null)));
       readable.value = new Set(answers.filter(Boolean));
       inMenu.value = await formsInMenu(key).catch(() => null);
+    }, { immediate: true });
+    watch(appKey, async key => {
+      flows.value = null;
+      await attempt(error, async () => {
+        flows.value = await appFlows(key);
+      });
     }, { immediate: true });
 
     const keyProblem = computed(() => {
@@ -62,6 +73,28 @@ export default {
       if (added) inMenu.value = new Set([...inMenu.value, form.key]);
       else if (error.value?.code === 'manifest.draft') error.value = { message: t('design.manifestDraft') };
     }
+    const publishedForms = computed(() => (forms.value || []).filter(form => form.publishedVersion != null));
+    const processKeyProblem = computed(() => {
+      const key = newProcess.value?.key || '';
+      if (!key) return null;
+      if (!KEY_PATTERN.test(key)) return t('design.key.pattern');
+      return flows.value?.some(flow => flow.key === key) ? t('flow.processExists') : null;
+    });
+    function startNewProcess() {
+      processError.value = null;
+      newProcess.value = { key: '', name: '', form: publishedForms.value.length === 1 ? publishedForms.value[0].key : '' };
+    }
+    async function createNewProcess() {
+      const { key, name, form } = newProcess.value;
+      if (!key || processKeyProblem.value || !name.trim() || !form) return;
+      if (await attempt(processError, () => createProcess(appKey.value, key, name.trim(), form))) {
+        navigate(`/design/${encodeURIComponent(appKey.value)}/flows/${encodeURIComponent(key)}`);
+      }
+    }
+    function formName(key) {
+      const form = (forms.value || []).find(candidate => candidate.key === key);
+      return form ? localName(form.name, key) : key;
+    }
     function status(form) {
       if (form.publishedVersion == null) return { text: t('design.status.draftOnly'), css: 'change-update' };
       if (form.hasDraft) return { text: t('design.status.publishedWithDraft', { n: form.publishedVersion }), css: 'change-update' };
@@ -69,7 +102,8 @@ export default {
     }
     return {
       t, localName, zhEnName, formatDate, href, appKey, app, forms, error, creating, keyProblem, startCreating, create, status,
-      readable, inMenu, adding, addToMenu,
+      readable, inMenu, adding, addToMenu, flows, newProcess, processError, processKeyProblem, publishedForms, startNewProcess,
+      createNewProcess, formName,
     };
   },
   template: /* html */ `
@@ -111,6 +145,52 @@ export default {
         <p>{{ t('design.noForms') }}</p>
         <button type="button" class="button button-primary" @click="startCreating">+ {{ t('design.newForm') }}</button>
       </div>
+
+      <div class="page-header design-section" data-test="process-home">
+        <div><h2>{{ t('flow.processes') }}</h2><p class="muted page-subtitle">{{ t('flow.processesIntro') }}</p></div>
+        <div class="page-actions">
+          <button type="button" class="button" data-test="new-process" :disabled="!flows || !forms" @click="startNewProcess">+ {{ t('flow.newProcess') }}</button>
+        </div>
+      </div>
+      <div v-if="flows && flows.length" class="table-wrap">
+        <table class="table" data-test="process-list">
+          <thead><tr><th>{{ t('flow.processName') }}</th><th>{{ t('flow.processKey') }}</th><th>{{ t('flow.startForm') }}</th>
+            <th>{{ t('design.state') }}</th><th class="hide-narrow">{{ t('design.changed') }}</th><th></th></tr></thead>
+          <tbody>
+            <tr v-for="flow in flows" :key="flow.key" :data-process="flow.key">
+              <td><a :href="href('design', appKey, 'flows', flow.key)"><strong>{{ flow.name || flow.key }}</strong></a></td>
+              <td><code>{{ flow.key }}</code></td>
+              <td>{{ formName(flow.form) }}</td>
+              <td><span class="badge" :class="status(flow).css">{{ status(flow).text }}</span></td>
+              <td class="hide-narrow muted small">{{ formatDate(flow.updatedAt) }} · {{ flow.updatedBy }}</td>
+              <td class="row-actions"><a class="button button-small" :href="href('design', appKey, 'flows', flow.key)">{{ t('design.open') }}</a></td>
+            </tr>
+          </tbody>
+        </table>
+      </div>
+      <p v-else-if="flows" class="empty-line muted">{{ t('flow.noProcesses') }}</p>
+
+      <ModalDialog v-if="newProcess" :title="t('flow.newProcess')" @close="newProcess = null">
+        <form data-test="new-process-dialog" @submit.prevent="createNewProcess">
+          <ErrorBox :error="processError" />
+          <label class="field"><span>{{ t('flow.processKey') }}</span>
+            <input name="key" v-model.trim="newProcess.key" autocomplete="off" spellcheck="false" placeholder="order_approval"
+                   :aria-invalid="processKeyProblem ? 'true' : null" autofocus>
+            <small v-if="processKeyProblem" class="prop-error">{{ processKeyProblem }}</small>
+            <small v-else class="muted">{{ t('design.keyHint') }}</small></label>
+          <label class="field"><span>{{ t('flow.processName') }}</span><input name="name" v-model="newProcess.name"></label>
+          <label class="field"><span>{{ t('flow.startForm') }}</span>
+            <select name="form" v-model="newProcess.form">
+              <option value="" disabled>{{ t('flow.chooseForm') }}</option>
+              <option v-for="form in publishedForms" :key="form.key" :value="form.key">{{ localName(form.name, form.key) }} ({{ form.key }})</option>
+            </select>
+            <small v-if="!publishedForms.length" class="prop-error">{{ t('flow.noPublishedForms') }}</small></label>
+          <div class="form-actions">
+            <button type="button" class="button button-ghost" @click="newProcess = null">{{ t('common.cancel') }}</button>
+            <button type="submit" class="button button-primary" :disabled="!newProcess.key || !!processKeyProblem || !newProcess.name.trim() || !newProcess.form">{{ t('design.createAndOpen') }}</button>
+          </div>
+        </form>
+      </ModalDialog>
 
       <ModalDialog v-if="creating" :title="t('design.newForm')" @close="creating = null">
         <form data-test="new-form-dialog" @submit.prevent="create">

@@ -4,7 +4,8 @@
 import { ref, reactive, computed, watch, provide, onMounted, onBeforeUnmount } from 'vue';
 import { api, JsonText } from '../../api.js';
 import { t, localName } from '../../i18n.js';
-import { route, href, navigate, guardLeaving } from '../../router.js';
+import { route, href } from '../../router.js';
+import { useLeaveGuard } from '../../designer/leaveGuard.js';
 import { History } from '../../designer/history.js';
 import { appForms, definitionPath, newFormName } from '../../designer/appForms.js';
 import {
@@ -44,7 +45,6 @@ export default {
     const forms = ref([]);
     const history = reactive(new History());
     const savedText = ref(null);
-    const pendingLeave = ref(null);
 
     const current = computed(() => toDefinition(state));
     const currentText = computed(() => JSON.stringify(current.value.definition));
@@ -251,28 +251,7 @@ export default {
       return { text: t('design.status.published', { n: standing.publishedVersion }), css: 'badge-ok' };
     });
 
-    // Unsaved work is not left behind without asking: in-app links ask in a dialog, closing the tab the browser's way.
-    let leaving = false;
-    const stopGuard = guardLeaving(next => {
-      if (leaving || !dirty.value) {
-        leaving = false;
-        return true;
-      }
-      pendingLeave.value = next.path;
-      return false;
-    });
-    /** Goes where the user wanted to; the hash changes (and the guard is asked) only after this returns. */
-    function leave() {
-      const to = pendingLeave.value;
-      pendingLeave.value = null;
-      leaving = true;
-      navigate(to);
-    }
-    const beforeUnload = event => {
-      if (!dirty.value) return;
-      event.preventDefault();
-      event.returnValue = '';
-    };
+    const { pendingLeave, leave } = useLeaveGuard(dirty);
 
     function onKey(event) {
       const key = event.key.toLowerCase();
@@ -297,15 +276,10 @@ export default {
         selected.value = null;
       }
     }
-    onMounted(() => {
-      document.addEventListener('keydown', onKey);
-      window.addEventListener('beforeunload', beforeUnload);
-    });
+    onMounted(() => document.addEventListener('keydown', onKey));
     onBeforeUnmount(() => {
-      stopGuard();
       clearTimeout(recordTimer);
       document.removeEventListener('keydown', onKey);
-      window.removeEventListener('beforeunload', beforeUnload);
     });
 
     return {

@@ -1,0 +1,129 @@
+package io.mosaic.flow.run;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.Period;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * A published process binding ({@code *.flow.json}) as the running engine reads it. The binding kind has validated
+ * it, so reading it does not check again.
+ */
+public record FlowBinding(String key, String process, String form, Map<String, Task> tasks,
+                          Map<String, String> conditions) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Field access of an assignee; fields a task's view does not name are read-only. */
+    public enum Access { EDITABLE, READ_ONLY, HIDDEN }
+
+    /** Who a task goes to; the members used depend on {@code type}. */
+    public record Assignment(String type, List<String> users, List<String> roles, int levels, String field) {
+    }
+
+    /** When the assignment resolves to nobody: {@code user} to hand it to, or null to skip the task. */
+    public record Fallback(String user) {
+        public boolean skip() {
+            return user == null;
+        }
+    }
+
+    /** How a multi-instance task decides. */
+    public record Countersign(String mode, int percentage) {
+
+        /** Whether {@code approved} of {@code signers} approvals decide the task. */
+        public boolean approvedBy(int approved, int signers) {
+            return switch (mode) {
+                case "any" -> approved >= 1;
+                case "percentage" -> approved * 100L >= (long) percentage * signers;
+                default -> approved >= signers;
+            };
+        }
+
+        /** Whether {@code rejected} of {@code signers} rejections leave too few signers to approve. */
+        public boolean rejectedBy(int rejected, int signers) {
+            return !approvedBy(signers - rejected, signers);
+        }
+    }
+
+    /** When a task is due and what happens when it is overdue (remind, escalate, auto_approve, auto_reject). */
+    public record Sla(String due, String onOverdue) {
+
+        public Instant dueFrom(Instant start) {
+            try {
+                return start.plus(Duration.parse(due));
+            } catch (DateTimeParseException calendar) {
+                return start.atZone(ZoneOffset.UTC).plus(Period.parse(due)).toInstant();
+            }
+        }
+    }
+
+    public record Task(String id, Map<String, Access> view, Assignment assignment, Fallback fallback,
+                       Set<String> actions, Countersign countersign, Sla sla) {
+
+        public Access access(String field) {
+            return view.getOrDefault(field, Access.READ_ONLY);
+        }
+
+        public Optional<Countersign> countersigning() {
+            return Optional.ofNullable(countersign);
+        }
+
+        public Optional<Sla> slaOf() {
+            return Optional.ofNullable(sla);
+        }
+    }
+
+    public static FlowBinding read(String json) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("A published binding is JSON", e);
+        }
+        Map<String, Task> tasks = new LinkedHashMap<>();
+        for (JsonNode task : root.path("tasks")) {
+            Map<String, Access> view = new LinkedHashMap<>();
+            task.path("view").fields().forEachRemaining(e ->
+                    view.put(e.getKey(), Access.valueOf(e.getValue().asText().toUpperCase(java.util.Locale.ROOT))));
+            JsonNode a = task.path("assignment");
+            Assignment assignment = new Assignment(a.path("type").asText(), texts(a.path("users")), texts(a.path("roles")),
+                    a.path("levels").asInt(1), a.path("field").isTextual() ? a.path("field").asText() : null);
+            JsonNode f = task.path("fallback");
+            Fallback fallback = new Fallback("user".equals(f.path("type").asText()) ? f.path("user").asText() : null);
+            JsonNode c = task.path("countersign");
+            Countersign countersign = c.isMissingNode() ? null
+                    : new Countersign(c.path("mode").asText(), c.path("percentage").asInt(100));
+            JsonNode s = task.path("sla");
+            Sla sla = s.isMissingNode() ? null : new Sla(s.path("due").asText(), s.path("onOverdue").asText());
+            tasks.put(task.path("id").asText(), new Task(task.path("id").asText(), Map.copyOf(view), assignment,
+                    fallback, new LinkedHashSet<>(texts(task.path("actions"))), countersign, sla));
+        }
+        Map<String, String> conditions = new LinkedHashMap<>();
+        root.path("flows").forEach(flow -> conditions.put(flow.path("id").asText(), flow.path("condition").asText()));
+        return new FlowBinding(root.path("key").asText(), root.path("process").asText(), root.path("form").asText(),
+                tasks, conditions);
+    }
+
+    public Optional<Task> task(String id) {
+        return Optional.ofNullable(tasks.get(id));
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(item -> texts.add(item.asText()));
+        return List.copyOf(texts);
+    }
+}

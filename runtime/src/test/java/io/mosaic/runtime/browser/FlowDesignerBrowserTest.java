@@ -1,0 +1,160 @@
+package io.mosaic.runtime.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.mosaic.runtime.metadata.MetadataService;
+import io.mosaic.runtime.security.user.UserRequest;
+import io.mosaic.runtime.security.user.UserService;
+
+/**
+ * The process designer in headless Chromium against the real runtime, at 1366×768: an analyst creates a process
+ * for a published order form from the design home, binds a two-level approval with an amount condition — the
+ * region manager, then, for orders over 10,000, the directors — saves and publishes it, and the binding the server
+ * published says what the panel was told. A binding the server refuses marks the element it is about on the
+ * diagram (in Chinese, the other language of the UI). Screenshots of each step land in {@code target/screenshots}; any script error a page logs fails the test.
+ */
+@Tag("browser")
+class FlowDesignerBrowserTest extends BrowserTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PASSWORD = "analyst-pw-" + UUID.randomUUID();
+
+    @Autowired
+    UserService users;
+
+    @Autowired
+    MetadataService metadata;
+
+    private final String suffix = Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+    private final String app = "flow_" + suffix;
+    private final String director = "director_" + suffix;
+    private final String manager = "manager_" + suffix;
+    private FlowDesignerDriver designer;
+
+    @BeforeEach
+    void analystSignedInWithAPublishedOrderForm() {
+        metadata.createApp(app, """
+                {"key": "%1$s", "name": {"zh-CN": "销售 %2$s", "en": "Sales %2$s"}, "version": "1.0.0", "platform": ">=0.1.0",
+                 "roles": [{"key": "%3$s", "name": {"zh-CN": "渠道总监", "en": "Channel director"}, "grants": []}],
+                 "definitions": [{"kind": "form", "key": "order"}]}""".formatted(app, suffix, director), "admin");
+        metadata.publish(app, MetadataService.APP_KIND, app, null, "admin");
+        metadata.publishContent(app, "form", "order", """
+                {"key": "order", "name": {"zh-CN": "订单", "en": "Order"},
+                 "fields": [{"key": "customer", "type": "text", "label": {"zh-CN": "客户", "en": "Customer"}},
+                            {"key": "total", "type": "money", "label": {"zh-CN": "合计", "en": "Total"}},
+                            {"key": "lines", "type": "subtable", "label": {"zh-CN": "明细", "en": "Lines"},
+                             "columns": [{"key": "product", "type": "text", "label": {"zh-CN": "产品", "en": "Product"}},
+                                         {"key": "price", "type": "money", "label": {"zh-CN": "单价", "en": "Price"}}]}]}""",
+                null, "admin");
+        String analyst = "analyst_" + suffix;
+        users.create(new UserRequest(analyst, "Ann Analyst", null, PASSWORD, null, null, null, List.of("analyst"), "en", null));
+        users.create(new UserRequest(manager, "Region Manager " + suffix, null, PASSWORD, null, null, null, List.of(), "en", null));
+        browser.desktop();
+        browser.viewport(1366, 768);
+        signIn(analyst, PASSWORD);
+        designer = new FlowDesignerDriver(browser, url(""));
+    }
+
+    @Test
+    void analystBindsATwoLevelApprovalWithAnAmountConditionToAForm() throws IOException {
+        designer.openDesignHome(app);
+        browser.screenshot("60-design-home-processes");
+        designer.createProcess("order_approval", "Order approval", "Order (order)");
+        browser.screenshot("61-flow-designer-starter");
+
+        designer.select("review");
+        designer.setId("region_review");
+        designer.setName("Region review");
+        designer.assignmentType("users");
+        designer.addUser("Region Manager " + suffix + " (" + manager + ")");
+        designer.allowAction("transfer", true);
+        designer.fieldAccess("lines.price", "editable");
+        designer.fieldAccess("customer", "hidden");
+        designer.sla(2, "days", "escalate");
+        browser.screenshot("62-task-properties");
+
+        designer.select(designer.insertAfter("region_review", "bpmn:ExclusiveGateway"));
+        designer.setId("amount_check");
+        designer.select(designer.insertAfter("amount_check", "bpmn:UserTask"));
+        designer.setId("director_review");
+        designer.setName("Director review");
+        designer.assignmentType("roles");
+        designer.addRole("Channel director (" + director + ")");
+        designer.countersign("percentage", 60);
+        String small = designer.connectBelow("amount_check", "end");
+
+        designer.selectFlow(designer.flowBetween("amount_check", "director_review"));
+        designer.setId("large");
+        assertThat(designer.condition("total > 10000")).isTrue();
+        browser.screenshot("63-condition");
+        designer.selectFlow(small);
+        designer.makeDefault();
+        browser.screenshot("64-default-flow");
+
+        designer.saveDraft();
+        assertThat(browser.all("[data-test=problems]")).isEmpty();
+        assertThat(designer.publish()).isEqualTo(1);
+        browser.screenshot("65-published");
+
+        JsonNode binding = published("flow", "order_approval");
+        assertThat(binding.path("process").asText()).isEqualTo("order_approval");
+        assertThat(binding.path("form").asText()).isEqualTo("order");
+        assertThat(binding.at("/tasks/0/id").asText()).isEqualTo("region_review");
+        assertThat(binding.at("/tasks/0/assignment")).isEqualTo(JSON.readTree("{\"type\": \"users\", \"users\": [\"" + manager + "\"]}"));
+        assertThat(binding.at("/tasks/0/actions")).isEqualTo(JSON.readTree("[\"approve\", \"reject\", \"return\", \"transfer\"]"));
+        assertThat(binding.at("/tasks/0/view")).isEqualTo(JSON.readTree("{\"lines.price\": \"editable\", \"customer\": \"hidden\"}"));
+        assertThat(binding.at("/tasks/0/sla")).isEqualTo(JSON.readTree("{\"due\": \"P2D\", \"onOverdue\": \"escalate\"}"));
+        assertThat(binding.at("/tasks/1/id").asText()).isEqualTo("director_review");
+        assertThat(binding.at("/tasks/1/assignment")).isEqualTo(JSON.readTree("{\"type\": \"roles\", \"roles\": [\"" + director + "\"]}"));
+        assertThat(binding.at("/tasks/1/countersign")).isEqualTo(JSON.readTree("{\"mode\": \"percentage\", \"percentage\": 60}"));
+        assertThat(binding.path("flows")).isEqualTo(JSON.readTree("[{\"id\": \"large\", \"condition\": \"total > 10000\"}]"));
+        String process = JSON.readTree(fetchOk("/api/apps/" + app + "/definitions/process/order_approval/versions/1"))
+                .path("content").asText();
+        assertThat(process).contains("id=\"amount_check\" default=\"" + small + "\"", "name=\"Director review\"")
+                .contains("flowable:collection=\"signers\"").doesNotContain("conditionExpression");
+
+        designer.openDesignHome(app);
+        browser.waitForText("[data-test=process-list] tr[data-process=order_approval]", "Order approval");
+        browser.screenshot("66-design-home-with-the-process");
+    }
+
+    @Test
+    void aRefusedBindingMarksTheElementItIsAbout() {
+        browser.click("[data-test=user-menu]");
+        browser.click("[data-locale=zh-CN]");
+        designer.openDesignHome(app);
+        designer.createProcess("refund", "退款审批", "订单 (order)");
+        String gateway = designer.insertAfter("review", "bpmn:ExclusiveGateway");
+        String unconditioned = designer.connectBelow(gateway, "end");
+
+        assertThat(designer.publish()).isNull();
+        browser.waitUntil(() -> designer.markedElements().contains(unconditioned));
+        browser.screenshot("67-problem-on-the-diagram");
+        designer.showProblemOf(unconditioned);
+        assertThat(browser.text("[data-test=properties] [data-test=element-problems]")).contains("has no condition");
+        browser.screenshot("68-problem-selected");
+    }
+
+    private JsonNode published(String kind, String key) throws IOException {
+        return JSON.readTree(JSON.readTree(fetchOk("/api/apps/" + app + "/definitions/" + kind + "/" + key + "/versions/1"))
+                .path("content").asText());
+    }
+
+    private String fetchOk(String path) {
+        Browser.Fetched answer = browser.fetch(path);
+        assertThat(answer.status()).as(path).isEqualTo(200);
+        return answer.body();
+    }
+}
