@@ -81,9 +81,9 @@ public final class DeployableProcess {
             wire(task);
         }
         for (SequenceFlow flow : process.findFlowElementsOfType(SequenceFlow.class, true)) {
-            if (binding.conditions().containsKey(flow.getId())) {
-                flow.setConditionExpression("${" + BEAN + ".condition(execution, '" + flow.getId() + "')}");
-            }
+            // A condition the binding does not give (text a Camunda modeler left, say) is never evaluated.
+            flow.setConditionExpression(binding.conditions().containsKey(flow.getId())
+                    ? "${" + BEAN + ".condition(execution, '" + flow.getId() + "')}" : null);
         }
         addResubmit(process);
         return new String(new BpmnXMLConverter().convertToXML(model), StandardCharsets.UTF_8);

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.flowable.common.engine.api.FlowableException;
 import org.flowable.common.engine.api.FlowableObjectNotFoundException;
 import org.flowable.common.engine.api.FlowableOptimisticLockingException;
 import org.flowable.engine.HistoryService;
@@ -163,8 +164,13 @@ public class FlowService {
         Instant now = clock.instant();
         // The record is marked first: its row lock makes a concurrent second submit wait, then see in_approval.
         moveRecord(app, form, recordId, IN_APPROVAL, null);
-        ProcessInstance instance = runtime.createProcessInstanceBuilder().processDefinitionId(definition.getId())
-                .tenantId(app).businessKey(app + "/" + form + "/" + recordId).variables(variables).start();
+        ProcessInstance instance;
+        try {
+            instance = runtime.createProcessInstanceBuilder().processDefinitionId(definition.getId())
+                    .tenantId(app).businessKey(app + "/" + form + "/" + recordId).variables(variables).start();
+        } catch (FlowableException e) {
+            throw unwrapped(e);
+        }
         String title = title(model, record, recordId);
         store.insertInstance(new FlowStore.Instance(instance.getId(), app, form, recordId, definition.getKey(),
                 title, username, IN_APPROVAL, now, null));
@@ -255,6 +261,8 @@ public class FlowService {
             }
         } catch (FlowableOptimisticLockingException | FlowableObjectNotFoundException e) {
             throw taskGone();
+        } catch (FlowableException e) {
+            throw unwrapped(e);
         }
         return settle(instance.instanceId(), instance.app(), instance.form(), instance.recordId());
     }
@@ -896,6 +904,19 @@ public class FlowService {
             throw taskGone();
         }
         throw ApiException.notFound("Task " + taskId);
+    }
+
+    /**
+     * The platform's own error when one of its callbacks (a gateway condition, an assignment) failed inside the
+     * engine, which wraps it; the engine's error as it is otherwise.
+     */
+    private static RuntimeException unwrapped(FlowableException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ApiException api) {
+                return api;
+            }
+        }
+        return e;
     }
 
     private static ApiException taskGone() {

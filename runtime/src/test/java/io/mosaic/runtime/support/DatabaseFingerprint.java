@@ -18,7 +18,7 @@ import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * A digest of every row of the platform's, the published forms' and Flowable's repository tables, to prove that a refused
+ * A digest of every row of the platform's, the published forms' and Flowable's repository, runtime and history tables, to prove that a refused
  * request wrote nothing at all. Session and login-throttling tables are left out: they change with
  * every request by design.
  */
@@ -48,7 +48,7 @@ public final class DatabaseFingerprint {
                 String upper = name.toUpperCase(Locale.ROOT);
                 // F_: the tables of published forms (records, sub-table rows, history, serial counters)
                 boolean ours = upper.startsWith("MO_") || upper.startsWith("F_") || upper.startsWith("ACT_RE_")
-                        || upper.startsWith("ACT_GE_");
+                        || upper.startsWith("ACT_GE_") || upper.startsWith("ACT_RU_") || upper.startsWith("ACT_HI_");
                 boolean volatileTable = upper.startsWith("MO_SESSION") || upper.contains("LOGIN")
                         || upper.equals("MO_SCHEMA_HISTORY") || upper.equals("ACT_GE_PROPERTY");
                 if (ours && !volatileTable) {
@@ -65,6 +65,12 @@ public final class DatabaseFingerprint {
         StringBuilder row = new StringBuilder();
         for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
             Object value = rs.getObject(i);
+            // A BLOB or CLOB as the driver returns it prints as a new object on every read: digest its content.
+            if (value instanceof java.sql.Blob blob) {
+                value = blob.getBytes(1, (int) blob.length());
+            } else if (value instanceof java.sql.Clob clob) {
+                value = clob.getSubString(1, (int) clob.length());
+            }
             row.append(value instanceof byte[] bytes ? HexFormat.of().formatHex(bytes) : String.valueOf(value)).append('|');
         }
         return row.toString();
