@@ -16,11 +16,16 @@ import PacksPage from './pages/admin/PacksPage.js';
 import DesignHomePage from './pages/design/DesignHomePage.js';
 import FormDesignerPage from './pages/design/FormDesignerPage.js';
 import FlowDesignerPage from './pages/design/FlowDesignerPage.js';
+import InboxPage from './pages/flow/InboxPage.js';
+import TaskPage from './pages/flow/TaskPage.js';
+import InstancePage from './pages/flow/InstancePage.js';
+import ToastHost from './components/ToastHost.js';
 
 const PAGES = {
   login: LoginPage, launcher: LauncherPage, app: AppPage, target: AppPage, record: AppPage, tokens: TokensPage,
   users: UsersPage, roles: RolesPage, orgs: OrgsPage, packs: PacksPage,
   design: DesignHomePage, formDesigner: FormDesignerPage, flowDesigner: FlowDesignerPage,
+  inbox: InboxPage, task: TaskPage, instance: InstancePage,
 };
 
 const Message = {
@@ -33,7 +38,7 @@ const Message = {
 };
 
 const Root = {
-  components: { AppHeader, LoginPage, Message },
+  components: { AppHeader, LoginPage, Message, ToastHost },
   setup() {
     const allowed = computed(() => (!route.value.meta.admin || isAdmin()) && (!route.value.meta.packs || mayManagePacks())
       && (!route.value.meta.design || mayDesign()));
@@ -61,6 +66,7 @@ const Root = {
         <Message v-else-if="page" data-test="forbidden" :title="t('error.forbiddenTitle')" :text="t('error.forbiddenText')" />
         <Message v-else data-test="not-found" :title="t('error.notFoundTitle')" :text="t('error.notFoundText', { path: route.path })" />
       </div>
+      <ToastHost />
     </template>
     <div v-else class="boot">{{ t('common.loading') }}</div>`,
 };

@@ -1,4 +1,5 @@
-// Hash routing: '#/apps/dms' → { name: 'app', params: { app: 'dms' } }.
+// Hash routing: '#/apps/dms' → { name: 'app', params: { app: 'dms' } }. One name may have several patterns
+// (`#/inbox`, `#/inbox/{box}`), so that the page stays mounted while only its parameters change.
 import { ref } from 'vue';
 
 const ROUTES = [
@@ -8,6 +9,10 @@ const ROUTES = [
   ['target', '/apps/:app/:kind/:key'],
   ['record', '/apps/:app/:kind/:key/:id'],
   ['tokens', '/tokens'],
+  ['inbox', '/inbox'],
+  ['inbox', '/inbox/:box'],
+  ['task', '/tasks/:taskId'],
+  ['instance', '/instances/:instanceId'],
   ['users', '/admin/users', { admin: true }],
   ['roles', '/admin/roles', { admin: true }],
   ['orgs', '/admin/orgs', { admin: true }],

@@ -1,9 +1,11 @@
-// Top bar: brand, main navigation and the user menu (language, tokens, sign out).
+// Top bar: brand, main navigation (apps, the approvals inbox with the to-do count, administration) and the user
+// menu (language, tokens, sign out).
 import { computed, ref, watch, onMounted, onBeforeUnmount } from 'vue';
 import { api } from '../api.js';
 import { t, locale, setLocale, LOCALES } from '../i18n.js';
 import { route, navigate } from '../router.js';
 import { session, isAdmin, mayManagePacks } from '../session.js';
+import { inboxCounts, refreshInboxCounts } from '../inboxCounts.js';
 
 const LANGUAGE_NAMES = { 'zh-CN': '中文', en: 'English' };
 
@@ -16,6 +18,8 @@ export default {
     const initials = computed(() => (me.value.displayName || me.value.username).trim().slice(0, 1).toUpperCase());
     const adminHome = computed(() => (isAdmin() ? '#/admin/users' : mayManagePacks() ? '#/admin/packs' : null));
     const inAdmin = computed(() => ['users', 'roles', 'orgs', 'packs', 'tokens'].includes(route.value.name));
+    const inFlow = computed(() => ['inbox', 'task', 'instance'].includes(route.value.name));
+    const todo = computed(() => inboxCounts.value?.todo || 0);
 
     async function chooseLanguage(tag) {
       setLocale(tag);
@@ -37,20 +41,23 @@ export default {
     }
     watch(route, () => {
       menuOpen.value = false;
-    });
+      refreshInboxCounts();
+    }, { immediate: true });
     const closeOutside = event => {
       if (root.value && !root.value.contains(event.target)) menuOpen.value = false;
     };
     onMounted(() => document.addEventListener('click', closeOutside));
     onBeforeUnmount(() => document.removeEventListener('click', closeOutside));
 
-    return { t, locale, LOCALES, LANGUAGE_NAMES, me, initials, menuOpen, root, adminHome, inAdmin, route, chooseLanguage, signOut };
+    return { t, locale, LOCALES, LANGUAGE_NAMES, me, initials, menuOpen, root, adminHome, inAdmin, inFlow, todo, route, chooseLanguage, signOut };
   },
   template: /* html */ `
     <header class="topbar">
       <a class="brand" href="#/apps"><span class="brand-mark" aria-hidden="true"><i></i><i></i><i></i><i></i></span>Mosaic</a>
       <nav class="topnav">
-        <a href="#/apps" :class="{ active: !inAdmin }">{{ t('nav.apps') }}</a>
+        <a href="#/apps" :class="{ active: !inAdmin && !inFlow }">{{ t('nav.apps') }}</a>
+        <a href="#/inbox/todo" :class="{ active: inFlow }" data-test="nav-inbox">{{ t('nav.inbox') }}<span v-if="todo" class="count-badge count-badge-strong"
+           data-test="inbox-badge">{{ todo > 99 ? '99+' : todo }}</span></a>
         <a v-if="adminHome" :href="adminHome" :class="{ active: inAdmin }">{{ t('nav.admin') }}</a>
       </nav>
       <div class="user-menu" ref="root">

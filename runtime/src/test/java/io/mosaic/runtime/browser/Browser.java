@@ -84,6 +84,10 @@ final class Browser implements AutoCloseable {
         driver.navigate().refresh();
     }
 
+    String currentUrl() {
+        return driver.getCurrentUrl();
+    }
+
     /**
      * Lays the page out as a phone of this size. Resizing the window is not enough: Chromium keeps a desktop
      * window at least 500 px wide and would only crop the screenshot.

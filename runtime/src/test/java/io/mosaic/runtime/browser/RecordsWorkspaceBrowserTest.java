@@ -142,7 +142,8 @@ class RecordsWorkspaceBrowserTest extends BrowserTest {
         browser.screenshot("records-05-history");
 
         browser.click(".back-link");
-        browser.waitFor("[data-test^=record-]");
+        // The list is drawn before its rows arrive: wait for a row, not for the list.
+        browser.waitFor("[data-test=record-list] tbody tr[data-test^=record-]");
         assertThat(browser.text("[data-test=record-list] tbody")).contains(number, "Acme Trading", "PO 4711", "Open");
         browser.click("[data-test=add-filter]");
         browser.select("[data-test=filter-0] select", "Customer reference");

@@ -10,13 +10,15 @@ import { formView, recordsPath } from './formView.js';
 import ErrorBox from '../../components/ErrorBox.js';
 import ModalDialog from '../../components/ModalDialog.js';
 import ImportDialog, { exportUrl } from '../../components/ImportDialog.js';
+import StatusBadge from '../../components/flow/StatusBadge.js';
+import { statusOf } from '../../flow.js';
 
 const PAGE_SIZES = [20, 50, 100];
 const DEFAULT_COLUMNS = 6;
 
 export default {
   name: 'RecordListPage',
-  components: { ErrorBox, ModalDialog, ImportDialog },
+  components: { ErrorBox, ModalDialog, ImportDialog, StatusBadge },
   props: { app: { type: String, required: true }, formKey: { type: String, required: true }, title: String },
   setup(props) {
     const view = ref(null);
@@ -39,6 +41,8 @@ export default {
     const form = computed(() => view.value?.definition);
     const fields = computed(() => (form.value ? form.value.fields.filter(listable) : []));
     const columns = computed(() => fields.value.filter(f => chosen.value.includes(f.key)));
+    // Forms without an approval workflow keep their list as it was: the column shows once any record was submitted.
+    const showFlow = computed(() => items.value.some(record => statusOf(record.workflow_status) !== 'draft'));
     const filterable = computed(() => fields.value.filter(f => operatorsFor(f).length));
     const may = action => view.value?.actions.includes(action);
     const storageKey = computed(() => `mosaic.columns.${props.app}.${props.formKey}`);
@@ -144,7 +148,7 @@ export default {
     return { t, localName, view, error, items, loading, hasMore, size, sort, filters, chosen, choosing, form, fields,
       columns, filterable, may, PAGE_SIZES, sortBy, sortMark, next, previous, resize, addFilter, fieldOf,
       operatorsFor, applyFilters, clearFilters, saveColumns, cell, open, newLink, pageNumber, first, applied,
-      sortable, numeric, load, restart, total, importing, exporting, exportAs, imported };
+      sortable, numeric, load, restart, total, importing, exporting, exportAs, imported, showFlow };
   },
   template: /* html */ `
     <section class="record-list" data-test="record-list">
@@ -192,12 +196,14 @@ export default {
           <thead><tr>
             <th v-for="c in columns" :key="c.key" :class="{ sortable: sortable(c), numeric: numeric(c) }" :aria-sort="sortMark(c) === '▲' ? 'ascending' : sortMark(c) === '▼' ? 'descending' : null"
                 :data-test="'column-' + c.key" @click="sortBy(c)">{{ localName(c.label, c.key) }} <span class="sort-mark">{{ sortMark(c) }}</span></th>
+            <th v-if="showFlow" data-test="column-workflow-status">{{ t('flow.workflowStatus') }}</th>
           </tr></thead>
           <tbody>
             <tr v-for="record in items" :key="record.id" class="clickable" :data-test="'record-' + record.id" @click="open(record)">
               <td v-for="c in columns" :key="c.key" :class="{ numeric: numeric(c) }" :data-label="localName(c.label, c.key)">{{ cell(c, record) }}</td>
+              <td v-if="showFlow" :data-label="t('flow.workflowStatus')"><StatusBadge :status="record.workflow_status" data-test="workflow-status" /></td>
             </tr>
-            <tr v-if="!loading && !items.length"><td :colspan="columns.length || 1" class="empty-cell" data-test="no-records">
+            <tr v-if="!loading && !items.length"><td :colspan="(columns.length || 1) + (showFlow ? 1 : 0)" class="empty-cell" data-test="no-records">
               {{ applied.length ? t('records.noneMatch') : t('records.none') }}</td></tr>
           </tbody>
         </table>

@@ -1,5 +1,5 @@
 // One record: create, view, edit (with live formulas and the server's validation as you type), delete with an
-// undo, and the field history. Saving sends only what the user may write; an edit names the version it started
+// undo, the field history, and its approval workflow when the form has one (status, submit, where it stands). Saving sends only what the user may write; an edit names the version it started
 // from, so a concurrent change is reported instead of overwritten.
 import { ref, computed, watch, onBeforeUnmount } from 'vue';
 import { api, attempt, ApiFailure } from '../../api.js';
@@ -11,12 +11,17 @@ import { formView, recordsPath } from './formView.js';
 import ErrorBox from '../../components/ErrorBox.js';
 import ConfirmButton from '../../components/ConfirmButton.js';
 import RecordForm from '../../components/RecordForm.js';
+import StatusBadge from '../../components/flow/StatusBadge.js';
+import CommentDialog from '../../components/flow/CommentDialog.js';
+import FlowPanel from '../../components/flow/FlowPanel.js';
+import { showToast } from '../../toast.js';
+import { statusOf } from '../../flow.js';
 
 const CHECK_DELAY_MS = 400;
 
 export default {
   name: 'RecordPage',
-  components: { ErrorBox, ConfirmButton, RecordForm },
+  components: { ErrorBox, ConfirmButton, RecordForm, StatusBadge, CommentDialog, FlowPanel },
   props: { app: { type: String, required: true }, formKey: { type: String, required: true }, id: { type: String, required: true } },
   setup(props) {
     const view = ref(null);
@@ -32,11 +37,21 @@ export default {
     const history = ref(null);
     const stale = ref(false);
     const deleted = ref(null);
+    const workflow = ref(null);
+    const submitting = ref(false);
+    const submitBusy = ref(false);
+    const submitError = ref(null);
     let timer;
 
     const isNew = computed(() => props.id === 'new');
     const form = computed(() => view.value?.definition);
     const may = action => view.value?.actions.includes(action);
+    const flowStatus = computed(() => workflow.value?.status ?? stored.value?.workflow_status ?? null);
+    // While a record is in approval its changes go through the approval task (PATCH answers 409 flow.in_approval).
+    const locked = computed(() => flowStatus.value === 'in_approval');
+    const maySubmit = computed(() => Boolean(workflow.value?.actions?.includes('submit')));
+    // A draft of a form without a workflow is just a record: its status is shown once it could be submitted.
+    const showStatus = computed(() => statusOf(flowStatus.value) !== 'draft' || maySubmit.value);
     const listLink = computed(() => href('apps', props.app, 'form', props.formKey));
     const heading = computed(() => {
       if (!form.value) return props.formKey;
@@ -72,6 +87,45 @@ export default {
           editing.value = false;
         }
       });
+      await loadWorkflow();
+    }
+
+    /** The record's workflow; a form without one (or a server without workflows) leaves the page as it was. */
+    async function loadWorkflow() {
+      workflow.value = null;
+      if (isNew.value || !stored.value) return;
+      try {
+        workflow.value = await api.get(`${path.value}/${encodeURIComponent(props.id)}/workflow`);
+      } catch {
+        workflow.value = null;
+      }
+    }
+
+    async function submit({ comment, attachments }) {
+      submitBusy.value = true;
+      submitError.value = null;
+      try {
+        const answer = await api.post(`${path.value}/${encodeURIComponent(props.id)}/submit`, { comment, attachments });
+        if (answer?.record) {
+          rememberDisplays(props.app, form.value, [answer.record]);
+          stored.value = answer.record;
+          record.value = clone(answer.record);
+        }
+        submitting.value = false;
+        showToast(t('flow.submitted'));
+        await loadWorkflow();
+      } catch (failure) {
+        submitError.value = failure;
+      } finally {
+        submitBusy.value = false;
+      }
+    }
+    async function flowChanged() {
+      await attempt(error, async () => {
+        stored.value = await api.get(`${path.value}/${encodeURIComponent(props.id)}`);
+        record.value = clone(stored.value);
+      });
+      await loadWorkflow();
     }
     watch(() => [props.app, props.formKey, props.id], load, { immediate: true });
 
@@ -192,13 +246,14 @@ export default {
 
     return { t, localName, formatDate, view, error, stored, record, editing, saving, errors, isNew, form, may,
       listLink, heading, changed, save, edit, cancel, remove, restore, tab, history, showHistory, label, shown, who,
-      stale, load, deleted };
+      stale, load, deleted, workflow, flowStatus, showStatus, locked, maySubmit, submitting, submitBusy, submitError, submit, flowChanged };
   },
   template: /* html */ `
     <section class="record-page" data-test="record-page">
       <a class="back-link" :href="listLink">‹ {{ form ? localName(form.name, formKey) : formKey }}</a>
       <div class="page-header">
-        <h1 data-test="record-title">{{ heading }}</h1>
+        <div class="title-row"><h1 data-test="record-title">{{ heading }}</h1>
+          <StatusBadge v-if="stored && showStatus" :status="flowStatus" data-test="workflow-status" /></div>
         <div class="page-actions" v-if="view && !deleted">
           <template v-if="editing">
             <button type="button" class="button" @click="cancel">{{ t('common.cancel') }}</button>
@@ -206,7 +261,8 @@ export default {
           </template>
           <template v-else-if="stored">
             <ConfirmButton v-if="may('delete')" :label="t('record.delete')" data-test="delete-record" @confirm="remove" />
-            <button v-if="may('update')" type="button" class="button button-primary" data-test="edit-record" @click="edit">{{ t('record.edit') }}</button>
+            <button v-if="may('update') && !locked" type="button" class="button" :class="{ 'button-primary': !maySubmit }" data-test="edit-record" @click="edit">{{ t('record.edit') }}</button>
+            <button v-if="maySubmit" type="button" class="button button-primary" data-test="submit-record" @click="submitError = null; submitting = true">{{ t('flow.action.submit') }}</button>
           </template>
         </div>
       </div>
@@ -227,6 +283,7 @@ export default {
                       :app="app" @update:model-value="changed" />
           <p v-if="stored" class="muted small record-meta">{{ t('record.meta', { created: formatDate(stored.created_at), updated: formatDate(stored.updated_at), version: stored.version }) }}</p>
         </div>
+        <FlowPanel v-if="tab === 'details' && !editing && workflow && workflow.instanceId" :flow="workflow" data-test="record-workflow" @changed="flowChanged" />
         <div v-if="tab === 'history'" class="panel" data-test="history">
           <p v-if="history && !history.length" class="muted">{{ t('record.noHistory') }}</p>
           <ol v-if="history" class="history">
@@ -239,5 +296,7 @@ export default {
           </ol>
         </div>
       </template>
+      <CommentDialog v-if="submitting" :title="t('flow.submitTitle')" :confirm-label="t('flow.action.submit')" :busy="submitBusy"
+                     :error="submitError" @confirm="submit" @close="submitting = false" />
     </section>`,
 };
