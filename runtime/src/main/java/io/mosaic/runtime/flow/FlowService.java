@@ -47,6 +47,7 @@ import io.mosaic.form.store.StaleRecordException;
 import io.mosaic.form.store.SystemColumns;
 import io.mosaic.runtime.form.FormController;
 import io.mosaic.runtime.form.FormRecords;
+import io.mosaic.runtime.form.FormView;
 import io.mosaic.runtime.security.CurrentUser;
 import io.mosaic.runtime.web.ApiError;
 import io.mosaic.runtime.web.ApiException;
@@ -72,6 +73,7 @@ public class FlowService {
     private static final String AFTER_SIGNERS = "mosaicAfter";
     private static final String SYSTEM = null;
     private static final int MAX_COMMENT = 2000;
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     /** What the caller sends with an action. */
     public record ActionInput(String comment, List<String> attachments, String target, String user, List<String> users,
@@ -590,6 +592,12 @@ public class FlowService {
         }
         view.put("returnTargets", targets);
         view.put("record", record);
+        // The form as this step shows it: an approver may have no permission on the form of their own.
+        try {
+            view.put("formView", FormView.of(access.published(), (ObjectNode) JSON.readTree(access.published().definition())));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("A published form is JSON", e);
+        }
         return view;
     }
 

@@ -23,18 +23,18 @@ import io.mosaic.form.formula.FormulaException;
  * marked {@code "live": false}, since the browser could not compute it without the hidden value; the server's
  * stored result is shown instead.
  */
-final class FormView {
+public final class FormView {
 
     private static final String[] EXPRESSIONS = {"expression", "visibleWhen", "requiredWhen"};
 
     private FormView() {
     }
 
-    record View(String app, String form, int version, JsonNode definition, List<String> actions,
+    public record View(String app, String form, int version, JsonNode definition, List<String> actions,
                 List<String> readOnly) {
     }
 
-    static View of(PublishedForms.Published published, ObjectNode definition) {
+    public static View of(PublishedForms.Published published, ObjectNode definition) {
         FormPermission permission = published.permission();
         Set<String> hidden = new HashSet<>();
         List<String> readOnly = new ArrayList<>();

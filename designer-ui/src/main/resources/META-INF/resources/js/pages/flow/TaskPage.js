@@ -56,7 +56,8 @@ export default {
       commentProblem.value = '';
       try {
         const loaded = await api.get(`/api/flow/tasks/${encodeURIComponent(taskId.value)}`);
-        view.value = await formView(loaded.app, loaded.form);
+        // The task carries the form as its step shows it; an approver may not be granted the form itself.
+        view.value = loaded.formView || await formView(loaded.app, loaded.form);
         rememberDisplays(loaded.app, view.value.definition, [loaded.record || {}]);
         record.value = clone(loaded.record || {});
         task.value = loaded;
