@@ -47,8 +47,9 @@ export default {
     const form = computed(() => view.value?.definition);
     const may = action => view.value?.actions.includes(action);
     const flowStatus = computed(() => workflow.value?.status ?? stored.value?.workflow_status ?? null);
-    // While a record is in approval its changes go through the approval task (PATCH answers 409 flow.in_approval).
-    const locked = computed(() => flowStatus.value === 'in_approval');
+    // In approval a record changes only through its task, and once approved not at all (PATCH answers 409
+    // flow.in_approval).
+    const locked = computed(() => flowStatus.value === 'in_approval' || flowStatus.value === 'approved');
     const maySubmit = computed(() => Boolean(workflow.value?.actions?.includes('submit')));
     // A draft of a form without a workflow is just a record: its status is shown once it could be submitted.
     const showStatus = computed(() => statusOf(flowStatus.value) !== 'draft' || maySubmit.value);
@@ -260,7 +261,7 @@ export default {
             <button type="button" class="button button-primary" :disabled="saving" data-test="save-record" @click="save">{{ saving ? t('record.saving') : t('common.save') }}</button>
           </template>
           <template v-else-if="stored">
-            <ConfirmButton v-if="may('delete')" :label="t('record.delete')" data-test="delete-record" @confirm="remove" />
+            <ConfirmButton v-if="may('delete') && !locked" :label="t('record.delete')" data-test="delete-record" @confirm="remove" />
             <button v-if="may('update') && !locked" type="button" class="button" :class="{ 'button-primary': !maySubmit }" data-test="edit-record" @click="edit">{{ t('record.edit') }}</button>
             <button v-if="maySubmit" type="button" class="button button-primary" data-test="submit-record" @click="submitError = null; submitting = true">{{ t('flow.action.submit') }}</button>
           </template>
