@@ -12,7 +12,6 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.flowable.bpmn.model.FlowElement;
 import org.flowable.engine.delegate.DelegateExecution;
-import org.flowable.task.service.delegate.DelegateTask;
 import org.flowable.variable.api.delegate.VariableScope;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -45,10 +44,8 @@ import io.mosaic.runtime.web.ApiException;
 @Component(DeployableProcess.BEAN)
 public class FlowFacts {
 
-    static final String APP = "mosaicApp";
-    static final String FORM = "mosaicForm";
-    static final String RECORD = "mosaicRecord";
-    static final String INITIATOR = "mosaicInitiator";
+    /** The one process variable the platform starts an instance with: its {@link Context}. */
+    static final String CONTEXT = "mosaic";
     static final String APPROVED = "mosaicApproved";
     static final String REJECTED = "mosaicRejected";
 
@@ -88,10 +85,11 @@ public class FlowFacts {
      */
     public void step(DelegateExecution execution, String stepId) {
         FlowBinding.Step step = deployments.binding(execution.getProcessDefinitionId()).steps().get(stepId);
-        String app = (String) execution.getVariable(APP);
-        String form = (String) execution.getVariable(FORM);
-        long recordId = ((Number) execution.getVariable(RECORD)).longValue();
-        String initiator = initiator(execution);
+        Context context = context(execution);
+        String app = context.app();
+        String form = context.form();
+        long recordId = context.recordId();
+        String initiator = context.initiator();
         Actor actor = assignees.actor(initiator);
         Instant now = clock.instant();
         List<String> to = List.of();
@@ -188,22 +186,40 @@ public class FlowFacts {
 
     FormulaContext facts(VariableScope scope) {
         try {
-            return records.facts((String) scope.getVariable(APP), (String) scope.getVariable(FORM),
-                    ((Number) scope.getVariable(RECORD)).longValue(), clock);
+            Context context = context(scope);
+            return records.facts(context.app(), context.form(), context.recordId(), clock);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read the record of the process", e);
         }
     }
 
     static String initiator(VariableScope scope) {
-        return (String) scope.getVariable(INITIATOR);
+        return context(scope).initiator();
+    }
+
+    /**
+     * Which record an instance approves and who submitted it. Kept as one text variable rather than four: every
+     * variable is a row inserted, and later read, in the engine's runtime and history tables.
+     */
+    record Context(String app, String form, long recordId, String initiator) {
+
+        String encoded() {
+            return app + "/" + form + "/" + recordId + "/" + initiator;
+        }
+
+        static Context decode(String encoded) {
+            // Keys and usernames hold no '/': app and form keys are [a-z0-9_], usernames are checked on creation.
+            String[] parts = encoded.split("/", 4);
+            return new Context(parts[0], parts[1], Long.parseLong(parts[2]), parts[3]);
+        }
+    }
+
+    static Context context(VariableScope scope) {
+        return Context.decode((String) scope.getVariable(CONTEXT));
     }
 
     static int number(Object value) {
         return value instanceof Number number ? number.intValue() : 0;
     }
 
-    static String app(DelegateTask task) {
-        return (String) task.getVariable(APP);
-    }
 }

@@ -4,7 +4,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -158,11 +157,8 @@ public class FlowService {
         FormModel model = records.latestOrFail(app, form).validator().schema().form();
         ObjectNode record = readAll(app, form, recordId);
         String username = user.getName();
-        Map<String, Object> variables = new HashMap<>();
-        variables.put(FlowFacts.APP, app);
-        variables.put(FlowFacts.FORM, form);
-        variables.put(FlowFacts.RECORD, recordId);
-        variables.put(FlowFacts.INITIATOR, username);
+        Map<String, Object> variables = Map.of(FlowFacts.CONTEXT,
+                new FlowFacts.Context(app, form, recordId, username).encoded());
         Instant now = clock.instant();
         ProcessEnds.reset();
         // The record is marked first: its row lock makes a concurrent second submit wait, then see in_approval.
