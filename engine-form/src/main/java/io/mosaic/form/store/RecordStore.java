@@ -411,12 +411,37 @@ public final class RecordStore {
      * @throws RecordNotFoundException when there is no live record {@code id}
      */
     public void setWorkflow(long id, String status, String processInstanceId) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            if (execute(c, "UPDATE " + table + " SET " + q(SystemColumns.WORKFLOW_STATUS) + " = ?, "
-                    + q(SystemColumns.PROCESS_INSTANCE_ID) + " = ? WHERE " + q(SystemColumns.ID) + " = ? AND "
-                    + q(SystemColumns.DELETED_AT) + " IS NULL", Arrays.asList(status, processInstanceId, id)) == 0) {
-                throw new RecordNotFoundException(id);
+        if (!moveWorkflow(id, null, status, processInstanceId)) {
+            throw new RecordNotFoundException(id);
+        }
+    }
+
+    /**
+     * Sets the record's workflow status and process instance if its status is now one of {@code from} (null in it
+     * standing for a record never submitted); {@code from} null moves it whatever its status.
+     *
+     * @return false when there is no such live record or its status is not one of {@code from}
+     */
+    public boolean moveWorkflow(long id, Collection<String> from, String status, String processInstanceId)
+            throws SQLException {
+        List<Object> params = new ArrayList<>(Arrays.asList(status, processInstanceId, id));
+        String condition = "";
+        if (from != null) {
+            List<String> named = from.stream().filter(java.util.Objects::nonNull).toList();
+            List<String> alternatives = new ArrayList<>();
+            if (from.contains(null)) {
+                alternatives.add(q(SystemColumns.WORKFLOW_STATUS) + " IS NULL");
             }
+            if (!named.isEmpty()) {
+                alternatives.add(q(SystemColumns.WORKFLOW_STATUS) + " IN (" + placeholders(named.size()) + ")");
+                params.addAll(named);
+            }
+            condition = " AND (" + String.join(" OR ", alternatives) + ")";
+        }
+        try (Connection c = dataSource.getConnection()) {
+            return execute(c, "UPDATE " + table + " SET " + q(SystemColumns.WORKFLOW_STATUS) + " = ?, "
+                    + q(SystemColumns.PROCESS_INSTANCE_ID) + " = ? WHERE " + q(SystemColumns.ID) + " = ? AND "
+                    + q(SystemColumns.DELETED_AT) + " IS NULL" + condition, params) > 0;
         }
     }
 

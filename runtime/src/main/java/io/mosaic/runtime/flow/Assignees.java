@@ -120,20 +120,21 @@ class Assignees {
             }
             current = next.get();
         }
-        return users(List.of(current)).stream().findFirst();
+        return Optional.of(current);
     }
 
+    /** A user's own manager if enabled, else the manager of their org unit or the nearest unit above. */
     private Optional<String> directManager(String username) {
-        record Row(Long managerId, Long orgId) {
+        record Row(String manager, Long orgId) {
         }
-        Optional<Row> row = jdbc.sql("SELECT manager_id, org_id FROM MO_USER WHERE username = ?").param(username)
-                .query((rs, n) -> new Row((Long) rs.getObject(1, Long.class), (Long) rs.getObject(2, Long.class))).optional();
+        Optional<Row> row = jdbc.sql("SELECT m.username, u.org_id FROM MO_USER u LEFT JOIN MO_USER m "
+                        + "ON m.id = u.manager_id AND m.enabled = TRUE WHERE u.username = ?").param(username)
+                .query((rs, n) -> new Row(rs.getString(1), (Long) rs.getObject(2, Long.class))).optional();
         if (row.isEmpty()) {
             return Optional.empty();
         }
-        if (row.get().managerId() != null) {
-            return jdbc.sql("SELECT username FROM MO_USER WHERE id = ?").param(row.get().managerId())
-                    .query(String.class).optional();
+        if (row.get().manager() != null) {
+            return Optional.of(row.get().manager());
         }
         Long org = row.get().orgId();
         Set<Long> seen = new LinkedHashSet<>();
@@ -141,7 +142,7 @@ class Assignees {
             record Unit(Long parentId, String manager) {
             }
             Optional<Unit> unit = jdbc.sql("SELECT o.parent_id, u.username FROM MO_ORG_UNIT o "
-                            + "LEFT JOIN MO_USER u ON u.id = o.manager_id WHERE o.id = ?").param(org)
+                            + "LEFT JOIN MO_USER u ON u.id = o.manager_id AND u.enabled = TRUE WHERE o.id = ?").param(org)
                     .query((rs, n) -> new Unit((Long) rs.getObject(1, Long.class), rs.getString(2))).optional();
             if (unit.isEmpty()) {
                 return Optional.empty();

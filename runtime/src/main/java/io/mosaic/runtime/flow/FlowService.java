@@ -69,6 +69,8 @@ public class FlowService {
     public static final String WITHDRAWN = "withdrawn";
 
     static final String INITIATOR_TARGET = "initiator";
+    /** The statuses a record may be submitted from; null: never submitted. */
+    private static final List<String> SUBMITTABLE = java.util.Arrays.asList(null, DRAFT, REJECTED, WITHDRAWN);
     private static final String AFTER_SIGNERS = "mosaicAfter";
     private static final String SYSTEM = null;
     private static final int MAX_COMMENT = 2000;
@@ -161,8 +163,6 @@ public class FlowService {
                 new FlowFacts.Context(app, form, recordId, username).encoded());
         Instant now = clock.instant();
         ProcessEnds.reset();
-        // The record is marked first: its row lock makes a concurrent second submit wait, then see in_approval.
-        moveRecord(app, form, recordId, IN_APPROVAL, null);
         ProcessInstance instance;
         try {
             instance = runtime.createProcessInstanceBuilder().processDefinitionId(definition.getId())
@@ -176,7 +176,15 @@ public class FlowService {
         attach(input, username, instance.getId());
         store.insertAction(instance.getId(), null, null, null, username, "submit", comment(input), input.attachments(),
                 null, null, null, null, now);
-        moveRecord(app, form, recordId, IN_APPROVAL, instance.getId());
+        // Only from a state that may be submitted: of two submits at once, the second waits for the first's row lock,
+        // then finds the record in approval and rolls its process back.
+        try {
+            if (!records.systemStore(app, form).moveWorkflow(recordId, SUBMITTABLE, IN_APPROVAL, instance.getId())) {
+                throw ApiException.conflict("flow.in_approval", "The record was submitted meanwhile; it is in approval");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot set the workflow status of record " + recordId, e);
+        }
         return settle(new FlowStore.Instance(instance.getId(), app, form, recordId, definition.getKey(), title, username,
                 IN_APPROVAL, now, null), IN_APPROVAL);
     }
