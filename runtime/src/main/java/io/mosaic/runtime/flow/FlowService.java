@@ -26,6 +26,7 @@ import org.flowable.identitylink.api.IdentityLink;
 import org.flowable.identitylink.api.IdentityLinkType;
 import org.flowable.task.api.DelegationState;
 import org.flowable.task.api.Task;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
@@ -97,10 +98,13 @@ public class FlowService {
     private final FlowStore store;
     private final Assignees assignees;
     private final FormRecords records;
+    private final ApplicationEventPublisher events;
     private final Clock clock = Clock.systemUTC();
 
     FlowService(RuntimeService runtime, TaskService tasks, HistoryService history, FlowDeployments deployments,
-                FlowFacts facts, FlowStore store, Assignees assignees, FormRecords records) {
+                FlowFacts facts, FlowStore store, Assignees assignees, FormRecords records,
+                ApplicationEventPublisher events) {
+        this.events = events;
         this.runtime = runtime;
         this.tasks = tasks;
         this.history = history;
@@ -176,6 +180,7 @@ public class FlowService {
         attach(input, username, instance.getId());
         store.insertAction(instance.getId(), null, null, null, username, "submit", comment(input), input.attachments(),
                 null, null, null, null, now);
+        events.publishEvent(new WorkflowEvent("submitted", app, form, recordId, instance.getId(), null, username));
         // Only from a state that may be submitted: of two submits at once, the second waits for the first's row lock,
         // then finds the record in approval and rolls its process back.
         try {
@@ -236,6 +241,7 @@ public class FlowService {
                     moveRecord(instance.app(), instance.form(), instance.recordId(), IN_APPROVAL, instance.instanceId());
                     store.setStatus(instance.instanceId(), IN_APPROVAL, null);
                     status = IN_APPROVAL;
+                    publish("submitted", instance, null, username);
                 }
                 case "transfer", "delegate", "add_signer_before" -> {
                     String to = otherUser(input.user(), username);
@@ -274,6 +280,9 @@ public class FlowService {
             throw taskGone();
         } catch (FlowableException e) {
             throw unwrapped(e);
+        }
+        if ("approve".equals(action) || "reject".equals(action)) {
+            publish("task_completed", instance, node, username);
         }
         return settle(instance, status);
     }
@@ -466,6 +475,7 @@ public class FlowService {
         }
         ProcessEnds.reset();
         tasks.setVariableLocal(taskId, "mosaicOverdue", true);
+        publish("task_overdue", instance, task.getTaskDefinitionKey(), null);
         FlowBinding.Sla sla = facts.task(task.getProcessDefinitionId(), task.getTaskDefinitionKey()).slaOf().orElseThrow();
         ActionInput input = ActionInput.comment(null);
         String status = instance.status();
@@ -828,15 +838,24 @@ public class FlowService {
         }
         store.setStatus(instanceId, APPROVED, now);
         moveRecord(instance.app(), instance.form(), instance.recordId(), APPROVED, instanceId);
+        publish("approved", instance, null, null);
         store.notify("approved", instance.initiator(), Map.of("instanceId", instanceId, "title", instance.title()), now);
         return new Outcome(instanceId, APPROVED);
     }
 
     private void end(FlowStore.Instance instance, String status, String reason, Instant now) {
         runtime.deleteProcessInstance(instance.instanceId(), reason);
+        if (REJECTED.equals(status)) {
+            publish("rejected", instance, null, null);
+        }
         store.setStatus(instance.instanceId(), status, now);
         moveRecord(instance.app(), instance.form(), instance.recordId(), status, instance.instanceId());
         store.notify(status, instance.initiator(), Map.of("instanceId", instance.instanceId(), "title", instance.title()), now);
+    }
+
+    private void publish(String type, FlowStore.Instance instance, String task, String actor) {
+        events.publishEvent(new WorkflowEvent(type, instance.app(), instance.form(), instance.recordId(),
+                instance.instanceId(), task, actor));
     }
 
     private void moveRecord(String app, String form, long recordId, String status, String instanceId) {

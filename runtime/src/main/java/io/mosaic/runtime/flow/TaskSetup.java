@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.flowable.task.service.delegate.DelegateTask;
 import org.flowable.engine.delegate.TaskListener;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import io.mosaic.flow.run.DeployableProcess;
@@ -30,9 +31,11 @@ public class TaskSetup implements TaskListener {
     private final FlowFacts facts;
     private final Assignees assignees;
     private final FlowStore store;
+    private final ApplicationEventPublisher events;
     private final Clock clock = Clock.systemUTC();
 
-    TaskSetup(FlowFacts facts, Assignees assignees, FlowStore store) {
+    TaskSetup(FlowFacts facts, Assignees assignees, FlowStore store, ApplicationEventPublisher events) {
+        this.events = events;
         this.facts = facts;
         this.assignees = assignees;
         this.store = store;
@@ -41,6 +44,9 @@ public class TaskSetup implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         Instant now = clock.instant();
+        FlowFacts.Context context = FlowFacts.context(task);
+        events.publishEvent(new WorkflowEvent("task_created", context.app(), context.form(), context.recordId(),
+                task.getProcessInstanceId(), task.getTaskDefinitionKey(), null));
         if (DeployableProcess.RESUBMIT.equals(task.getTaskDefinitionKey())) {
             assign(task, FlowFacts.initiator(task), now);
             return;

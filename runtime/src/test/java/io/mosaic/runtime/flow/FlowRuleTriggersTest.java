@@ -1,0 +1,52 @@
+package io.mosaic.runtime.flow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Rule sets triggered by approvals: they notify when a record is submitted and change it once approved. */
+class FlowRuleTriggersTest extends FlowTestSupport {
+
+    @org.springframework.beans.factory.annotation.Autowired
+    FlowStore notifications;
+
+    @BeforeEach
+    void rulesOnTheClaimsApproval() throws Exception {
+        publishFlow("two-level");
+        metadata.publishContent(app, "rules", "claim_flow", """
+                {"key": "claim_flow", "name": {"zh-CN": "报销规则", "en": "Claim rules"}, "form": "claim",
+                 "trigger": {"type": "submitted"},
+                 "rules": [{"key": "big", "name": {"zh-CN": "大额", "en": "Big"},
+                            "condition": {"field": "amount", "op": "gt", "value": 10000},
+                            "actions": [{"type": "notify", "channels": ["in_app"], "to": {"users": ["%s"]},
+                                         "message": {"zh-CN": "大额报销", "en": "A big claim"}}]}]}"""
+                .formatted(director.username()), null, ACTOR);
+        metadata.publishContent(app, "rules", "claim_done", """
+                {"key": "claim_done", "name": {"zh-CN": "报销完成", "en": "Claim done"}, "form": "claim",
+                 "trigger": {"type": "approved"},
+                 "rules": [{"key": "stamp", "name": {"zh-CN": "盖章", "en": "Stamp"},
+                            "actions": [{"type": "set_field", "field": "note", "value": "paid out"}]}]}""", null, ACTOR);
+    }
+
+    @Test
+    void aSubmittedRuleNotifiesInTheSubmitsTransaction() throws Exception {
+        submitClaim(initiator, "{\"title\": \"Taxi\", \"amount\": 30}");
+        assertThat(notifications.pendingNotifications(director.username())).isEmpty();
+        submitClaim(initiator, "{\"title\": \"Fair\", \"amount\": 30000}");
+        assertThat(notifications.pendingNotifications(director.username())).containsExactly("rule");
+    }
+
+    @Test
+    void anApprovedRuleChangesTheRecordOnceApproved() throws Exception {
+        long claim = submitClaim(initiator, "{\"title\": \"Taxi\", \"amount\": 30}");
+        act(manager, taskOf(manager, claim), "approve", Map.of()).andExpect(jsonPath("$.status").value("approved"));
+        mvc.perform(get("/api/apps/{app}/forms/claim/records/{id}", app, claim).with(as(initiator)))
+                .andExpect(jsonPath("$.note").value("paid out"));
+        assertThat(statusOf(initiator, claim)).isEqualTo("approved");
+    }
+}
