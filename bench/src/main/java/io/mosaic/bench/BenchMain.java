@@ -12,7 +12,8 @@ public final class BenchMain {
     /** Every benchmark, in the order a full run takes them. Later issues add theirs here. */
     static List<Benchmark> all() {
         return List.of(new DefinitionValidateBenchmark(), new FormsValidateBenchmark(), new FormsSubmitBenchmark(),
-                new FormsListBenchmark(), new FlowsApproveBenchmark());
+                new FormsListBenchmark(), new FlowsApproveBenchmark(), new RulesRebateBenchmark(),
+                new RulesCompileBenchmark());
     }
 
     private BenchMain() {

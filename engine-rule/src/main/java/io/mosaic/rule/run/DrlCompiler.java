@@ -45,6 +45,10 @@ public final class DrlCompiler {
         KieBuilder builder = services.newKieBuilder(files).buildAll();
         try {
             List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
+            if (errors.stream().anyMatch(error -> error.getLine() > 0)) {
+                // Drools adds summaries without a line ("Unable to build …"); the located errors say it all.
+                errors = errors.stream().filter(error -> error.getLine() > 0).toList();
+            }
             if (!errors.isEmpty()) {
                 List<io.mosaic.api.definition.DefinitionProblem> problems = new ArrayList<>();
                 for (Message error : errors) {
