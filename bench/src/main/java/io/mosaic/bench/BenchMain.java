@@ -13,7 +13,7 @@ public final class BenchMain {
     static List<Benchmark> all() {
         return List.of(new DefinitionValidateBenchmark(), new FormsValidateBenchmark(), new FormsSubmitBenchmark(),
                 new FormsListBenchmark(), new FlowsApproveBenchmark(), new RulesRebateBenchmark(),
-                new RulesCompileBenchmark());
+                new RulesCompileBenchmark(), new RulesSaveBenchmark());
     }
 
     private BenchMain() {

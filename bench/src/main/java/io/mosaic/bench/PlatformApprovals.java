@@ -135,7 +135,7 @@ final class PlatformApprovals {
                 null);
     }
 
-    private static Authentication signedIn(UserService users, User user) {
+    static Authentication signedIn(UserService users, User user) {
         MosaicUser principal = users.principal(user.id()).orElseThrow();
         principal.eraseCredentials();
         return UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities());

@@ -154,8 +154,25 @@ public class RuleHooks implements RecordHooks {
         return changed;
     }
 
-    /** The saving user as conditions read {@code current_user}. */
+    /**
+     * The saving user as conditions read {@code current_user}; read from the database only when a condition asks,
+     * since most rule sets never do and a save should not pay for it.
+     */
     private Map<String, Object> user(Actor actor) {
+        return new java.util.AbstractMap<>() {
+            private Map<String, Object> loaded;
+
+            @Override
+            public Set<Entry<String, Object>> entrySet() {
+                if (loaded == null) {
+                    loaded = loadUser(actor);
+                }
+                return loaded.entrySet();
+            }
+        };
+    }
+
+    private Map<String, Object> loadUser(Actor actor) {
         Map<String, Object> user = new LinkedHashMap<>();
         user.put("id", actor.userId());
         user.put("org_id", actor.orgId());
