@@ -81,6 +81,11 @@ public class PublishedRules {
                 .map(version -> engine.decision(cacheKey(version), version.content()));
     }
 
+    /** The published content of a decision table. */
+    public String decisionContent(String app, String key) {
+        return metadata.latestPublished(app, DecisionTableKind.KEY, key).orElseThrow().content();
+    }
+
     public CompiledDecision draftDecision(String app, String key, String content) {
         return engine.decision(app + "/" + key + "/draft:" + Integer.toHexString(content.hashCode()), content);
     }

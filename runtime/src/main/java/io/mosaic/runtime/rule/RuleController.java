@@ -48,10 +48,12 @@ public class RuleController {
     private final MetadataService metadata;
     private final PublishedRules rules;
     private final FormRecords records;
+    private final DecisionRuns runs;
     private final Clock clock = Clock.systemUTC();
 
-    RuleController(MetadataService metadata, PublishedRules rules, FormRecords records) {
+    RuleController(MetadataService metadata, PublishedRules rules, FormRecords records, DecisionRuns runs) {
         this.metadata = metadata;
+        this.runs = runs;
         this.rules = rules;
         this.records = records;
     }
@@ -107,6 +109,25 @@ public class RuleController {
         answer.put("matchedRows", result.matchedRows());
         answer.put("outputs", result.outputs());
         return answer;
+    }
+
+    @Operation(summary = "Run a published decision table over a period's records in the background, replacing the "
+            + "results an earlier run of the period wrote: 202 with the run and its progress")
+    @PostMapping("/decisions/{key}/runs")
+    org.springframework.http.ResponseEntity<DecisionRuns.Run> startRun(@PathVariable String app, @PathVariable String key,
+                                                                      @RequestBody DecisionRuns.RunRequest request,
+                                                                      org.springframework.security.core.Authentication user) {
+        io.mosaic.runtime.security.MosaicUser principal = io.mosaic.runtime.security.CurrentUser.principal(user);
+        DecisionRuns.Run run = runs.start(app, key, request, user.getName(),
+                new io.mosaic.form.store.Actor(principal.id(), principal.orgId(), principal.dealerId()));
+        return org.springframework.http.ResponseEntity.accepted().body(run);
+    }
+
+    @Operation(summary = "A decision run's progress: status running, done or failed, groups done of total, the error")
+    @org.springframework.web.bind.annotation.GetMapping("/decisions/{key}/runs/{id}")
+    DecisionRuns.Run run(@PathVariable String app, @PathVariable String key, @PathVariable long id) {
+        return runs.run(id).filter(run -> run.app().equals(app) && run.decision().equals(key))
+                .orElseThrow(() -> ApiException.notFound("Run " + id));
     }
 
     private ObjectNode record(String app, String form, Simulation simulation) {
