@@ -11,11 +11,16 @@ const ORDERING = ['gt', 'gte', 'lt', 'lte', 'between'];
 
 const text = (zh, en) => ({ 'zh-CN': zh, en });
 
-/** A table's starting point, saved as a draft when "New" is confirmed: one input, one output, one catch-all row. */
-export function starterTable(key, name, form) {
+/**
+ * A table's starting point, saved as a draft when "New" is confirmed: one number input (reading `field`, the form's
+ * first number field, when there is one), one output, one catch-all row.
+ */
+export function starterTable(key, name, form, field) {
+  const input = field ? { key: field.key, label: { ...field.label }, type: 'number', expression: field.key }
+    : { key: 'amount', label: text('金额', 'Amount'), type: 'number', expression: 'amount' };
   return {
     key, name: { ...name }, ...(form ? { form } : {}), hitPolicy: 'first',
-    inputs: [{ key: 'amount', label: text('金额', 'Amount'), type: 'number', expression: 'total' }],
+    inputs: [input],
     outputs: [{ key: 'result', label: text('结果', 'Result'), type: 'number' }],
     rows: [{ inputs: [{ op: 'any' }], outputs: [0] }],
   };

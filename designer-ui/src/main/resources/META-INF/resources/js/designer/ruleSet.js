@@ -152,6 +152,12 @@ export function removeChild(root, path) {
   return true;
 }
 
+/** Makes `node` into `next` in place, so that the parent's array and Vue's bindings keep the same object. */
+export function assignNode(node, next) {
+  for (const member of Object.keys(node)) delete node[member];
+  Object.assign(node, next);
+}
+
 /** Swaps a group between AND (all) and OR (any), keeping its children. */
 export function toggleGroup(node) {
   if (node.all) {
