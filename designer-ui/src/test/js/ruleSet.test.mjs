@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import {
   starterRuleSet, nextRuleKey, triggerOfType, scheduleOf, actionOfType, valueRows, valuesOf, conditionKind, nodeAt,
   conditionPointer, addChild, removeChild, toggleGroup, toggleNot, conditionFields, operatorsFor, valueShape, withOperator,
-  withField, typedValue, typedList, rowsExpression, parseRowsCondition, ruleOfPointer, problemsAt, ACTION_TYPES, TRIGGER_TYPES,
+  withField, typedValue, typedList, ruleOfPointer, problemsAt, ACTION_TYPES, TRIGGER_TYPES,
 } from '../../main/resources/META-INF/resources/js/designer/ruleSet.js';
 
 const ORDER_FIELDS = [
@@ -117,22 +117,20 @@ test('operators follow the field type and values take the shape the operator nee
   assert.deepEqual(typedList(field('total'), '1, 2，3'), [1, 2, 3]);
 });
 
-test('sub-table conditions are formulas the engine reads like any other, and read back into their parts', () => {
-  const cases = [
-    [{ mode: 'any', table: 'lines', column: 'amount', op: 'gt', value: 1000 }, 'MAX(lines.amount) > 1000'],
-    [{ mode: 'all', table: 'lines', column: 'amount', op: 'gt', value: 0 }, 'MIN(lines.amount) > 0'],
-    [{ mode: 'any', table: 'lines', column: 'amount', op: 'lte', value: 5 }, 'MIN(lines.amount) <= 5'],
-    [{ mode: 'count', table: 'lines', column: 'product', op: 'gte', value: 3 }, 'COUNT(lines.product) >= 3'],
-    [{ mode: 'sum', table: 'lines', column: 'amount', op: 'ne', value: 0.5 }, 'SUM(lines.amount) <> 0.5'],
-  ];
-  for (const [parts, formula] of cases) {
-    assert.equal(rowsExpression(parts), formula);
-    assert.deepEqual(parseRowsCondition(formula), parts);
-    assert.equal(conditionKind({ expression: formula }), 'rows');
-  }
-  assert.equal(parseRowsCondition('total > 5'), null);
-  assert.equal(parseRowsCondition('MAX(lines.amount) = 5'), null, 'no row mode reads MAX with =');
-  assert.equal(conditionKind({ expression: 'total > dealer.credit_limit' }), 'expression');
+test('a comparison on a sub-table column reads its rows: some row, every row, their count or their total', () => {
+  const group = { all: [] };
+  addChild(group, 'rows', FIELDS);
+  assert.deepEqual(group.all[0], { field: 'lines.product', rows: 'any', op: 'eq', value: '' });
+  const amount = withField(group.all[0], field('lines.amount'));
+  assert.deepEqual(amount, { field: 'lines.amount', rows: 'any', op: 'eq', value: '' });
+  const counted = withField({ ...amount, op: 'gte' }, field('lines.product'), 'count');
+  assert.deepEqual(counted, { field: 'lines.product', rows: 'count', op: 'gte', value: 0 }, 'a count is a number whatever the column holds');
+  assert.ok(operatorsFor(field('lines.product'), 'sum').includes('between'));
+  assert.ok(!operatorsFor(field('lines.product'), 'sum').includes('empty'));
+  assert.equal(typedValue(field('lines.product'), '3', 'count'), 3);
+  assert.deepEqual(withOperator(counted, 'between', field('lines.product')), { field: 'lines.product', rows: 'count', op: 'between', value: [0, ''] });
+  assert.deepEqual(withField(counted, field('total')), { field: 'total', op: 'gte', value: '' }, 'a plain field has no rows');
+  assert.equal(conditionKind(counted), 'compare');
 });
 
 test('a problem lands on the rule, condition node or action its pointer names', () => {

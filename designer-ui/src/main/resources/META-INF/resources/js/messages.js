@@ -787,7 +787,7 @@ export const messages = {
     'rules.op.not_empty': '不为空',
     'rules.rows.any': '任一行的',
     'rules.rows.all': '每一行的',
-    'rules.rows.count': '行数（按列）',
+    'rules.rows.count': '有值的行数：',
     'rules.rows.sum': '合计',
     'rules.addAction': '动作',
     'rules.action.set_field': '设置字段',

@@ -1,6 +1,6 @@
 // The rule designer's model: a rule set (engine-rule rules.schema.json) edited in place as plain JSON. What each
 // trigger and action type carries, the condition tree's edits, operators and typed values per field type, sub-table
-// conditions written as formulas, and which rule, condition or action a server problem's JSON Pointer is about.
+// columns compared over their rows, and which rule, condition or action a server problem's JSON Pointer is about.
 // No Vue here, so Node tests can import it.
 
 export const TRIGGER_TYPES = ['before_save', 'after_save', 'field_changed', 'submitted', 'approved', 'rejected',
@@ -9,7 +9,7 @@ export const TASK_TRIGGERS = ['task_created', 'task_completed', 'task_overdue'];
 export const ACTION_TYPES = ['set_field', 'reject', 'notify', 'create_record', 'update_record', 'start_process', 'create_todo'];
 export const CHANNELS = ['in_app', 'email', 'webhook'];
 export const OPERATORS = ['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'between', 'in', 'not_in', 'contains', 'empty', 'not_empty'];
-/** How a sub-table condition reads its rows: some row, every row, how many rows, the column's total. */
+/** How a comparison on a sub-table column reads its rows: some row, every row, how many rows, the column's total. */
 export const ROW_MODES = ['any', 'all', 'count', 'sum'];
 
 const NUMBER_TYPES = ['integer', 'decimal', 'money', 'percent'];
@@ -88,14 +88,13 @@ export function valuesOf(rows) {
 
 // Conditions.
 
-/** What a condition node is: 'all' / 'any' (groups), 'not', 'compare', 'rows' (a sub-table formula) or 'expression'. */
+/** What a condition node is: 'all' / 'any' (groups), 'not', 'compare' or 'expression'. */
 export function conditionKind(node) {
   if (!node) return null;
   if (node.all) return 'all';
   if (node.any) return 'any';
   if (node.not) return 'not';
   if ('field' in node) return 'compare';
-  if (parseRowsCondition(node.expression)) return 'rows';
   return 'expression';
 }
 
@@ -125,19 +124,20 @@ export function conditionPointer(root, path) {
   return pointer;
 }
 
+/** A comparison on `field`; on a sub-table column it says how the rows are read, some row by default. */
 export function newComparison(field) {
   if (!field) return { expression: '' };
-  return { field: field.path, op: operatorsFor(field)[0], value: blankValue(field, operatorsFor(field)[0]) };
+  return withField({ rows: 'any' }, field);
 }
 
-/** Adds a child to a group: a comparison on the first field, a formula, a sub-table condition or a nested group. */
+/** Adds a child to a group: a comparison on the first field or sub-table column, a formula, or a nested group. */
 export function addChild(group, kind, fields) {
   const list = group.all || group.any;
   const scalar = fields.find(field => !field.column);
   const column = fields.find(field => field.column);
   if (kind === 'compare') list.push(newComparison(scalar || fields[0]));
+  else if (kind === 'rows') list.push(newComparison(column || fields[0]));
   else if (kind === 'expression') list.push({ expression: '' });
-  else if (kind === 'rows') list.push({ expression: rowsExpression({ mode: 'count', table: column?.table || 'lines', column: column?.column || 'id', op: 'gt', value: 0 }) });
   else list.push({ [kind === 'any' ? 'any' : 'all']: [newComparison(scalar || fields[0])] });
 }
 
@@ -207,7 +207,9 @@ function comparable(field) {
   return !['attachment', 'image'].includes(field.type);
 }
 
-export function valueType(field) {
+/** The type of what a comparison compares: a row count or a column total is a number whatever the column holds. */
+export function valueType(field, rows) {
+  if (rows === 'count' || rows === 'sum') return 'number';
   if (!field) return 'text';
   if (NUMBER_TYPES.includes(field.type)) return 'number';
   if (field.type === 'formula') return field.resultType === 'text' ? 'text' : field.resultType === 'date' ? 'date' : 'number';
@@ -218,8 +220,9 @@ export function valueType(field) {
   return 'text';
 }
 
-/** The operators a field's type takes in a comparison. */
-export function operatorsFor(field) {
+/** The operators a field's type takes in a comparison (`rows` as the comparison reads a sub-table column). */
+export function operatorsFor(field, rows) {
+  if (rows === 'count' || rows === 'sum') return ORDERED.filter(op => op !== 'empty' && op !== 'not_empty');
   if (!field) return OPERATORS;
   if (['multiselect', 'checkbox'].includes(field.type)) return ['contains', 'empty', 'not_empty'];
   if (field.type === 'switch') return ['eq', 'ne'];
@@ -238,9 +241,10 @@ export function valueShape(op) {
   return 'single';
 }
 
-export function blankValue(field, op) {
+export function blankValue(field, op, rows) {
   const shape = valueShape(op);
-  const one = valueType(field) === 'boolean' ? true : valueType(field) === 'option' && field.options?.length ? field.options[0].value : '';
+  const type = valueType(field, rows);
+  const one = rows === 'count' || rows === 'sum' ? 0 : type === 'boolean' ? true : type === 'option' && field.options?.length ? field.options[0].value : '';
   if (shape === 'none') return undefined;
   if (shape === 'list') return one === '' ? [] : [one];
   if (shape === 'pair') return ['', ''];
@@ -252,29 +256,33 @@ export function blankValue(field, op) {
  * gives its first value, the first bound survives) and takes the new shape.
  */
 export function withOperator(comparison, op, field) {
-  const next = { field: comparison.field, op };
+  const next = { field: comparison.field, ...(comparison.rows ? { rows: comparison.rows } : {}), op };
   const shape = valueShape(op);
   const old = comparison.value;
   const first = Array.isArray(old) ? old[0] : old;
-  if (shape === 'single') next.value = first ?? blankValue(field, op);
-  else if (shape === 'list') next.value = Array.isArray(old) ? old.filter(v => v !== '') : first != null && first !== '' ? [first] : blankValue(field, op);
+  if (shape === 'single') next.value = first ?? blankValue(field, op, comparison.rows);
+  else if (shape === 'list') next.value = Array.isArray(old) ? old.filter(v => v !== '') : first != null && first !== '' ? [first] : blankValue(field, op, comparison.rows);
   else if (shape === 'pair') next.value = [first ?? '', Array.isArray(old) && old.length > 1 ? old[1] : ''];
   return next;
 }
 
-/** A comparison moved to another field: the operator stays when that field takes it, and the value starts over. */
-export function withField(comparison, field) {
-  const ops = operatorsFor(field);
+/**
+ * A comparison moved to another field, or to another way of reading a sub-table column's rows: the operator stays
+ * when it still fits, and the value starts over. Only a sub-table column has rows to read.
+ */
+export function withField(comparison, field, rows = comparison.rows) {
+  const how = field.column ? rows || 'any' : undefined;
+  const ops = operatorsFor(field, how);
   const op = ops.includes(comparison.op) ? comparison.op : ops[0];
-  const next = { field: field.path, op };
-  const value = blankValue(field, op);
+  const next = { field: field.path, ...(how ? { rows: how } : {}), op };
+  const value = blankValue(field, op, how);
   if (value !== undefined) next.value = value;
   return next;
 }
 
-/** What the analyst typed, as the JSON value the field's type compares with; text that is no number stays text. */
-export function typedValue(field, input) {
-  const type = valueType(field);
+/** What the analyst typed, as the JSON value the comparison compares with; text that is no number stays text. */
+export function typedValue(field, input, rows) {
+  const type = valueType(field, rows);
   if (type === 'number') {
     const trimmed = String(input).trim();
     return trimmed !== '' && Number.isFinite(Number(trimmed)) ? Number(trimmed) : String(input);
@@ -284,37 +292,8 @@ export function typedValue(field, input) {
 }
 
 /** A list typed as comma-separated text, each part typed like a single value. */
-export function typedList(field, input) {
-  return String(input).split(/[,，]/).map(part => part.trim()).filter(Boolean).map(part => typedValue(field, part));
-}
-
-// Sub-table conditions, written in the formula language so that the engine needs nothing else to read them.
-
-const ROW_FUNCTIONS = { count: 'COUNT', sum: 'SUM' };
-const SYMBOLS = { eq: '=', ne: '<>', gt: '>', gte: '>=', lt: '<', lte: '<=' };
-const OPS_BY_SYMBOL = Object.fromEntries(Object.entries(SYMBOLS).map(([op, symbol]) => [symbol, op]));
-/** Some row exceeds v ⇔ the largest does; every row exceeds v ⇔ the smallest does (and the mirror for below). */
-const EXTREME = { any: { gt: 'MAX', gte: 'MAX', lt: 'MIN', lte: 'MIN' }, all: { gt: 'MIN', gte: 'MIN', lt: 'MAX', lte: 'MAX' } };
-export const ROW_OPERATORS = { any: ['gt', 'gte', 'lt', 'lte'], all: ['gt', 'gte', 'lt', 'lte'], count: ['gt', 'gte', 'lt', 'lte', 'eq', 'ne'], sum: ['gt', 'gte', 'lt', 'lte', 'eq', 'ne'] };
-
-/** `{mode, table, column, op, value}` → a formula such as `MAX(lines.amount) > 1000`. */
-export function rowsExpression({ mode, table, column, op, value }) {
-  const fn = ROW_FUNCTIONS[mode] || EXTREME[mode][op];
-  return `${fn}(${table}.${column}) ${SYMBOLS[op]} ${Number.isFinite(Number(value)) && value !== '' ? Number(value) : 0}`;
-}
-
-/** The sub-table condition a formula of the shape `rowsExpression` writes, or null for any other formula. */
-export function parseRowsCondition(expression) {
-  const found = /^\s*(COUNT|SUM|MAX|MIN)\(\s*([a-z][a-z0-9_]*)\.([a-z][a-z0-9_]*)\s*\)\s*(<>|>=|<=|=|>|<)\s*(-?\d+(?:\.\d+)?)\s*$/.exec(expression || '');
-  if (!found) return null;
-  const [, fn, table, column, symbol, number] = found;
-  const op = OPS_BY_SYMBOL[symbol];
-  let mode = fn.toLowerCase();
-  if (fn === 'MAX' || fn === 'MIN') {
-    mode = Object.keys(EXTREME).find(candidate => EXTREME[candidate][op] === fn);
-    if (!mode) return null;
-  }
-  return { mode, table, column, op, value: Number(number) };
+export function typedList(field, input, rows) {
+  return String(input).split(/[,，]/).map(part => part.trim()).filter(Boolean).map(part => typedValue(field, part, rows));
 }
 
 // Server problems.

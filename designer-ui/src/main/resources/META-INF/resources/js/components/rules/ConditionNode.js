@@ -1,11 +1,11 @@
 // One node of a rule's condition tree, and through itself its children: an AND / OR group, a NOT, a comparison
-// (field → operator → value, typed by the field), a sub-table condition (some row, every row, row count, column
-// total) or a formula. Edits change the rule set in place; the server's problems show on the node they point at.
+// (field → operator → value, typed by the field; on a sub-table column, over some row, every row, the row count or
+// the column's total) or a formula. Edits change the rule set in place; the server's problems show on the node they point at.
 import { computed, inject } from 'vue';
 import { t, localName } from '../../i18n.js';
 import {
   conditionKind, childrenOf, addChild, toggleGroup, toggleNot, assignNode, operatorsFor, valueShape, valueType, withOperator,
-  withField, typedValue, typedList, rowsExpression, parseRowsCondition, problemsAt, ROW_MODES, ROW_OPERATORS,
+  withField, typedValue, typedList, problemsAt, ROW_MODES,
 } from '../../designer/ruleSet.js';
 import ChipPicker from '../designer/ChipPicker.js';
 import FormulaInput from '../designer/FormulaInput.js';
@@ -28,11 +28,10 @@ export default {
     const childPointer = i => (kind.value === 'not' ? `${props.pointer}/not` : `${props.pointer}/${kind.value}/${i}`);
     const field = computed(() => props.fields.find(candidate => candidate.path === props.node.field));
     const shape = computed(() => valueShape(props.node.op));
-    const type = computed(() => valueType(field.value));
+    const type = computed(() => valueType(field.value, props.node.rows));
     const fieldKeys = computed(() => [...new Set(props.fields.map(candidate => candidate.table || candidate.path))]);
     const columns = computed(() => props.fields.filter(candidate => candidate.column));
-    const rows = computed(() => (kind.value === 'rows' ? parseRowsCondition(props.node.expression) : null));
-    const problems = computed(() => problemsAt(rules.problems.value, props.pointer, { members: ['field', 'op', 'value', 'expression'] }));
+    const problems = computed(() => problemsAt(rules.problems.value, props.pointer, { members: ['field', 'op', 'value', 'rows', 'expression'] }));
     const fieldLabel = candidate => (candidate.column
       ? `${localName(candidate.tableLabel, candidate.table)} › ${localName(candidate.label, candidate.column)}`
       : localName(candidate.label, candidate.key));
@@ -49,25 +48,20 @@ export default {
       assignNode(props.node, withOperator(props.node, op, field.value));
       changed();
     }
+    function chooseRows(rows) {
+      assignNode(props.node, withField(props.node, field.value, rows));
+      changed();
+    }
     function setValue(input) {
-      props.node.value = typedValue(field.value, input);
+      props.node.value = typedValue(field.value, input, props.node.rows);
     }
     function setBound(i, input) {
       const pair = [...(props.node.value || ['', ''])];
-      pair[i] = typedValue(field.value, input);
+      pair[i] = typedValue(field.value, input, props.node.rows);
       props.node.value = pair;
     }
     function setList(input) {
-      props.node.value = typedList(field.value, input);
-    }
-    function setRows(change) {
-      const next = { ...rows.value, ...change };
-      if (!ROW_OPERATORS[next.mode].includes(next.op)) next.op = ROW_OPERATORS[next.mode][0];
-      props.node.expression = rowsExpression(next);
-    }
-    function chooseColumn(path) {
-      const column = columns.value.find(candidate => candidate.path === path);
-      setRows({ table: column.table, column: column.column });
+      props.node.value = typedList(field.value, input, props.node.rows);
     }
     function add(what) {
       addChild(props.node, what, props.fields);
@@ -94,9 +88,8 @@ export default {
     }
     const listText = value => (Array.isArray(value) ? value.join(', ') : '');
     return {
-      t, kind, children, childPointer, field, shape, type, fieldKeys, columns, rows, problems, fieldLabel, options, chooseField,
-      chooseOp, setValue, setBound, setList, setRows, chooseColumn, add, swapGroup, negate, group, removeChildAt, listText, changed,
-      operatorsFor, ROW_MODES, ROW_OPERATORS, emit,
+      t, kind, children, childPointer, field, shape, type, fieldKeys, columns, problems, fieldLabel, options, chooseField, chooseRows,
+      chooseOp, setValue, setBound, setList, add, swapGroup, negate, group, removeChildAt, listText, changed, operatorsFor, ROW_MODES, emit,
     };
   },
   template: /* html */ `
@@ -135,12 +128,15 @@ export default {
     <div v-else class="cond-leaf" :class="{ invalid: problems.length }" data-test="condition" :data-pointer="pointer" :data-kind="kind">
       <div class="cond-row">
         <template v-if="kind === 'compare'">
+          <select v-if="field && field.column" name="rows" class="cond-rows" :value="node.rows || 'any'" @change="chooseRows($event.target.value)">
+            <option v-for="mode in ROW_MODES" :key="mode" :value="mode">{{ t('rules.rows.' + mode) }}</option>
+          </select>
           <select name="field" class="cond-field" :value="node.field" :aria-invalid="problems.length ? 'true' : null" @change="chooseField($event.target.value)">
             <option v-if="!field" :value="node.field">{{ node.field }}</option>
             <option v-for="f in fields" :key="f.path" :value="f.path">{{ fieldLabel(f) }}</option>
           </select>
           <select name="op" class="cond-op" :value="node.op" @change="chooseOp($event.target.value)">
-            <option v-for="op in operatorsFor(field)" :key="op" :value="op">{{ t('rules.op.' + op) }}</option>
+            <option v-for="op in operatorsFor(field, node.rows)" :key="op" :value="op">{{ t('rules.op.' + op) }}</option>
           </select>
           <template v-if="shape === 'single'">
             <select v-if="type === 'boolean'" name="value" class="cond-value" :value="String(node.value)" @change="setValue($event.target.value)">
@@ -161,18 +157,6 @@ export default {
             <input v-else name="values" class="cond-value" :placeholder="t('rules.listHint')" :value="listText(node.value)" @change="setList($event.target.value)">
           </template>
         </template>
-        <template v-else-if="kind === 'rows'">
-          <select name="rows-mode" class="cond-op" :value="rows.mode" @change="setRows({ mode: $event.target.value })">
-            <option v-for="mode in ROW_MODES" :key="mode" :value="mode">{{ t('rules.rows.' + mode) }}</option>
-          </select>
-          <select name="rows-column" class="cond-field" :value="rows.table + '.' + rows.column" @change="chooseColumn($event.target.value)">
-            <option v-for="c in columns" :key="c.path" :value="c.path">{{ fieldLabel(c) }}</option>
-          </select>
-          <select name="op" class="cond-op" :value="rows.op" @change="setRows({ op: $event.target.value })">
-            <option v-for="op in ROW_OPERATORS[rows.mode]" :key="op" :value="op">{{ t('rules.op.' + op) }}</option>
-          </select>
-          <input name="value" class="cond-value" inputmode="decimal" :value="rows.value" @change="setRows({ value: $event.target.value })">
-        </template>
         <FormulaInput v-else class="cond-formula" name="expression" :fields="fieldKeys" :model-value="node.expression"
                       :invalid="problems.length > 0" @update:model-value="v => node.expression = v" />
         <span class="cond-tools">
@@ -181,7 +165,6 @@ export default {
           <button type="button" class="icon-button" data-test="remove-condition" :title="t('common.remove')" @click="emit('remove')">×</button>
         </span>
       </div>
-      <p v-if="kind === 'rows'" class="muted small cond-formula-note"><code>{{ node.expression }}</code></p>
       <ul v-if="problems.length" class="cond-problems" data-test="condition-problems"><li v-for="(p, i) in problems" :key="i">{{ p.message }}</li></ul>
     </div>`,
 };
