@@ -111,6 +111,7 @@ public final class RecordStore {
     private final Map<String, SerialPattern> serials = new LinkedHashMap<>();
     private final ReferenceCheck referenceCheck;
     private final References references;
+    private final SaveHooks hooks;
     /**
      * Counter rows (field, period key) seen in the sequence table; nothing deletes them, so each is looked for once.
      * Shared with the stores {@link #withReferences} makes, as the tables are.
@@ -143,6 +144,7 @@ public final class RecordStore {
         this.sequenceTable = SqlNames.quote(SqlNames.sequenceTable(app, form.key()));
         this.referenceCheck = new ReferenceCheck(form);
         this.references = References.TRUSTED;
+        this.hooks = SaveHooks.NONE;
         this.knownCounters = ConcurrentHashMap.newKeySet();
         this.listIndexes = new AtomicReference<>();
         for (FieldModel field : form.fields()) {
@@ -155,7 +157,7 @@ public final class RecordStore {
         }
     }
 
-    private RecordStore(RecordStore store, References references) {
+    private RecordStore(RecordStore store, References references, SaveHooks hooks) {
         this.dataSource = store.dataSource;
         this.formVersion = store.formVersion;
         this.validator = store.validator;
@@ -170,6 +172,7 @@ public final class RecordStore {
         this.serials.putAll(store.serials);
         this.referenceCheck = store.referenceCheck;
         this.references = references;
+        this.hooks = hooks;
         this.knownCounters = store.knownCounters;
         this.listIndexes = store.listIndexes;
     }
@@ -180,7 +183,30 @@ public final class RecordStore {
      * ({@link References#TRUSTED}).
      */
     public RecordStore withReferences(References references) {
-        return new RecordStore(this, references);
+        return new RecordStore(this, references, hooks);
+    }
+
+    /** This store with the platform's rules around every save ({@link SaveHooks}); costs nothing. */
+    public RecordStore withHooks(SaveHooks hooks) {
+        return new RecordStore(this, references, hooks);
+    }
+
+    /**
+     * Runs the before-save hook; when it changed the record, computes the formulas again and validates the result.
+     */
+    private void beforeSave(ObjectNode record, ObjectNode stored, Actor actor, Locale locale) {
+        if (hooks == SaveHooks.NONE) {
+            return;
+        }
+        ObjectNode before = record.deepCopy();
+        hooks.beforeSave(record, stored, actor, locale);
+        if (!record.equals(before)) {
+            formulas.compute(record, clock, locale);
+            List<RecordError> errors = validator.validate(record, locale);
+            if (!errors.isEmpty()) {
+                throw new InvalidRecordException(errors);
+            }
+        }
     }
 
     /**
@@ -210,6 +236,7 @@ public final class RecordStore {
                 referenceCheck.check(record, null, null, references, locale);
                 RichText.sanitize(form.fields(), record);
                 formulas.compute(record, clock, locale);
+                beforeSave(record, null, actor, locale);
                 records.add(record);
             } catch (InvalidRecordException e) {
                 throw new InvalidRecordInBatchException(i, e.errors());
@@ -228,7 +255,9 @@ public final class RecordStore {
                 for (; current[0] < records.size(); current[0]++) {
                     ObjectNode record = records.get(current[0]);
                     refuseTaken(c, record, null, locale);
-                    ids.add(insert(c, record, actor, now, periodKeys, locale));
+                    long id = insert(c, record, actor, now, periodKeys, locale);
+                    hooks.afterSave(c, id, record, null, actor);
+                    ids.add(id);
                 }
                 return ids;
             });
@@ -364,6 +393,14 @@ public final class RecordStore {
         referenceCheck.check(merged, stored, id, references, locale);
         RichText.sanitize(form.fields(), merged);
         formulas.compute(merged, clock, locale);
+        ObjectNode beforeHook = merged.deepCopy();
+        beforeSave(merged, clientValues(stored), actor, locale);
+        // What the hook changed is written like what was sent.
+        merged.fieldNames().forEachRemaining(name -> {
+            if (!merged.get(name).equals(beforeHook.get(name))) {
+                patch.set(name, merged.get(name));
+            }
+        });
         for (FieldModel field : form.fields()) {
             boolean computed = field.type() == FieldType.FORMULA
                     || field.type() == FieldType.SUBTABLE && FormulaValues.hasFormulaColumns(field);
@@ -398,6 +435,7 @@ public final class RecordStore {
                 insertRows(c, id, patch);
                 referenceCheck.attach(c, id, patch, references, locale);
                 insertHistory(c, id, stored, patch, actor, now);
+                hooks.afterSave(c, id, merged, clientValues(stored), actor);
                 return id;
             });
         }

@@ -5,6 +5,7 @@ import io.mosaic.api.definition.DefinitionProblem;
 import io.mosaic.api.definition.JsonSchemaDefinitionKind;
 import io.mosaic.api.definition.LocalizedText;
 import io.mosaic.api.definition.UniqueKeys;
+import io.mosaic.rule.run.DecisionCoverage;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -16,7 +17,8 @@ import java.util.Set;
  * Decision tables ({@code *.decision.json}): typed input and output columns, rows of input cells
  * (any, comparisons, ranges, lists) and output values, and a hit policy: {@code first},
  * {@code priority} (the matching row with the highest priority) or {@code collect} with an
- * aggregation (sum, min, max, list).
+ * aggregation (sum, min, max, list). A table whose rows are otherwise valid is also checked for gaps and
+ * overlaps ({@link DecisionCoverage}).
  */
 public final class DecisionTableKind extends JsonSchemaDefinitionKind {
 
@@ -51,6 +53,9 @@ public final class DecisionTableKind extends JsonSchemaDefinitionKind {
                 rowKeys.add(row.get("key").asText(), at + "/key");
             }
             checkRow(row, at, rowName(row, r), table.path("hitPolicy").asText(), inputs, outputs, problems);
+        }
+        if (problems.isEmpty()) {
+            problems.addAll(DecisionCoverage.problems(table));
         }
         return problems;
     }

@@ -101,6 +101,10 @@ public final class RuleSetKind extends JsonSchemaDefinitionKind {
     }
 
     private static void checkComparison(JsonNode comparison, String at, List<DefinitionProblem> problems) {
+        if (comparison.has("rows") && comparison.path("field").asText().indexOf('.') < 0) {
+            problems.add(DefinitionProblem.at(at + "/rows", "Only a sub-table column (such as lines.amount) has rows "
+                    + "to count, sum or quantify"));
+        }
         if (!comparison.has("op")) {
             problems.add(DefinitionProblem.at(at + "/op", "A comparison needs an operator"));
             return;
@@ -123,7 +127,7 @@ public final class RuleSetKind extends JsonSchemaDefinitionKind {
     }
 
     private static void strayComparisonMembers(JsonNode condition, String at, List<DefinitionProblem> problems) {
-        for (String member : List.of("op", "value")) {
+        for (String member : List.of("op", "value", "rows")) {
             if (condition.has(member)) {
                 problems.add(DefinitionProblem.at(at + "/" + member, "Only a comparison (with field) takes " + member));
             }

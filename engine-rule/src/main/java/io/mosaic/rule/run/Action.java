@@ -1,0 +1,7 @@
+package io.mosaic.rule.run;
+
+/** A compiled action: evaluates its formulas and templates against the record into an {@link Effect}. */
+interface Action {
+
+    Effect effect(RunContext context);
+}

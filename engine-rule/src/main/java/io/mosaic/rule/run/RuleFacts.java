@@ -1,0 +1,26 @@
+package io.mosaic.rule.run;
+
+import io.mosaic.form.formula.FormulaContext;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What a run of a rule set reads.
+ *
+ * @param record        the record's values by path, lookups included ({@code dealer.credit_limit})
+ * @param changedFields the fields this save changed (for the runtime's field_changed dispatch and for display)
+ * @param user          the current user: id, username, roles (a list), orgId, dealerId; conditions read them as
+ *                      {@code current_user.id}, {@code current_user.username}, {@code current_user.roles},
+ *                      {@code current_user.org_id}, {@code current_user.dealer_id}
+ * @param now           when the run happens
+ */
+public record RuleFacts(FormulaContext record, Set<String> changedFields, Map<String, Object> user, Instant now) {
+
+    public RuleFacts {
+        changedFields = changedFields == null ? Set.of() : Set.copyOf(changedFields);
+        user = user == null ? Map.of() : user;
+        now = now == null ? Instant.now() : now;
+    }
+}
