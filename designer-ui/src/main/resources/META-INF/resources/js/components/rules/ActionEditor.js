@@ -114,7 +114,7 @@ export default {
     };
   },
   template: /* html */ `
-    <div class="action-card" :class="{ invalid: problems.length }" data-test="action" :data-pointer="pointer" :data-type="action.type">
+    <div class="action-card" :class="{ invalid: problems.length }" data-test="action" :data-pointer="pointer" :data-index="index" :data-type="action.type">
       <div class="action-head">
         <span class="action-number">{{ index + 1 }}</span>
         <select name="actionType" :value="action.type" @change="changeType($event.target.value)">

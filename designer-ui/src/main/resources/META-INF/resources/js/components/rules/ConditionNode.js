@@ -52,6 +52,7 @@ export default {
       assignNode(props.node, withField(props.node, field.value, rows));
       changed();
     }
+    // Values are taken when the box is left (change), since a number read while typing would turn `1.` into `1`.
     function setValue(input) {
       props.node.value = typedValue(field.value, input, props.node.rows);
     }
@@ -144,12 +145,12 @@ export default {
             <select v-else-if="type === 'option' && options.length" name="value" class="cond-value" :value="node.value" @change="setValue($event.target.value)">
               <option v-for="o in options" :key="o.value" :value="o.value">{{ o.label }}</option></select>
             <input v-else name="value" class="cond-value" :type="type === 'date' ? 'date' : 'text'" :inputmode="type === 'number' ? 'decimal' : null"
-                   :value="node.value ?? ''" @input="setValue($event.target.value)">
+                   :value="node.value ?? ''" @change="setValue($event.target.value)">
           </template>
           <span v-else-if="shape === 'pair'" class="cond-value cond-pair">
-            <input name="value-min" :type="type === 'date' ? 'date' : 'text'" :value="(node.value || [])[0] ?? ''" @input="setBound(0, $event.target.value)">
+            <input name="value-min" :type="type === 'date' ? 'date' : 'text'" :value="(node.value || [])[0] ?? ''" @change="setBound(0, $event.target.value)">
             <span class="muted">–</span>
-            <input name="value-max" :type="type === 'date' ? 'date' : 'text'" :value="(node.value || [])[1] ?? ''" @input="setBound(1, $event.target.value)">
+            <input name="value-max" :type="type === 'date' ? 'date' : 'text'" :value="(node.value || [])[1] ?? ''" @change="setBound(1, $event.target.value)">
           </span>
           <template v-else-if="shape === 'list'">
             <ChipPicker v-if="type === 'option' && options.length" class="cond-value" name="values" :model-value="node.value || []" :options="options"

@@ -251,7 +251,7 @@ export default {
                              :title="draftError(r, 'outputs', c) ? t(draftError(r, 'outputs', c)) : null"
                              @input="typeOutput(r, c, $event.target.value)" @blur="settle(r, 'outputs', c)">
                     </td>
-                    <td v-if="doc.hitPolicy === 'priority'" class="cell"><input name="priority" type="number" :value="row.priority" @input="setPriority(r, $event.target.value)"></td>
+                    <td v-if="doc.hitPolicy === 'priority'" class="cell"><input name="priority" type="number" :value="row.priority" @change="setPriority(r, $event.target.value)"></td>
                     <td class="row-tools">
                       <button type="button" class="icon-button" data-test="row-up" :title="t('rules.moveUp')" :disabled="r === 0" @click="structural(() => moveRow(doc, r, -1))">↑</button>
                       <button type="button" class="icon-button" data-test="row-down" :title="t('rules.moveDown')" :disabled="r === doc.rows.length - 1" @click="structural(() => moveRow(doc, r, 1))">↓</button>

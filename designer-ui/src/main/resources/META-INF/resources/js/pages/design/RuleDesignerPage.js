@@ -272,7 +272,7 @@ export default {
               <label class="field"><span>{{ t('rules.ruleKey') }}</span>
                 <input name="ruleKey" spellcheck="false" :value="rule.key" :aria-invalid="invalidAt(rulePointer + '/key') ? 'true' : null" @input="rule.key = $event.target.value.trim()"></label>
               <label class="field"><span>{{ t('rules.priority') }}</span>
-                <input name="priority" type="number" min="-1000" max="1000" :value="rule.priority ?? ''" :placeholder="t('rules.priorityHint')" @input="setPriority($event.target.value)"></label>
+                <input name="priority" type="number" min="-1000" max="1000" :value="rule.priority ?? ''" :placeholder="t('rules.priorityHint')" @change="setPriority($event.target.value)"></label>
             </div>
             <TextPair name="ruleName" :label="t('rules.ruleName')" :model-value="rule.name" :invalid="invalidAt(rulePointer + '/name')" @update:model-value="v => rule.name = v" />
 
