@@ -22,6 +22,7 @@ import javax.sql.DataSource;
 
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
@@ -47,6 +48,7 @@ import io.mosaic.form.store.LookupResolver;
 import io.mosaic.form.store.RecordNotFoundException;
 import io.mosaic.form.store.RecordStore;
 import io.mosaic.form.store.RowFilter;
+import io.mosaic.form.store.SaveHooks;
 import io.mosaic.form.store.SqlNames;
 import io.mosaic.form.store.SystemColumns;
 import io.mosaic.runtime.security.CurrentUser;
@@ -63,11 +65,14 @@ public class FormRecords {
     private final PublishedForms forms;
     private final DataSource dataSource;
     private final UploadedFiles files;
+    /** Looked up on use: the rules behind it read records through this. */
+    private final ObjectProvider<RecordHooks> hooks;
     /** One store per published version; a newer version's store replaces nothing, old ones simply go unused. */
     private final Map<String, RecordStore> stores = new ConcurrentHashMap<>();
 
-    FormRecords(PublishedForms forms, DataSource dataSource, UploadedFiles files) {
+    FormRecords(PublishedForms forms, DataSource dataSource, UploadedFiles files, ObjectProvider<RecordHooks> hooks) {
         this.forms = forms;
+        this.hooks = hooks;
         // Record writes join the caller's transaction when there is one (a record submitted with its process).
         this.dataSource = dataSource instanceof TransactionAwareDataSourceProxy ? dataSource
                 : new TransactionAwareDataSourceProxy(dataSource);
@@ -132,7 +137,12 @@ public class FormRecords {
 
     /** The store of the newest published form, for the platform's own writes (workflow status). */
     public RecordStore systemStore(String app, String form) {
-        return store(latestOrFail(app, form));
+        return store(latestOrFail(app, form)).withHooks(hooksOf(app, form));
+    }
+
+    private SaveHooks hooksOf(String app, String form) {
+        RecordHooks provider = hooks.getIfAvailable();
+        return provider == null ? SaveHooks.NONE : provider.forForm(app, form);
     }
 
     /**
@@ -143,8 +153,17 @@ public class FormRecords {
         PublishedForms.Published latest = latestOrFail(app, form);
         ObjectNode record = store(latest).read(id, RowFilter.ALL, Set.of())
                 .orElseThrow(() -> new RecordNotFoundException(id));
-        FormModel model = latest.validator().schema().form();
-        LookupResolver lookups = lookups(app);
+        return factsOf(latest, record, clock);
+    }
+
+    /** A record's values, not necessarily stored (one being saved), as formulas read them; see {@link #facts}. */
+    public FormulaContext factsOf(String app, String form, ObjectNode record, Clock clock) {
+        return factsOf(latestOrFail(app, form), record, clock);
+    }
+
+    private FormulaContext factsOf(PublishedForms.Published published, ObjectNode record, Clock clock) {
+        FormModel model = published.validator().schema().form();
+        LookupResolver lookups = lookups(published.app());
         return new FormulaContext() {
             @Override
             public boolean has(String path) {
@@ -213,7 +232,8 @@ public class FormRecords {
             this.published = published;
             this.user = user;
             this.store = store.withReferences(
-                    new UserReferences(FormRecords.this, files, published.app(), published.form(), auth, user.userId()));
+                    new UserReferences(FormRecords.this, files, published.app(), published.form(), auth, user.userId()))
+                    .withHooks(hooksOf(published.app(), published.form()));
         }
 
         public PublishedForms.Published published() {

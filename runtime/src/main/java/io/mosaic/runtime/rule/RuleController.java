@@ -1,0 +1,148 @@
+package io.mosaic.runtime.rule;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.mosaic.form.formula.FormulaContext;
+import io.mosaic.form.store.RowFilter;
+import io.mosaic.rule.api.DecisionTableKind;
+import io.mosaic.rule.api.RuleSetKind;
+import io.mosaic.rule.run.CompiledDecision;
+import io.mosaic.rule.run.CompiledRules;
+import io.mosaic.rule.run.DecisionResult;
+import io.mosaic.rule.run.RuleCompileException;
+import io.mosaic.rule.run.RuleEvaluationException;
+import io.mosaic.rule.run.RuleFacts;
+import io.mosaic.rule.run.RuleRun;
+import io.mosaic.rule.run.RuleRunawayException;
+import io.mosaic.runtime.form.FormRecords;
+import io.mosaic.runtime.metadata.Definition;
+import io.mosaic.runtime.metadata.MetadataService;
+import io.mosaic.runtime.web.ApiError;
+import io.mosaic.runtime.web.ApiException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** Simulations of rule sets and decision tables: what they would do to a record, with no side effect. */
+@Tag(name = "Rules", description = "Simulate rule sets and decision tables")
+@RestController
+@RequestMapping("/api/apps/{app}")
+@PreAuthorize("hasAnyRole('admin','analyst')")
+public class RuleController {
+
+    private final MetadataService metadata;
+    private final PublishedRules rules;
+    private final FormRecords records;
+    private final Clock clock = Clock.systemUTC();
+
+    RuleController(MetadataService metadata, PublishedRules rules, FormRecords records) {
+        this.metadata = metadata;
+        this.rules = rules;
+        this.records = records;
+    }
+
+    /** A sample record ({@code record}) or a stored one ({@code recordId}); {@code draft} simulates the draft. */
+    public record Simulation(ObjectNode record, Long recordId, Map<String, Object> inputs, boolean draft) {
+    }
+
+    @Operation(summary = "Run a rule set on a sample or stored record with no side effect: the rules that fired and "
+            + "their effects")
+    @PostMapping("/rules/{key}/simulate")
+    Map<String, Object> simulateRules(@PathVariable String app, @PathVariable String key,
+                                      @RequestBody Simulation simulation) {
+        CompiledRules compiled = compile(() -> {
+            Definition definition = metadata.definition(app, RuleSetKind.KEY, key);
+            if (simulation.draft() || definition.publishedVersion() == null) {
+                return rules.draft(app, key, definition.content());
+            }
+            return rules.compiled(metadata.latestPublished(app, RuleSetKind.KEY, key).orElseThrow());
+        });
+        ObjectNode record = record(app, compiled.form(), simulation);
+        RuleRun run;
+        try {
+            run = compiled.run(new RuleFacts(records.factsOf(app, compiled.form(), record, clock), RuleHooks
+                    .changedFields(record, null), Map.of(), clock.instant()));
+        } catch (RuleEvaluationException e) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "rule.failed", e.getMessage(),
+                    List.of(new ApiError.Problem(e.pointer(), e.getMessage())));
+        } catch (RuleRunawayException e) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "rule.runaway", e.getMessage(),
+                    List.of(new ApiError.Problem(e.rule(), e.getMessage())));
+        }
+        return Map.of("fired", run.fired());
+    }
+
+    @Operation(summary = "Evaluate a decision table on inputs, a sample or a stored record: matched rows and outputs")
+    @PostMapping("/decisions/{key}/simulate")
+    Map<String, Object> simulateDecision(@PathVariable String app, @PathVariable String key,
+                                         @RequestBody Simulation simulation) {
+        Definition definition = metadata.definition(app, DecisionTableKind.KEY, key);
+        CompiledDecision decision = compile(() -> simulation.draft() || definition.publishedVersion() == null
+                ? rules.draftDecision(app, key, definition.content())
+                : rules.decision(app, key).orElseThrow());
+        DecisionResult result;
+        if (simulation.inputs() != null) {
+            result = decision.evaluate(simulation.inputs());
+        } else {
+            String form = formOf(definition.content());
+            FormulaContext facts = records.factsOf(app, form, record(app, form, simulation), clock);
+            result = decision.evaluate(facts);
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("matchedRows", result.matchedRows());
+        answer.put("outputs", result.outputs());
+        return answer;
+    }
+
+    private ObjectNode record(String app, String form, Simulation simulation) {
+        if (simulation.recordId() != null) {
+            try {
+                return records.systemStore(app, form).read(simulation.recordId(), RowFilter.ALL, Set.of())
+                        .orElseThrow(() -> FormRecords.notFound(simulation.recordId()));
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        if (simulation.record() == null) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "request.invalid", "Give a sample record or a record id",
+                    List.of(new ApiError.Problem("/record", "a record's values, or recordId")));
+        }
+        return simulation.record();
+    }
+
+    private static String formOf(String decisionJson) {
+        try {
+            JsonNode form = new com.fasterxml.jackson.databind.ObjectMapper().readTree(decisionJson).path("form");
+            return form.asText();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private interface Compile<T> {
+        T run();
+    }
+
+    private static <T> T compile(Compile<T> work) {
+        try {
+            return work.run();
+        } catch (RuleCompileException e) {
+            throw ApiException.invalidDefinition("The definition does not compile", e.problems());
+        }
+    }
+}

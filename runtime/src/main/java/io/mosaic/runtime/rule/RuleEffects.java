@@ -1,0 +1,135 @@
+package io.mosaic.runtime.rule;
+
+import java.math.BigDecimal;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.mosaic.form.store.Actor;
+import io.mosaic.form.store.InvalidRecordException;
+import io.mosaic.rule.run.Effect;
+import io.mosaic.runtime.form.FormRecords;
+import io.mosaic.runtime.web.ApiError;
+import io.mosaic.runtime.web.ApiException;
+
+/**
+ * Carries out the effects of fired rules, inside the transaction of the save that fired them: notifications and
+ * to-dos go to the outbox (delivered after the commit), records of other forms are created. Effects that change
+ * the record itself were applied before the write ({@link RuleHooks}).
+ */
+@Component
+public class RuleEffects {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final FormRecords records;
+    private final JdbcClient jdbc;
+
+    RuleEffects(FormRecords records, JdbcClient jdbc) {
+        this.records = records;
+        this.jdbc = jdbc;
+    }
+
+    void carryOut(String app, String form, long recordId, ObjectNode record, Actor actor, List<Effect> effects) {
+        Instant now = Instant.now();
+        for (Effect effect : effects) {
+            if (effect instanceof Effect.Notify notify) {
+                for (String recipient : recipients(notify.to(), record, actor)) {
+                    outbox("rule", recipient, Map.of("app", app, "form", form, "recordId", recordId,
+                            "channels", notify.channels(), "title", text(notify.title()),
+                            "message", text(notify.message())), now);
+                }
+            } else if (effect instanceof Effect.CreateTodo todo) {
+                for (String recipient : recipients(todo.to(), record, actor)) {
+                    outbox("todo", recipient, Map.of("app", app, "form", form, "recordId", recordId,
+                            "title", text(todo.title()), "message", text(todo.message())), now);
+                }
+            } else if (effect instanceof Effect.CreateRecord create) {
+                createRecord(app, create, actor);
+            } else {
+                throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "rule.effect_unsupported",
+                        "The rule action '" + effect.getClass().getSimpleName() + "' is not carried out yet");
+            }
+        }
+    }
+
+    private void createRecord(String app, Effect.CreateRecord create, Actor actor) {
+        ObjectNode values = JSON.createObjectNode();
+        create.values().forEach((field, value) -> values.set(field, json(value)));
+        try {
+            records.systemStore(app, create.form()).create(values.toString(), actor, Locale.ENGLISH);
+        } catch (InvalidRecordException e) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "rule.effect_failed", "A rule could not create a '"
+                    + create.form() + "' record: " + e.errors(),
+                    List.of(new ApiError.Problem(create.form(), e.errors().toString())));
+        } catch (SQLException e) {
+            throw new IllegalStateException("A rule could not create a record", e);
+        }
+    }
+
+    /** Usernames of the recipients: named users, role holders, users held in record fields, the record's owner. */
+    private Set<String> recipients(Effect.Recipients to, ObjectNode record, Actor actor) {
+        Set<String> usernames = new LinkedHashSet<>();
+        if (to == null) {
+            return usernames;
+        }
+        for (String user : to.users()) {
+            usernames.addAll(jdbc.sql("SELECT username FROM MO_USER WHERE (username = ? OR CAST(id AS CHAR(20)) = ?) "
+                    + "AND enabled = TRUE").params(user, user).query(String.class).list());
+        }
+        if (!to.roles().isEmpty()) {
+            usernames.addAll(jdbc.sql("SELECT DISTINCT u.username FROM MO_USER u JOIN MO_USER_ROLE r ON r.user_id = u.id "
+                    + "WHERE r.role_key IN (:roles) AND u.enabled = TRUE").param("roles", to.roles()).query(String.class).list());
+        }
+        for (String user : to.fieldUsers()) {
+            usernames.addAll(jdbc.sql("SELECT username FROM MO_USER WHERE (username = ? OR CAST(id AS CHAR(20)) = ?) "
+                    + "AND enabled = TRUE").params(user, user).query(String.class).list());
+        }
+        if (to.initiator()) {
+            long owner = record.path("owner_id").asLong(actor.userId());
+            usernames.addAll(jdbc.sql("SELECT username FROM MO_USER WHERE id = ?").param(owner).query(String.class).list());
+        }
+        return usernames;
+    }
+
+    private void outbox(String topic, String recipient, Map<String, Object> payload, Instant at) {
+        try {
+            jdbc.sql("INSERT INTO MO_OUTBOX (topic, recipient, payload, created_at) VALUES (?, ?, ?, ?)")
+                    .params(topic, recipient, JSON.writeValueAsString(payload), Timestamp.from(at)).update();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Map<String, String> text(io.mosaic.api.definition.LocalizedText text) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        if (text != null) {
+            texts.put("zh-CN", text.zhCN());
+            texts.put("en", text.en());
+        }
+        return texts;
+    }
+
+    /** A rule's value as a record value: numbers in plain notation, everything else as JSON makes it. */
+    static JsonNode json(Object value) {
+        if (value instanceof BigDecimal number) {
+            return JSON.getNodeFactory().numberNode(new BigDecimal(number.stripTrailingZeros().toPlainString()));
+        }
+        return JSON.valueToTree(value);
+    }
+}

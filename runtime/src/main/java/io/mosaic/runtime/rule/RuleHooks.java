@@ -1,0 +1,186 @@
+package io.mosaic.runtime.rule;
+
+import java.sql.Connection;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.ConnectionHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.mosaic.form.record.RecordError;
+import io.mosaic.form.store.Actor;
+import io.mosaic.form.store.InvalidRecordException;
+import io.mosaic.form.store.SaveHooks;
+import io.mosaic.form.store.SystemColumns;
+import io.mosaic.rule.run.CompiledRules;
+import io.mosaic.rule.run.Effect;
+import io.mosaic.rule.run.RuleEvaluationException;
+import io.mosaic.rule.run.RuleFacts;
+import io.mosaic.rule.run.RuleRun;
+import io.mosaic.rule.run.RuleRunawayException;
+import io.mosaic.runtime.form.FormRecords;
+import io.mosaic.runtime.form.RecordHooks;
+
+/**
+ * A form's rules around each save of its records. Before the write, {@code before_save} rule sets run: their
+ * {@code set_field} effects change the record, {@code reject} refuses the save with its message on the field. After
+ * the write, in the record's transaction and on its connection, the other effects of those rule sets and every
+ * effect of {@code after_save} and {@code field_changed} rule sets are carried out, so that they commit or roll back
+ * with the record; notifications are written to the outbox then and delivered after the commit.
+ */
+@Component
+public class RuleHooks implements RecordHooks {
+
+    private final PublishedRules rules;
+    private final FormRecords records;
+    private final RuleEffects effects;
+    private final JdbcClient jdbc;
+    private final DataSource dataSource;
+    private final Clock clock = Clock.systemUTC();
+
+    RuleHooks(PublishedRules rules, FormRecords records, RuleEffects effects, JdbcClient jdbc, DataSource dataSource) {
+        this.rules = rules;
+        this.records = records;
+        this.effects = effects;
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+    }
+
+    @Override
+    public SaveHooks forForm(String app, String form) {
+        List<CompiledRules> sets = rules.of(app, form);
+        if (sets.stream().noneMatch(set -> saveTriggered(set.trigger().type()))) {
+            return SaveHooks.NONE;
+        }
+        return new FormHooks(app, form, sets);
+    }
+
+    private static boolean saveTriggered(String type) {
+        return "before_save".equals(type) || "after_save".equals(type) || "field_changed".equals(type);
+    }
+
+    /** The hooks of one form: the deferred effects of the before-save run travel from before to after the write. */
+    private final class FormHooks implements SaveHooks {
+
+        private final String app;
+        private final String form;
+        private final List<CompiledRules> sets;
+        private final ThreadLocal<List<Effect>> deferred = ThreadLocal.withInitial(ArrayList::new);
+
+        FormHooks(String app, String form, List<CompiledRules> sets) {
+            this.app = app;
+            this.form = form;
+            this.sets = sets;
+        }
+
+        @Override
+        public void beforeSave(ObjectNode record, ObjectNode stored, Actor actor, Locale locale) {
+            deferred.get().clear();
+            List<RecordError> refusals = new ArrayList<>();
+            for (CompiledRules set : sets) {
+                if (!"before_save".equals(set.trigger().type())) {
+                    continue;
+                }
+                for (Effect effect : run(set, record, stored, actor).effects()) {
+                    if (effect instanceof Effect.SetField setField) {
+                        record.set(setField.field(), RuleEffects.json(setField.value()));
+                    } else if (effect instanceof Effect.Reject reject) {
+                        refusals.add(new RecordError(reject.field() == null ? "" : "/" + reject.field(), "rule",
+                                reject.message() == null ? "Refused by rule set " + set.key()
+                                        : reject.message().in(locale.toLanguageTag())));
+                    } else {
+                        deferred.get().add(effect);
+                    }
+                }
+            }
+            if (!refusals.isEmpty()) {
+                deferred.get().clear();
+                throw new InvalidRecordException(refusals);
+            }
+        }
+
+        @Override
+        public void afterSave(Connection connection, long id, ObjectNode record, ObjectNode stored, Actor actor) {
+            List<Effect> toDo = new ArrayList<>(deferred.get());
+            deferred.get().clear();
+            ObjectNode saved = record.deepCopy();
+            saved.put(SystemColumns.ID, id);
+            Set<String> changed = changedFields(record, stored);
+            for (CompiledRules set : sets) {
+                String type = set.trigger().type();
+                boolean fieldChanged = "field_changed".equals(type)
+                        && set.trigger().fields().stream().anyMatch(changed::contains);
+                if ("after_save".equals(type) || fieldChanged) {
+                    toDo.addAll(run(set, saved, stored, actor).effects());
+                }
+            }
+            if (!toDo.isEmpty()) {
+                onConnection(connection, () -> effects.carryOut(app, form, id, saved, actor, toDo));
+            }
+        }
+
+        private RuleRun run(CompiledRules set, ObjectNode record, ObjectNode stored, Actor actor) {
+            RuleFacts facts = new RuleFacts(records.factsOf(app, form, record, clock), changedFields(record, stored),
+                    user(actor), clock.instant());
+            try {
+                return set.run(facts);
+            } catch (RuleEvaluationException | RuleRunawayException e) {
+                throw new InvalidRecordException(List.of(new RecordError("", "rule", e.getMessage())));
+            }
+        }
+    }
+
+    static Set<String> changedFields(ObjectNode record, ObjectNode stored) {
+        Set<String> changed = new LinkedHashSet<>();
+        record.fieldNames().forEachRemaining(name -> {
+            JsonNode before = stored == null ? null : stored.get(name);
+            if (stored == null || before == null || !before.equals(record.get(name))) {
+                changed.add(name);
+            }
+        });
+        return changed;
+    }
+
+    /** The saving user as conditions read {@code current_user}. */
+    private Map<String, Object> user(Actor actor) {
+        Map<String, Object> user = new LinkedHashMap<>();
+        user.put("id", actor.userId());
+        user.put("org_id", actor.orgId());
+        user.put("dealer_id", actor.dealerId());
+        jdbc.sql("SELECT username FROM MO_USER WHERE id = ?").param(actor.userId()).query(String.class).optional()
+                .ifPresent(username -> user.put("username", username));
+        user.put("roles", jdbc.sql("SELECT role_key FROM MO_USER_ROLE WHERE user_id = ?").param(actor.userId())
+                .query(String.class).list());
+        return user;
+    }
+
+    /**
+     * Runs {@code work} with the platform's data access bound to the record's connection, so that what it writes is
+     * part of the record's transaction; inside a transaction of the platform's own, that connection is already bound.
+     */
+    private void onConnection(Connection connection, Runnable work) {
+        if (TransactionSynchronizationManager.hasResource(dataSource)) {
+            work.run();
+            return;
+        }
+        TransactionSynchronizationManager.bindResource(dataSource, new ConnectionHolder(connection));
+        try {
+            work.run();
+        } finally {
+            TransactionSynchronizationManager.unbindResource(dataSource);
+        }
+    }
+}
