@@ -18,7 +18,7 @@ export async function appDefinitions(app, kind) {
 
 /** Saves the starter draft of a new rule set or decision table on `form` (key and fields); the designer opens on it. */
 export async function createDefinition(app, kind, key, name, form) {
-  const number = (form.fields || []).find(field => NUMBER_TYPES.includes(field.type));
+  const number = (form.fields || []).find(field => NUMBER_TYPES.has(field.type));
   const starter = kind === 'rules' ? starterRuleSet(key, name, form.key) : starterTable(key, name, form.key, number);
   await api.put(definitionPath(app, kind, key), new JsonText(definitionText(starter)));
 }

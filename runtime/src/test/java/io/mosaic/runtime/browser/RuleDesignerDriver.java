@@ -59,6 +59,18 @@ final class RuleDesignerDriver {
         browser.click(dialog + "button[type=submit]");
     }
 
+    /** Leaves a designer with unsaved work for the app's page, answering the designer's "leave?" with leave. */
+    void leaveUnsavedWork(String app) {
+        browser.go(baseUrl + "/#/apps/" + app);
+        browser.click("[data-test=leave]");
+        browser.waitFor("[data-test=design-app]");
+    }
+
+    /** Scrolls the shown rule (or table) to its top, e.g. for a screenshot of its condition. */
+    void scrollToTop() {
+        browser.runAsync("document.querySelector('.rule-main, .decision-main').scrollTop = 0; arguments[0]();");
+    }
+
     void openRuleSet(String app, String key) {
         browser.go(baseUrl + "/#/design/" + app + "/rules/" + key);
         browser.waitFor("[data-test=rule-designer] [data-test=settings]");

@@ -2,18 +2,31 @@
 // table's input columns as fields) or an existing record's id, sent to the server's simulate endpoint against the
 // draft (saved first when there is unsaved work); no side effects. A rule set answers which rules fired and what
 // they would have done; a table, the rows that matched (the page highlights them) and its outputs.
-import { ref, computed, watch } from 'vue';
+import { ref, computed, watch, nextTick } from 'vue';
 import { api } from '../../api.js';
 import { t, locale, localName } from '../../i18n.js';
 import { sampleRecord } from '../../designer/sampleRecord.js';
 import ErrorBox from '../ErrorBox.js';
 import RecordForm from '../RecordForm.js';
 
+/** A text in both languages as the engine writes it (`zhCN`) or as definitions do (`zh-CN`), else null. */
+function localized(value) {
+  if (!value || typeof value !== 'object' || Array.isArray(value) || !('en' in value)) return null;
+  return { 'zh-CN': value['zh-CN'] ?? value.zhCN, en: value.en };
+}
+
+/** Whether a member says anything: null, blank, false and empty lists are left out of the effects shown. */
+const said = value => value !== null && value !== undefined && value !== '' && value !== false
+  && !(Array.isArray(value) && !value.length);
+
 /** A member of an effect as one line of text: localized texts in the UI's language, lists joined. */
 function describe(value) {
-  if (value && typeof value === 'object' && !Array.isArray(value) && 'en' in value && 'zh-CN' in value) return localName(value);
+  const text = localized(value);
+  if (text) return localName(text);
   if (Array.isArray(value)) return value.map(describe).join(', ');
-  if (value && typeof value === 'object') return Object.entries(value).map(([key, inner]) => `${key}: ${describe(inner)}`).join('; ');
+  if (value && typeof value === 'object') {
+    return Object.entries(value).filter(([, inner]) => said(inner)).map(([key, inner]) => (inner === true ? key : `${key}: ${describe(inner)}`)).join('; ');
+  }
   return String(value);
 }
 
@@ -39,6 +52,7 @@ export default {
     const busy = ref(false);
     const error = ref(null);
     const result = ref(null);
+    const resultEl = ref(null);
     const fill = () => {
       values.value = props.form ? sampleRecord(props.form, locale.value) : {};
     };
@@ -62,13 +76,20 @@ export default {
       } finally {
         busy.value = false;
       }
+      await nextTick();
+      resultEl.value?.scrollIntoView({ block: 'nearest' });
     }
     const fired = computed(() => result.value?.fired || []);
     const outputs = computed(() => Object.entries(result.value?.outputs || {}));
-    const effectMembers = effect => Object.entries(effect).filter(([key]) => key !== 'type');
+    const effectMembers = effect => Object.entries(effect).filter(([key, value]) => key !== 'type' && said(value));
+    // The engine names a firing's rule `ruleKey`; the contract said `rule`.
+    const ruleOf = firing => firing.ruleKey ?? firing.rule;
+    const firingName = firing => (localized(firing.name) ? localName(localized(firing.name)) : props.names[ruleOf(firing)] || ruleOf(firing));
     const typeName = type => (t(`rules.action.${type}`) === `rules.action.${type}` ? type : t(`rules.action.${type}`));
     const ready = computed(() => mode.value === 'sample' ? !!props.form : /^\d+$/.test(String(recordId.value).trim()));
-    return { t, localName, mode, values, recordId, busy, error, result, fill, run, fired, outputs, effectMembers, typeName, describe, ready };
+    return {
+      t, mode, values, recordId, busy, error, result, resultEl, fill, run, fired, outputs, effectMembers, ruleOf, firingName, typeName, describe, ready,
+    };
   },
   template: /* html */ `
     <aside class="simulation" data-test="simulation">
@@ -92,12 +113,12 @@ export default {
       <button type="button" class="button button-primary button-block" data-test="sim-run" :disabled="busy || !ready" @click="run">
         {{ busy ? t('rules.simulating') : t('rules.runSimulation') }}</button>
 
-      <div class="simulation-result">
+      <div ref="resultEl" class="simulation-result">
         <ErrorBox :error="error" />
-        <div v-if="result && kind === 'rules'" data-test="sim-result" :data-fired="fired.map(f => f.rule).join(',')">
+        <div v-if="result && kind === 'rules'" data-test="sim-result" :data-fired="fired.map(ruleOf).join(',')">
           <p v-if="!fired.length" class="muted">{{ t('rules.noneFired') }}</p>
-          <div v-for="f in fired" :key="f.rule" class="fired" data-test="fired" :data-rule="f.rule">
-            <strong>✓ {{ localName(f.name) || names[f.rule] || f.rule }}</strong> <code>{{ f.rule }}</code>
+          <div v-for="(f, n) in fired" :key="n" class="fired" data-test="fired" :data-rule="ruleOf(f)">
+            <strong>✓ {{ firingName(f) }}</strong> <code>{{ ruleOf(f) }}</code>
             <ul class="effects">
               <li v-for="(effect, i) in f.effects" :key="i" data-test="effect" :data-type="effect.type">
                 <span class="badge">{{ typeName(effect.type) }}</span>

@@ -216,7 +216,7 @@ export default {
         </div>
         <div v-if="ruleLists[entry.kind] && ruleLists[entry.kind].length" class="table-wrap">
           <table class="table" :data-test="entry.kind + '-list'">
-            <thead><tr><th>{{ t('rules.name') }}</th><th>{{ t('design.formKey') }}</th><th>{{ t('rules.form') }}</th>
+            <thead><tr><th>{{ t('rules.name') }}</th><th>{{ t('rules.key') }}</th><th>{{ t('rules.form') }}</th>
               <th>{{ t('design.state') }}</th><th class="hide-narrow">{{ t('design.changed') }}</th><th></th></tr></thead>
             <tbody>
               <tr v-for="item in ruleLists[entry.kind]" :key="item.key" :data-key="item.key">
@@ -236,7 +236,7 @@ export default {
       <ModalDialog v-if="newRuleDefinition" :title="t(newRuleDefinition.kind.add)" @close="newRuleDefinition = null">
         <form data-test="new-rule-dialog" @submit.prevent="createRuleDefinition">
           <ErrorBox :error="ruleError" />
-          <label class="field"><span>{{ t('design.formKey') }}</span>
+          <label class="field"><span>{{ t('rules.key') }}</span>
             <input name="key" v-model.trim="newRuleDefinition.key" autocomplete="off" spellcheck="false"
                    :placeholder="newRuleDefinition.kind.kind === 'rules' ? 'order_checks' : 'rebate_rate'"
                    :aria-invalid="ruleKeyProblem ? 'true' : null" autofocus>
@@ -283,7 +283,7 @@ export default {
 
       <ModalDialog v-if="creating" :title="t('design.newForm')" @close="creating = null">
         <form data-test="new-form-dialog" @submit.prevent="create">
-          <label class="field"><span>{{ t('design.formKey') }}</span>
+          <label class="field"><span>{{ t('rules.key') }}</span>
             <input name="key" v-model.trim="creating.key" autocomplete="off" spellcheck="false" placeholder="order"
                    :aria-invalid="keyProblem ? 'true' : null" autofocus>
             <small v-if="keyProblem" class="prop-error">{{ keyProblem }}</small>
