@@ -138,7 +138,9 @@ export default {
     const settingsProblems = computed(() => located.value.filter(problem => problem.rule == null));
     const ruleProblemCount = index => located.value.filter(problem => problem.rule === index).length;
     const triggerProblems = computed(() => problemsAt(problems.value, '/trigger', { within: true }));
-    const ruleOwnProblems = computed(() => problemsAt(problems.value, rulePointer.value, { members: ['key', 'name', 'priority', 'actions'] }));
+    // The rule's own: at it, its key, name and priority, or its list of actions as a whole (each action shows its own).
+    const ruleOwnProblems = computed(() => problemsAt(problems.value, rulePointer.value, { members: ['key', 'name', 'priority'] })
+      .concat(problems.value.filter(problem => problem.pointer === `${rulePointer.value}/actions`)));
     const invalidAt = pointer => problems.value.some(problem => problem.pointer === pointer || problem.pointer?.startsWith(`${pointer}/`));
     function describe(problem) {
       if (problem.rule == null) return problem.pointer?.startsWith('/trigger') ? t('rules.trigger') : t('rules.settings');
