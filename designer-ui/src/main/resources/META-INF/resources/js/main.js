@@ -16,6 +16,8 @@ import PacksPage from './pages/admin/PacksPage.js';
 import DesignHomePage from './pages/design/DesignHomePage.js';
 import FormDesignerPage from './pages/design/FormDesignerPage.js';
 import FlowDesignerPage from './pages/design/FlowDesignerPage.js';
+import RuleDesignerPage from './pages/design/RuleDesignerPage.js';
+import DecisionDesignerPage from './pages/design/DecisionDesignerPage.js';
 import InboxPage from './pages/flow/InboxPage.js';
 import TaskPage from './pages/flow/TaskPage.js';
 import InstancePage from './pages/flow/InstancePage.js';
@@ -25,6 +27,7 @@ const PAGES = {
   login: LoginPage, launcher: LauncherPage, app: AppPage, target: AppPage, record: AppPage, tokens: TokensPage,
   users: UsersPage, roles: RolesPage, orgs: OrgsPage, packs: PacksPage,
   design: DesignHomePage, formDesigner: FormDesignerPage, flowDesigner: FlowDesignerPage,
+  ruleDesigner: RuleDesignerPage, decisionDesigner: DecisionDesignerPage,
   inbox: InboxPage, task: TaskPage, instance: InstancePage,
 };
 

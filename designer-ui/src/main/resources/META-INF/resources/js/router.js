@@ -20,6 +20,8 @@ const ROUTES = [
   ['design', '/design/:app', { design: true }],
   ['formDesigner', '/design/:app/forms/:key', { design: true }],
   ['flowDesigner', '/design/:app/flows/:key', { design: true }],
+  ['ruleDesigner', '/design/:app/rules/:key', { design: true }],
+  ['decisionDesigner', '/design/:app/decisions/:key', { design: true }],
 ].map(([name, pattern, meta = {}]) => ({ name, meta, parts: pattern.split('/').filter(Boolean) }));
 
 function match(path) {

@@ -1,6 +1,7 @@
 // Design home of one app (#/design/{app}): its form definitions, where each stands between draft and published
 // version, and "New form", which asks for a key and names and opens the form designer on the new form; below, its
-// processes, and "New process", which saves a starter process bound to a published form and opens the process designer.
+// processes, and "New process", which saves a starter process bound to a published form and opens the process designer;
+// then its rule sets and decision tables, and "New" for each, which saves a starter draft on a form and opens its designer.
 import { ref, computed, watch } from 'vue';
 import { api, attempt } from '../../api.js';
 import { t, localName, zhEnName, formatDate } from '../../i18n.js';
@@ -8,6 +9,7 @@ import { route, href, navigate } from '../../router.js';
 import { KEY_PATTERN } from '../../designer/fieldTypes.js';
 import { appForms, rememberNewForm, formsInMenu, addToAppMenu } from '../../designer/appForms.js';
 import { appFlows, createProcess } from '../../designer/appFlows.js';
+import { appDefinitions, createDefinition } from '../../designer/appRules.js';
 import ErrorBox from '../../components/ErrorBox.js';
 import ModalDialog from '../../components/ModalDialog.js';
 import PageLayout from '../../components/PageLayout.js';
@@ -43,6 +45,39 @@ export default {
       readable.value = new Set(answers.filter(Boolean));
       inMenu.value = await formsInMenu(key).catch(() => null);
     }, { immediate: true });
+    /** Rule sets (kind `rules`) and decision tables (kind `decision`), each with the route of its designer. */
+    const ruleKinds = [
+      { kind: 'rules', route: 'rules', title: 'rules.homeTitle', intro: 'rules.homeIntro', add: 'rules.newRuleSet', none: 'rules.noRuleSets' },
+      { kind: 'decision', route: 'decisions', title: 'decision.homeTitle', intro: 'decision.homeIntro', add: 'decision.newTable', none: 'decision.noTables' },
+    ];
+    const ruleLists = ref({ rules: null, decision: null });
+    const newRuleDefinition = ref(null);
+    const ruleError = ref(null);
+    watch(appKey, async key => {
+      ruleLists.value = { rules: null, decision: null };
+      await attempt(error, async () => {
+        const [rules, decision] = await Promise.all(ruleKinds.map(entry => appDefinitions(key, entry.kind)));
+        ruleLists.value = { rules, decision };
+      });
+    }, { immediate: true });
+    const ruleKeyProblem = computed(() => {
+      const key = newRuleDefinition.value?.key || '';
+      if (!key) return null;
+      if (!KEY_PATTERN.test(key)) return t('design.key.pattern');
+      return ruleLists.value[newRuleDefinition.value.kind.kind]?.some(item => item.key === key) ? t('rules.exists') : null;
+    });
+    function startNewRuleDefinition(entry) {
+      ruleError.value = null;
+      newRuleDefinition.value = { kind: entry, key: '', zh: '', en: '', form: forms.value?.length === 1 ? forms.value[0].key : '' };
+    }
+    async function createRuleDefinition() {
+      const { kind, key, zh, en, form } = newRuleDefinition.value;
+      if (!key || ruleKeyProblem.value || !zh.trim() || !en.trim() || !form) return;
+      const chosen = forms.value.find(candidate => candidate.key === form);
+      if (await attempt(ruleError, () => createDefinition(appKey.value, kind.kind, key, { 'zh-CN': zh.trim(), en: en.trim() }, chosen))) {
+        navigate(`/design/${encodeURIComponent(appKey.value)}/${kind.route}/${encodeURIComponent(key)}`);
+      }
+    }
     watch(appKey, async key => {
       flows.value = null;
       await attempt(error, async () => {
@@ -103,7 +138,8 @@ export default {
     return {
       t, localName, zhEnName, formatDate, href, appKey, app, forms, error, creating, keyProblem, startCreating, create, status,
       readable, inMenu, adding, addToMenu, flows, newProcess, processError, processKeyProblem, publishedForms, startNewProcess,
-      createNewProcess, formName,
+      createNewProcess, formName, ruleKinds, ruleLists, newRuleDefinition, ruleError, ruleKeyProblem, startNewRuleDefinition,
+      createRuleDefinition,
     };
   },
   template: /* html */ `
@@ -170,6 +206,59 @@ export default {
       </div>
       <p v-else-if="flows" class="empty-line muted">{{ t('flow.noProcesses') }}</p>
 
+      <template v-for="entry in ruleKinds" :key="entry.kind">
+        <div class="page-header design-section" :data-test="entry.kind + '-home'">
+          <div><h2>{{ t(entry.title) }}</h2><p class="muted page-subtitle">{{ t(entry.intro) }}</p></div>
+          <div class="page-actions">
+            <button type="button" class="button" :data-test="'new-' + entry.kind" :disabled="!ruleLists[entry.kind] || !forms"
+                    @click="startNewRuleDefinition(entry)">+ {{ t(entry.add) }}</button>
+          </div>
+        </div>
+        <div v-if="ruleLists[entry.kind] && ruleLists[entry.kind].length" class="table-wrap">
+          <table class="table" :data-test="entry.kind + '-list'">
+            <thead><tr><th>{{ t('rules.name') }}</th><th>{{ t('rules.key') }}</th><th>{{ t('rules.form') }}</th>
+              <th>{{ t('design.state') }}</th><th class="hide-narrow">{{ t('design.changed') }}</th><th></th></tr></thead>
+            <tbody>
+              <tr v-for="item in ruleLists[entry.kind]" :key="item.key" :data-key="item.key">
+                <td><a :href="href('design', appKey, entry.route, item.key)"><strong>{{ localName(item.name, item.key) }}</strong></a></td>
+                <td><code>{{ item.key }}</code></td>
+                <td>{{ item.form ? formName(item.form) : '' }}</td>
+                <td><span class="badge" :class="status(item).css">{{ status(item).text }}</span></td>
+                <td class="hide-narrow muted small">{{ formatDate(item.updatedAt) }} · {{ item.updatedBy }}</td>
+                <td class="row-actions"><a class="button button-small" :href="href('design', appKey, entry.route, item.key)">{{ t('design.open') }}</a></td>
+              </tr>
+            </tbody>
+          </table>
+        </div>
+        <p v-else-if="ruleLists[entry.kind]" class="empty-line muted">{{ t(entry.none) }}</p>
+      </template>
+
+      <ModalDialog v-if="newRuleDefinition" :title="t(newRuleDefinition.kind.add)" @close="newRuleDefinition = null">
+        <form data-test="new-rule-dialog" @submit.prevent="createRuleDefinition">
+          <ErrorBox :error="ruleError" />
+          <label class="field"><span>{{ t('rules.key') }}</span>
+            <input name="key" v-model.trim="newRuleDefinition.key" autocomplete="off" spellcheck="false"
+                   :placeholder="newRuleDefinition.kind.kind === 'rules' ? 'order_checks' : 'rebate_rate'"
+                   :aria-invalid="ruleKeyProblem ? 'true' : null" autofocus>
+            <small v-if="ruleKeyProblem" class="prop-error">{{ ruleKeyProblem }}</small>
+            <small v-else class="muted">{{ t('design.keyHint') }}</small></label>
+          <div class="form-grid">
+            <label class="field"><span>{{ t('rules.name') }} · 中文</span><input name="nameZh" v-model="newRuleDefinition.zh" lang="zh-CN"></label>
+            <label class="field"><span>{{ t('rules.name') }} · English</span><input name="nameEn" v-model="newRuleDefinition.en" lang="en"></label>
+          </div>
+          <label class="field"><span>{{ t('rules.form') }}</span>
+            <select name="form" v-model="newRuleDefinition.form">
+              <option value="" disabled>{{ t('flow.chooseForm') }}</option>
+              <option v-for="form in forms" :key="form.key" :value="form.key">{{ localName(form.name, form.key) }} ({{ form.key }})</option>
+            </select></label>
+          <div class="form-actions">
+            <button type="button" class="button button-ghost" @click="newRuleDefinition = null">{{ t('common.cancel') }}</button>
+            <button type="submit" class="button button-primary"
+                    :disabled="!newRuleDefinition.key || !!ruleKeyProblem || !newRuleDefinition.zh.trim() || !newRuleDefinition.en.trim() || !newRuleDefinition.form">{{ t('design.createAndOpen') }}</button>
+          </div>
+        </form>
+      </ModalDialog>
+
       <ModalDialog v-if="newProcess" :title="t('flow.newProcess')" @close="newProcess = null">
         <form data-test="new-process-dialog" @submit.prevent="createNewProcess">
           <ErrorBox :error="processError" />
@@ -194,7 +283,7 @@ export default {
 
       <ModalDialog v-if="creating" :title="t('design.newForm')" @close="creating = null">
         <form data-test="new-form-dialog" @submit.prevent="create">
-          <label class="field"><span>{{ t('design.formKey') }}</span>
+          <label class="field"><span>{{ t('rules.key') }}</span>
             <input name="key" v-model.trim="creating.key" autocomplete="off" spellcheck="false" placeholder="order"
                    :aria-invalid="keyProblem ? 'true' : null" autofocus>
             <small v-if="keyProblem" class="prop-error">{{ keyProblem }}</small>

@@ -1,0 +1,206 @@
+package io.mosaic.runtime.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.mosaic.runtime.metadata.MetadataService;
+import io.mosaic.runtime.security.user.UserRequest;
+import io.mosaic.runtime.security.user.UserService;
+
+/**
+ * The rule designer in headless Chromium against the real runtime, at 1366×768: an analyst builds "order total over
+ * 50,000 → notify finance in-app and by e-mail" and a three-tier rebate table from the design home, simulates both
+ * against their drafts, publishes them and finds what the panel was told in the published versions. Refused drafts
+ * show their problems where they point: a rejecting rule on an after-save trigger on its action, a decision row that
+ * never applies on its row (in Chinese, the other language of the UI). Screenshots of each step land in
+ * {@code target/screenshots}; any script error a page logs fails the test.
+ */
+@Tag("browser")
+class RuleDesignerBrowserTest extends BrowserTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PASSWORD = "analyst-pw-" + UUID.randomUUID();
+
+    @Autowired
+    UserService users;
+
+    @Autowired
+    MetadataService metadata;
+
+    private final String suffix = Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+    private final String app = "rules_" + suffix;
+    private final String finance = "fin_" + suffix;
+    private RuleDesignerDriver designer;
+
+    @BeforeEach
+    void analystSignedInWithAPublishedOrderForm() {
+        metadata.createApp(app, """
+                {"key": "%1$s", "name": {"zh-CN": "销售 %2$s", "en": "Sales %2$s"}, "version": "1.0.0", "platform": ">=0.1.0",
+                 "roles": [{"key": "%3$s", "name": {"zh-CN": "财务", "en": "Finance"}, "grants": []}],
+                 "definitions": [{"kind": "form", "key": "order"}]}""".formatted(app, suffix, finance), "admin");
+        metadata.publish(app, MetadataService.APP_KIND, app, null, "admin");
+        metadata.publishContent(app, "form", "order", """
+                {"key": "order", "name": {"zh-CN": "订单", "en": "Order"},
+                 "fields": [{"key": "customer", "type": "text", "label": {"zh-CN": "客户", "en": "Customer"}},
+                            {"key": "total", "type": "money", "label": {"zh-CN": "合计", "en": "Total"}},
+                            {"key": "lines", "type": "subtable", "label": {"zh-CN": "明细", "en": "Lines"},
+                             "columns": [{"key": "product", "type": "text", "label": {"zh-CN": "产品", "en": "Product"}},
+                                         {"key": "amount", "type": "money", "label": {"zh-CN": "金额", "en": "Amount"}}]}]}""",
+                null, "admin");
+        String analyst = "analyst_" + suffix;
+        users.create(new UserRequest(analyst, "Ann Analyst", null, PASSWORD, null, null, null, List.of("analyst"), "en", null));
+        browser.desktop();
+        browser.viewport(1366, 768);
+        signIn(analyst, PASSWORD);
+        designer = new RuleDesignerDriver(browser, url(""));
+    }
+
+    @Test
+    void analystBuildsALargeOrderAlertSimulatesAndPublishesIt() throws IOException {
+        designer.openDesignHome(app);
+        browser.screenshot("70-design-home-rules");
+        designer.createRuleSet("large_orders", "大额订单提醒", "Large order alert", "Order (order)");
+        designer.trigger("after_save");
+        browser.screenshot("71-rule-set-settings");
+
+        designer.selectRule("rule_1");
+        designer.ruleKey("large_order");
+        designer.ruleName("大额订单", "Large order");
+        String root = designer.condition();
+        designer.compare(root + "/all/0", "total", "gt", "50000");
+        String lines = designer.add(root, "rows");
+        designer.rows(lines, "count");
+        designer.compare(lines, "lines.amount", "gte", "1");
+        designer.action(0, "notify");
+        designer.channels(0, "in_app", "email");
+        designer.recipientInitiator(0, false);
+        designer.recipientRole(0, "Finance (" + finance + ")");
+        designer.title(0, "大额订单", "Large order");
+        designer.message(0, "订单金额超过 50,000", "An order over 50,000");
+        browser.screenshot("72-rule-actions");
+        designer.scrollToTop();
+        browser.screenshot("72-rule-condition");
+
+        designer.saveDraft();
+        assertThat(browser.all("[data-test=problems]")).isEmpty();
+        designer.simulate(Map.of("customer", "Big Co", "total", "60000"));
+        assertThat(designer.simulationError()).isNull();
+        assertThat(designer.firedRules()).containsExactly("large_order");
+        assertThat(designer.effects("large_order")).containsExactly("notify");
+        browser.screenshot("73-rule-simulated");
+        designer.simulate(Map.of("total", "40000"));
+        assertThat(designer.firedRules()).isEmpty();
+
+        assertThat(designer.publish()).isEqualTo(1);
+        browser.screenshot("74-rule-published");
+        JsonNode published = published("rules", "large_orders");
+        assertThat(published.path("form").asText()).isEqualTo("order");
+        assertThat(published.path("trigger")).isEqualTo(JSON.readTree("{\"type\": \"after_save\"}"));
+        JsonNode rule = published.at("/rules/0");
+        assertThat(rule.path("key").asText()).isEqualTo("large_order");
+        assertThat(rule.path("condition")).isEqualTo(JSON.readTree("""
+                {"all": [{"field": "total", "op": "gt", "value": 50000},
+                         {"field": "lines.amount", "rows": "count", "op": "gte", "value": 1}]}"""));
+        assertThat(rule.at("/actions/0")).isEqualTo(JSON.readTree("""
+                {"type": "notify", "channels": ["in_app", "email"], "to": {"roles": ["%s"]},
+                 "title": {"zh-CN": "大额订单", "en": "Large order"},
+                 "message": {"zh-CN": "订单金额超过 50,000", "en": "An order over 50,000"}}""".formatted(finance)));
+
+        designer.openDesignHome(app);
+        browser.waitForText("[data-test=rules-list] tr[data-key=large_orders]", "Large order alert");
+    }
+
+    @Test
+    void analystBuildsAThreeTierRebateTableSimulatesAndPublishesIt() throws IOException {
+        designer.openDesignHome(app);
+        designer.createDecisionTable("order_rebate", "订单返利", "Order rebate", "Order (order)");
+        designer.inputColumn(0, "total", "订单金额", "Order total", "number", "total");
+        designer.outputColumn(0, "rate", "返利比例", "Rebate rate", "number");
+        designer.addOutputColumn();
+        designer.outputColumn(1, "tier", "档位", "Tier", "text");
+        designer.row(0, List.of("< 100000"), List.of("0.01", "bronze"));
+        designer.addRow();
+        designer.row(1, List.of("[100000..500000)"), List.of("0.02", "silver"));
+        designer.addRow();
+        designer.row(2, List.of(">=500000"), List.of("0.03", "gold"));
+        assertThat(designer.cellText(2, 0)).isEqualTo("≥ 500000");
+        browser.screenshot("75-rebate-table");
+
+        designer.saveDraft();
+        assertThat(browser.all("[data-test=problems]")).isEmpty();
+        designer.simulate(Map.of("total", "250000"));
+        assertThat(designer.simulationError()).isNull();
+        assertThat(designer.matchedRows()).containsExactly(1);
+        assertThat(designer.simulatedOutput("tier")).isEqualTo("\"silver\"");
+        browser.screenshot("76-rebate-simulated");
+
+        assertThat(designer.publish()).isEqualTo(1);
+        JsonNode table = published("decision", "order_rebate");
+        assertThat(table.path("hitPolicy").asText()).isEqualTo("first");
+        assertThat(table.path("inputs")).isEqualTo(JSON.readTree("""
+                [{"key": "total", "label": {"zh-CN": "订单金额", "en": "Order total"}, "type": "number", "expression": "total"}]"""));
+        assertThat(table.path("rows")).isEqualTo(JSON.readTree("""
+                [{"inputs": [{"op": "lt", "value": 100000}], "outputs": [0.01, "bronze"]},
+                 {"inputs": [{"op": "between", "min": 100000, "max": 500000, "maxInclusive": false}], "outputs": [0.02, "silver"]},
+                 {"inputs": [{"op": "gte", "value": 500000}], "outputs": [0.03, "gold"]}]"""));
+        browser.screenshot("77-rebate-published");
+    }
+
+    @Test
+    void refusedDraftsShowTheirProblemsOnTheActionAndTheRow() {
+        browser.click("[data-test=user-menu]");
+        browser.click("[data-locale=zh-CN]");
+        designer.openDesignHome(app);
+        designer.createRuleSet("checks", "校验", "Checks", "订单 (order)");
+        designer.trigger("after_save");
+        designer.selectRule("rule_1");
+        designer.action(0, "reject");
+        designer.message(0, "不允许", "Not allowed");
+        designer.saveDraft();
+        assertThat(designer.problemPointers()).contains("/rules/0/actions/0");
+        assertThat(designer.markedRules()).containsExactly("rule_1");
+        assertThat(designer.markedNodes()).contains("/rules/0/actions/0");
+        browser.screenshot("78-rule-problem-on-the-action");
+
+        designer.leaveUnsavedWork(app);
+        designer.openDesignHome(app);
+        designer.createDecisionTable("tiers", "档位", "Tiers", "订单 (order)");
+        designer.row(0, List.of("< 100"), List.of("1"));
+        designer.addRow();
+        designer.row(1, List.of("< 50"), List.of("2"));
+        designer.addRow();
+        designer.row(2, List.of("abc"), List.of("3"));
+        assertThat(designer.rowNotes(2)).contains("数字");
+        designer.cell(2, 0, "-");
+        designer.saveDraft();
+        Map<Integer, String> marked = new LinkedHashMap<>(designer.markedRows());
+        assertThat(marked).containsEntry(1, "error");
+        assertThat(designer.rowNotes(1)).contains("never applies");
+        browser.screenshot("79-decision-row-problem");
+        assertThat(designer.publish()).isNull();
+    }
+
+    private JsonNode published(String kind, String key) throws IOException {
+        return JSON.readTree(JSON.readTree(fetchOk("/api/apps/" + app + "/definitions/" + kind + "/" + key + "/versions/1"))
+                .path("content").asText());
+    }
+
+    private String fetchOk(String path) {
+        Browser.Fetched answer = browser.fetch(path);
+        assertThat(answer.status()).as(path).isEqualTo(200);
+        return answer.body();
+    }
+}
