@@ -16,7 +16,6 @@ import org.flowable.variable.api.delegate.VariableScope;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -26,6 +25,7 @@ import io.mosaic.form.formula.Expression;
 import io.mosaic.form.formula.Formula;
 import io.mosaic.form.formula.FormulaContext;
 import io.mosaic.form.formula.FormulaException;
+import io.mosaic.form.record.FormulaValue;
 import io.mosaic.form.record.RecordError;
 import io.mosaic.form.store.Actor;
 import io.mosaic.form.store.InvalidRecordException;
@@ -97,7 +97,7 @@ public class FlowFacts {
             switch (step.action()) {
                 case "set_field" -> {
                     ObjectNode patch = JSON.createObjectNode();
-                    patch.set(step.field(), json(evaluate(step.value(), execution, stepId)));
+                    patch.set(step.field(), FormulaValue.json(evaluate(step.value(), execution, stepId)));
                     RecordStore store = records.systemStore(app, form);
                     int version = store.read(recordId, RowFilter.ALL, Set.of()).orElseThrow()
                             .path(SystemColumns.VERSION).intValue();
@@ -105,7 +105,7 @@ public class FlowFacts {
                 }
                 case "create_record" -> {
                     ObjectNode values = JSON.createObjectNode();
-                    step.values().forEach((field, formula) -> values.set(field, json(evaluate(formula, execution, stepId))));
+                    step.values().forEach((field, formula) -> values.set(field, FormulaValue.json(evaluate(formula, execution, stepId))));
                     records.systemStore(app, step.form()).create(values.toString(), actor, Locale.ENGLISH);
                 }
                 case "notify" -> {
@@ -141,15 +141,6 @@ public class FlowFacts {
         } catch (FormulaException e) {
             throw stepFailed(stepId, e.getMessage());
         }
-    }
-
-    /** A formula's result as a record value; numbers in plain notation (300, not 3E+2), dates as ISO text. */
-    private static JsonNode json(Object value) {
-        if (value instanceof java.math.BigDecimal number) {
-            return JSON.getNodeFactory().numberNode(new java.math.BigDecimal(number.stripTrailingZeros().toPlainString()));
-        }
-        return value instanceof java.time.LocalDate date ? JSON.getNodeFactory().textNode(date.toString())
-                : JSON.valueToTree(value);
     }
 
     private static ApiException stepFailed(String stepId, String why) {

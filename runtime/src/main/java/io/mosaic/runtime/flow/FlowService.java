@@ -40,10 +40,8 @@ import io.mosaic.api.security.FormAction;
 import io.mosaic.flow.run.DeployableProcess;
 import io.mosaic.flow.run.FlowBinding;
 import io.mosaic.form.model.FormModel;
-import io.mosaic.form.store.InvalidRecordException;
 import io.mosaic.form.store.RecordNotFoundException;
 import io.mosaic.form.store.RowFilter;
-import io.mosaic.form.store.StaleRecordException;
 import io.mosaic.form.store.SystemColumns;
 import io.mosaic.runtime.form.FormController;
 import io.mosaic.runtime.form.FormRecords;
@@ -1054,19 +1052,9 @@ public class FlowService {
         }
     }
 
-    private interface StoreCall<T> {
-        T run() throws SQLException;
-    }
-
-    private static <T> T storeCall(long id, StoreCall<T> work) {
+    private static <T> T storeCall(long id, FormRecords.StoreCall<T> work) {
         try {
-            return work.run();
-        } catch (RecordNotFoundException e) {
-            throw FormRecords.notFound(id);
-        } catch (StaleRecordException e) {
-            throw ApiException.conflict("conflict.stale", "Someone else changed this record in the meantime; reload and retry");
-        } catch (InvalidRecordException e) {
-            throw FormController.invalidRecord(e.errors());
+            return FormRecords.call(id, work);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

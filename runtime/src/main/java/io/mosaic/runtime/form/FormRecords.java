@@ -45,7 +45,9 @@ import io.mosaic.form.record.FormulaValue;
 import io.mosaic.form.record.RecordError;
 import io.mosaic.form.store.Actor;
 import io.mosaic.form.store.LookupResolver;
+import io.mosaic.form.store.InvalidRecordException;
 import io.mosaic.form.store.RecordNotFoundException;
+import io.mosaic.form.store.StaleRecordException;
 import io.mosaic.form.store.RecordStore;
 import io.mosaic.form.store.RowFilter;
 import io.mosaic.form.store.SaveHooks;
@@ -369,6 +371,24 @@ public class FormRecords {
                     }
                 }
             }
+        }
+    }
+
+    /** A call into a record store. */
+    public interface StoreCall<T> {
+        T run() throws SQLException;
+    }
+
+    /** Runs a store call, its refusals answered as the API's errors: 404, 409 conflict.stale, 422 record.invalid. */
+    public static <T> T call(long id, StoreCall<T> work) throws SQLException {
+        try {
+            return work.run();
+        } catch (RecordNotFoundException e) {
+            throw notFound(id);
+        } catch (StaleRecordException e) {
+            throw ApiException.conflict("conflict.stale", "Someone else changed this record in the meantime; reload and retry");
+        } catch (InvalidRecordException e) {
+            throw FormController.invalidRecord(e.errors());
         }
     }
 

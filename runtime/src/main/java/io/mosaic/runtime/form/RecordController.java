@@ -31,12 +31,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.mosaic.api.security.FormAction;
 import io.mosaic.form.store.FieldChange;
-import io.mosaic.form.store.InvalidRecordException;
 import io.mosaic.form.store.ListQuery;
 import io.mosaic.form.store.Page;
-import io.mosaic.form.store.RecordNotFoundException;
 import io.mosaic.form.store.RowFilter;
-import io.mosaic.form.store.StaleRecordException;
 import io.mosaic.form.store.SystemColumns;
 import io.mosaic.runtime.flow.FlowService;
 import io.mosaic.runtime.web.ApiError;
@@ -88,7 +85,7 @@ public class RecordController {
         Locale language = Locale.forLanguageTag(FormController.language(locale, user));
         access.refuseUnwritable(members(record), language);
         long id = submit ? flows.createAndSubmit(app, form, record, user, language)
-                : call(0, () -> access.store().create(record, access.actor(), language));
+                : FormRecords.call(0, () -> access.store().create(record, access.actor(), language));
         // Read without the row scope: a user may create records they will not see again (a dealer scope without a dealer code).
         ObjectNode created = access.store().read(id, RowFilter.ALL, access.hidden()).orElseThrow();
         return ResponseEntity.created(URI.create("/api/apps/" + app + "/forms/" + form + "/records/" + id)).body(created);
@@ -128,7 +125,7 @@ public class RecordController {
         access.refuseUnwritable(members, language);
         int expected = version;
         String sent = changes;
-        call(id, () -> access.store().update(id, expected, sent, access.actor(), language));
+        FormRecords.call(id, () -> access.store().update(id, expected, sent, access.actor(), language));
         return access.visible(id);
     }
 
@@ -139,7 +136,7 @@ public class RecordController {
                 @RequestParam int version, Authentication user) throws SQLException {
         FormRecords.Access access = records.access(app, form, user, FormAction.DELETE);
         refuseInApproval(access.visible(id));
-        call(id, () -> {
+        FormRecords.call(id, () -> {
             access.store().delete(id, version, access.actor());
             return null;
         });
@@ -151,7 +148,7 @@ public class RecordController {
             throws SQLException {
         FormRecords.Access access = records.access(app, form, user, FormAction.DELETE);
         access.requireInScope(id);
-        call(id, () -> {
+        FormRecords.call(id, () -> {
             access.store().restore(id, access.actor());
             return null;
         });
@@ -189,29 +186,12 @@ public class RecordController {
                 counted > COUNT_CAP);
     }
 
-    private interface StoreCall<T> {
-        T run() throws SQLException;
-    }
-
-    /** The store's refusals of the record {@code id} (0 while creating) as API errors. */
     /** A record in approval changes only through its current task, whose field access applies. */
     private static void refuseInApproval(ObjectNode record) {
         String status = record.path(SystemColumns.WORKFLOW_STATUS).asText("");
         if (FlowService.IN_APPROVAL.equals(status) || FlowService.APPROVED.equals(status)) {
             throw ApiException.conflict("flow.in_approval", "The record is " + status.replace('_', ' ')
                     + "; it changes only through its approval task");
-        }
-    }
-
-    private static <T> T call(long id, StoreCall<T> work) throws SQLException {
-        try {
-            return work.run();
-        } catch (RecordNotFoundException e) {
-            throw FormRecords.notFound(id);
-        } catch (StaleRecordException e) {
-            throw ApiException.conflict("conflict.stale", "Someone else changed this record in the meantime; reload and retry");
-        } catch (InvalidRecordException e) {
-            throw FormController.invalidRecord(e.errors());
         }
     }
 

@@ -1,6 +1,5 @@
 package io.mosaic.runtime.rule;
 
-import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -20,6 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.mosaic.form.record.FormulaValue;
 import io.mosaic.form.store.Actor;
 import io.mosaic.form.store.InvalidRecordException;
 import io.mosaic.rule.run.Effect;
@@ -125,11 +125,8 @@ public class RuleEffects {
         return texts;
     }
 
-    /** A rule's value as a record value: numbers in plain notation, everything else as JSON makes it. */
+    /** A rule's value as a record value. */
     static JsonNode json(Object value) {
-        if (value instanceof BigDecimal number) {
-            return JSON.getNodeFactory().numberNode(new BigDecimal(number.stripTrailingZeros().toPlainString()));
-        }
-        return JSON.valueToTree(value);
+        return FormulaValue.json(value);
     }
 }
