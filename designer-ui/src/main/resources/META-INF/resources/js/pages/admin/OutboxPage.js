@@ -88,7 +88,7 @@ export default {
               <td :data-label="t('outbox.column.status')">
                 <span class="badge" :class="deliveryTone(d.status)">{{ t('outbox.status.' + d.status) }}</span>
                 <div v-if="d.status === 'sent'" class="muted small nowrap">{{ formatDate(d.sentAt) }}</div>
-                <div v-else-if="d.status === 'pending' && d.nextAttemptAt" class="muted small nowrap">{{ t('outbox.next', { at: formatDate(d.nextAttemptAt) }) }}</div>
+                <div v-else-if="d.status === 'pending' && d.nextAttemptAt" class="muted small">{{ t('outbox.next', { at: formatDate(d.nextAttemptAt) }) }}</div>
               </td>
               <td class="center" :data-label="t('outbox.column.attempts')" data-test="outbox-attempts">{{ d.attempts }}</td>
               <td :data-label="t('outbox.column.error')"><span v-if="d.lastError" class="outbox-error" data-test="outbox-error">{{ d.lastError }}</span></td>
