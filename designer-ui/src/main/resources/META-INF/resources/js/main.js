@@ -13,6 +13,7 @@ import UsersPage from './pages/admin/UsersPage.js';
 import RolesPage from './pages/admin/RolesPage.js';
 import OrgsPage from './pages/admin/OrgsPage.js';
 import PacksPage from './pages/admin/PacksPage.js';
+import OutboxPage from './pages/admin/OutboxPage.js';
 import DesignHomePage from './pages/design/DesignHomePage.js';
 import FormDesignerPage from './pages/design/FormDesignerPage.js';
 import FlowDesignerPage from './pages/design/FlowDesignerPage.js';
@@ -21,14 +22,15 @@ import DecisionDesignerPage from './pages/design/DecisionDesignerPage.js';
 import InboxPage from './pages/flow/InboxPage.js';
 import TaskPage from './pages/flow/TaskPage.js';
 import InstancePage from './pages/flow/InstancePage.js';
+import NotificationsPage from './pages/NotificationsPage.js';
 import ToastHost from './components/ToastHost.js';
 
 const PAGES = {
   login: LoginPage, launcher: LauncherPage, app: AppPage, target: AppPage, record: AppPage, tokens: TokensPage,
-  users: UsersPage, roles: RolesPage, orgs: OrgsPage, packs: PacksPage,
+  users: UsersPage, roles: RolesPage, orgs: OrgsPage, packs: PacksPage, outbox: OutboxPage,
   design: DesignHomePage, formDesigner: FormDesignerPage, flowDesigner: FlowDesignerPage,
   ruleDesigner: RuleDesignerPage, decisionDesigner: DecisionDesignerPage,
-  inbox: InboxPage, task: TaskPage, instance: InstancePage,
+  inbox: InboxPage, task: TaskPage, instance: InstancePage, notifications: NotificationsPage,
 };
 
 const Message = {

@@ -17,6 +17,7 @@ export default {
       { name: 'orgs', path: '#/admin/orgs', label: t('nav.orgs'), icon: 'tree', show: isAdmin() },
       { name: 'tokens', path: '#/tokens', label: t('nav.tokens'), icon: 'key', show: true },
       { name: 'packs', path: '#/admin/packs', label: t('nav.packs'), icon: 'package', show: mayManagePacks() },
+      { name: 'outbox', path: '#/admin/outbox', label: t('nav.outbox'), icon: 'send', show: isAdmin() },
     ].filter(item => item.show));
     return { t, items, route };
   },

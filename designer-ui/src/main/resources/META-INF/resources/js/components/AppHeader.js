@@ -1,23 +1,25 @@
-// Top bar: brand, main navigation (apps, the approvals inbox with the to-do count, administration) and the user
-// menu (language, tokens, sign out).
+// Top bar: brand, main navigation (apps, the approvals inbox with the to-do count, administration), the notification
+// bell and the user menu (language, tokens, sign out).
 import { computed, ref, watch, onMounted, onBeforeUnmount } from 'vue';
 import { api } from '../api.js';
 import { t, locale, setLocale, LOCALES } from '../i18n.js';
 import { route, navigate } from '../router.js';
 import { session, isAdmin, mayManagePacks } from '../session.js';
 import { inboxCounts, refreshInboxCounts } from '../inboxCounts.js';
+import NotificationBell from './NotificationBell.js';
 
 const LANGUAGE_NAMES = { 'zh-CN': '中文', en: 'English' };
 
 export default {
   name: 'AppHeader',
+  components: { NotificationBell },
   setup() {
     const menuOpen = ref(false);
     const root = ref(null);
     const me = computed(() => session.me);
     const initials = computed(() => (me.value.displayName || me.value.username).trim().slice(0, 1).toUpperCase());
     const adminHome = computed(() => (isAdmin() ? '#/admin/users' : mayManagePacks() ? '#/admin/packs' : null));
-    const inAdmin = computed(() => ['users', 'roles', 'orgs', 'packs', 'tokens'].includes(route.value.name));
+    const inAdmin = computed(() => ['users', 'roles', 'orgs', 'packs', 'tokens', 'outbox'].includes(route.value.name));
     const inFlow = computed(() => ['inbox', 'task', 'instance'].includes(route.value.name));
     const todo = computed(() => inboxCounts.value?.todo || 0);
 
@@ -60,6 +62,7 @@ export default {
            data-test="inbox-badge">{{ todo > 99 ? '99+' : todo }}</span></a>
         <a v-if="adminHome" :href="adminHome" :class="{ active: inAdmin }">{{ t('nav.admin') }}</a>
       </nav>
+      <NotificationBell />
       <div class="user-menu" ref="root">
         <button type="button" class="user-button" data-test="user-menu" :aria-expanded="menuOpen" @click="menuOpen = !menuOpen">
           <span class="avatar">{{ initials }}</span><span class="user-name">{{ me.displayName || me.username }}</span><span class="caret" aria-hidden="true">▾</span>

@@ -11,6 +11,8 @@ const PATHS = {
   close: 'M18 6L6 18M6 6l12 12',
   back: 'M19 12H5M12 19l-7-7 7-7',
   copy: 'M9 9h11v11H9zM5 15H4V4h11v1',
+  bell: 'M18 8a6 6 0 0 0-12 0c0 7-3 9-3 9h18s-3-2-3-9M13.7 21a2 2 0 0 1-3.4 0',
+  send: 'M22 2L11 13M22 2l-7 20-4-9-9-4 20-7z',
 };
 
 export default {

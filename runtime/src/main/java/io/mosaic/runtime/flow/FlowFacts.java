@@ -117,7 +117,7 @@ public class FlowFacts {
                     to = List.copyOf(recipients);
                     for (String recipient : to) {
                         store.notify("notify", recipient, Map.of("instanceId", execution.getProcessInstanceId(),
-                                "message", step.message()), now);
+                                "message", step.message()));
                     }
                 }
                 default -> throw new IllegalStateException("Unknown step action " + step.action());

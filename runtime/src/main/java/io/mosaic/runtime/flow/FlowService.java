@@ -249,7 +249,7 @@ public class FlowService {
                     } else {
                         tasks.delegateTask(task.getId(), to);
                     }
-                    notifyUser("task_assigned", to, task, now);
+                    notifyUser("task_assigned", to, task);
                 }
                 case "resolve" -> {
                     record(instance, task, username, "resolve", input, null, null, List.of(task.getOwner()), duration, now);
@@ -261,7 +261,7 @@ public class FlowService {
                     record(instance, task, username, "cc", input, null, null, to, null, now);
                     for (String copy : to) {
                         store.insertCopy(instance.instanceId(), copy, username, now);
-                        store.notify("cc", copy, Map.of("instanceId", instance.instanceId(), "title", instance.title()), now);
+                        store.notify("cc", copy, Map.of("instanceId", instance.instanceId(), "title", instance.title()));
                     }
                 }
                 case "claim" -> {
@@ -298,7 +298,7 @@ public class FlowService {
         if (!after.isEmpty()) {
             tasks.setVariableLocal(task.getId(), AFTER_SIGNERS, new ArrayList<>(after.subList(1, after.size())));
             tasks.setAssignee(task.getId(), after.get(0));
-            notifyUser("task_assigned", after.get(0), task, now);
+            notifyUser("task_assigned", after.get(0), task);
             return;
         }
         if (isCountersign(task)) {
@@ -424,7 +424,7 @@ public class FlowService {
                 to, null, now);
         for (String recipient : to) {
             store.notify("urge", recipient, Map.of("instanceId", instanceId, "title", instance.title(),
-                    "comment", comment(input) == null ? "" : comment(input)), now);
+                    "comment", comment(input) == null ? "" : comment(input)));
         }
         return new Outcome(instanceId, instance.status());
     }
@@ -481,18 +481,18 @@ public class FlowService {
             case "remind" -> {
                 List<String> to = currentAssignees(task);
                 record(instance, task, SYSTEM, "remind", input, null, null, to, null, now);
-                to.forEach(user -> notifyUser("overdue", user, task, now));
+                to.forEach(user -> notifyUser("overdue", user, task));
             }
             case "escalate" -> {
                 Optional<String> manager = task.getAssignee() == null ? Optional.empty()
                         : assignees.managerOf(task.getAssignee(), 1);
                 if (manager.isEmpty()) {
                     record(instance, task, SYSTEM, "remind", input, null, null, currentAssignees(task), null, now);
-                    currentAssignees(task).forEach(user -> notifyUser("overdue", user, task, now));
+                    currentAssignees(task).forEach(user -> notifyUser("overdue", user, task));
                 } else {
                     record(instance, task, SYSTEM, "escalate", input, null, null, List.of(manager.get()), null, now);
                     tasks.setAssignee(taskId, manager.get());
-                    notifyUser("task_assigned", manager.get(), task, now);
+                    notifyUser("task_assigned", manager.get(), task);
                 }
             }
             case "auto_approve" -> {
@@ -837,7 +837,7 @@ public class FlowService {
         store.setStatus(instanceId, APPROVED, now);
         moveRecord(instance.app(), instance.form(), instance.recordId(), APPROVED, instanceId);
         publish("approved", instance, null, null);
-        store.notify("approved", instance.initiator(), Map.of("instanceId", instanceId, "title", instance.title()), now);
+        store.notify("approved", instance.initiator(), Map.of("instanceId", instanceId, "title", instance.title()));
         return new Outcome(instanceId, APPROVED);
     }
 
@@ -848,7 +848,7 @@ public class FlowService {
         }
         store.setStatus(instance.instanceId(), status, now);
         moveRecord(instance.app(), instance.form(), instance.recordId(), status, instance.instanceId());
-        store.notify(status, instance.initiator(), Map.of("instanceId", instance.instanceId(), "title", instance.title()), now);
+        store.notify(status, instance.initiator(), Map.of("instanceId", instance.instanceId(), "title", instance.title()));
     }
 
     private void publish(String type, FlowStore.Instance instance, String task, String actor) {
@@ -872,9 +872,9 @@ public class FlowService {
                 comment(input), input.attachments(), targetId, targetName, to, duration, now);
     }
 
-    private void notifyUser(String topic, String username, Task task, Instant now) {
+    private void notifyUser(String topic, String username, Task task) {
         store.notify(topic, username, Map.of("taskId", task.getId(), "instanceId", task.getProcessInstanceId(),
-                "node", nodeName(task)), now);
+                "node", nodeName(task)));
     }
 
     private void attach(ActionInput input, String username, String instanceId) {

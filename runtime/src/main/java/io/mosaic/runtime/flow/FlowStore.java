@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -14,7 +15,9 @@ import org.springframework.stereotype.Component;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** The platform's workflow tables (MO_FLOW_*, MO_OUTBOX); every write joins the caller's transaction. */
+import io.mosaic.runtime.notify.Notifications;
+
+/** The platform's workflow tables (MO_FLOW_*) and its notifications; every write joins the caller's transaction. */
 @Component
 class FlowStore {
 
@@ -36,9 +39,11 @@ class FlowStore {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final JdbcClient jdbc;
+    private final Notifications notifications;
 
-    FlowStore(JdbcClient jdbc) {
+    FlowStore(JdbcClient jdbc, Notifications notifications) {
         this.jdbc = jdbc;
+        this.notifications = notifications;
     }
 
     void insertInstance(Instance instance) {
@@ -190,15 +195,13 @@ class FlowStore {
                 .params(instanceId, username).query(Long.class).single() > 0;
     }
 
-    void notify(String topic, String recipient, Object payload, Instant at) {
-        jdbc.sql("INSERT INTO MO_OUTBOX (topic, recipient, payload, created_at) VALUES (?, ?, ?, ?)")
-                .params(topic, recipient, json(payload), ts(at)).update();
-    }
-
-    /** Notifications not delivered yet, oldest first. */
-    List<String> pendingNotifications(String recipient) {
-        return jdbc.sql("SELECT topic FROM MO_OUTBOX WHERE recipient = ? AND sent_at IS NULL ORDER BY id")
-                .param(recipient).query(String.class).list();
+    /** An in-app notice to {@code recipient}, sent with the transaction (see {@link FlowNotices} for the wording). */
+    void notify(String topic, String recipient, Map<String, ?> payload) {
+        Object title = payload.get("title");
+        if (title == null && payload.get("instanceId") != null) {
+            title = instance(payload.get("instanceId").toString()).map(Instance::title).orElse("");
+        }
+        notifications.send(FlowNotices.of(topic, recipient, payload, title == null ? "" : title.toString()));
     }
 
     void insertAttachment(String id, String name, String contentType, long size, String createdBy, Instant at) {

@@ -48,7 +48,7 @@ public class TaskSetup implements TaskListener {
         events.publishEvent(new WorkflowEvent("task_created", context.app(), context.form(), context.recordId(),
                 task.getProcessInstanceId(), task.getTaskDefinitionKey(), null));
         if (DeployableProcess.RESUBMIT.equals(task.getTaskDefinitionKey())) {
-            assign(task, FlowFacts.initiator(task), now);
+            assign(task, FlowFacts.initiator(task));
             return;
         }
         FlowBinding.Task bound = facts.task(task.getProcessDefinitionId(), task.getTaskDefinitionKey());
@@ -59,33 +59,33 @@ public class TaskSetup implements TaskListener {
             signer = task.getVariable(DeployableProcess.SIGNER);
         }
         if (signer instanceof String username) {
-            assign(task, username, now);
+            assign(task, username);
             return;
         }
         Assignees.Resolved resolved = assignees.resolve(bound.assignment(), FlowFacts.initiator(task), () -> facts.facts(task));
         if (resolved.users().size() == 1 && resolved.groups().isEmpty()) {
-            assign(task, resolved.users().get(0), now);
+            assign(task, resolved.users().get(0));
         } else if (!resolved.nobody()) {
             resolved.users().forEach(task::addCandidateUser);
             resolved.groups().forEach(task::addCandidateGroup);
             List<String> recipients = new java.util.ArrayList<>(resolved.users());
             recipients.addAll(assignees.holders(resolved.groups()));
-            recipients.stream().distinct().forEach(user -> notifyAssigned(task, user, now));
+            recipients.stream().distinct().forEach(user -> notifyAssigned(task, user));
         } else if (!bound.fallback().skip() && assignees.user(bound.fallback().user()).isPresent()) {
-            assign(task, assignees.user(bound.fallback().user()).get(), now);
+            assign(task, assignees.user(bound.fallback().user()).get());
         } else {
             task.setVariableLocal(SKIP, true);
             SKIPPED.set(true);
         }
     }
 
-    private void assign(DelegateTask task, String username, Instant now) {
+    private void assign(DelegateTask task, String username) {
         task.setAssignee(username);
-        notifyAssigned(task, username, now);
+        notifyAssigned(task, username);
     }
 
-    private void notifyAssigned(DelegateTask task, String username, Instant now) {
+    private void notifyAssigned(DelegateTask task, String username) {
         store.notify("task_assigned", username, Map.of("taskId", task.getId(), "instanceId", task.getProcessInstanceId(),
-                "node", task.getName() == null ? task.getTaskDefinitionKey() : task.getName()), now);
+                "node", task.getName() == null ? task.getTaskDefinitionKey() : task.getName()));
     }
 }

@@ -1,9 +1,6 @@
 package io.mosaic.runtime.rule;
 
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -14,7 +11,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -24,6 +20,9 @@ import io.mosaic.form.store.Actor;
 import io.mosaic.form.store.InvalidRecordException;
 import io.mosaic.rule.run.Effect;
 import io.mosaic.runtime.form.FormRecords;
+import io.mosaic.runtime.notify.Channel;
+import io.mosaic.runtime.notify.NotificationRequest;
+import io.mosaic.runtime.notify.Notifications;
 import io.mosaic.runtime.web.ApiError;
 import io.mosaic.runtime.web.ApiException;
 
@@ -39,26 +38,27 @@ public class RuleEffects {
 
     private final FormRecords records;
     private final JdbcClient jdbc;
+    private final Notifications notifications;
 
-    RuleEffects(FormRecords records, JdbcClient jdbc) {
+    RuleEffects(FormRecords records, JdbcClient jdbc, Notifications notifications) {
         this.records = records;
         this.jdbc = jdbc;
+        this.notifications = notifications;
     }
 
     void carryOut(String app, String form, long recordId, ObjectNode record, Actor actor, List<Effect> effects) {
-        Instant now = Instant.now();
         for (Effect effect : effects) {
             if (effect instanceof Effect.Notify notify) {
-                for (String recipient : recipients(notify.to(), record, actor)) {
-                    outbox("rule", recipient, Map.of("app", app, "form", form, "recordId", recordId,
-                            "channels", notify.channels(), "title", text(notify.title()),
-                            "message", text(notify.message())), now);
-                }
+                Set<Channel> channels = new LinkedHashSet<>();
+                notify.channels().forEach(channel -> channels.add(Channel.of(channel)));
+                notifications.send(new NotificationRequest("rule", channels, List.copyOf(recipients(notify.to(), record,
+                        actor)), notify.webhook() == null ? List.of() : List.of(notify.webhook()),
+                        notify.title() != null ? notify.title() : notify.message(), notify.message(),
+                        link(app, form, recordId), Map.of("app", app, "form", form, "recordId", recordId)));
             } else if (effect instanceof Effect.CreateTodo todo) {
-                for (String recipient : recipients(todo.to(), record, actor)) {
-                    outbox("todo", recipient, Map.of("app", app, "form", form, "recordId", recordId,
-                            "title", text(todo.title()), "message", text(todo.message())), now);
-                }
+                notifications.send(new NotificationRequest("todo", Set.of(Channel.IN_APP),
+                        List.copyOf(recipients(todo.to(), record, actor)), List.of(), todo.title(), todo.message(),
+                        link(app, form, recordId), Map.of("app", app, "form", form, "recordId", recordId)));
             } else if (effect instanceof Effect.CreateRecord create) {
                 createRecord(app, create, actor);
             } else {
@@ -107,22 +107,8 @@ public class RuleEffects {
         return usernames;
     }
 
-    private void outbox(String topic, String recipient, Map<String, Object> payload, Instant at) {
-        try {
-            jdbc.sql("INSERT INTO MO_OUTBOX (topic, recipient, payload, created_at) VALUES (?, ?, ?, ?)")
-                    .params(topic, recipient, JSON.writeValueAsString(payload), Timestamp.from(at)).update();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Map<String, String> text(io.mosaic.api.definition.LocalizedText text) {
-        Map<String, String> texts = new LinkedHashMap<>();
-        if (text != null) {
-            texts.put("zh-CN", text.zhCN());
-            texts.put("en", text.en());
-        }
-        return texts;
+    private static String link(String app, String form, long recordId) {
+        return "#/apps/" + app + "/form/" + form + "/" + recordId;
     }
 
     /** A rule's value as a record value. */

@@ -90,6 +90,7 @@ public class SecurityConfig {
                         .permitAll()
                         .requestMatchers("/actuator/**").access(admin)
                         .requestMatchers("/api/users", "/api/users/**", "/api/roles", "/api/roles/**").access(admin)
+                        .requestMatchers("/api/admin/**").access(admin)
                         .requestMatchers(HttpMethod.GET, "/api/orgs", "/api/orgs/**").authenticated()
                         .requestMatchers("/api/orgs", "/api/orgs/**").access(admin)
                         .requestMatchers("/api/**").authenticated()

@@ -22,9 +22,6 @@ import io.mosaic.runtime.security.user.User;
 /** The approval actions of a two-level process with an amount condition, through the REST API. */
 class FlowActionsTest extends FlowTestSupport {
 
-    @Autowired
-    FlowStore notifications;
-
     @BeforeEach
     void twoLevelApproval() throws Exception {
         publishFlow("two-level");
@@ -157,7 +154,7 @@ class FlowActionsTest extends FlowTestSupport {
         String instance = workflow(initiator, first).path("instanceId").asText();
         mvc.perform(post("/api/flow/instances/{id}/urge", instance).with(as(initiator))
                 .contentType(MediaType.APPLICATION_JSON).content("{\"comment\": \"please\"}")).andExpect(status().isOk());
-        assertThat(notifications.pendingNotifications(manager.username())).contains("urge");
+        assertThat(notificationsTo(manager.username())).contains("urge");
         mvc.perform(post("/api/flow/instances/{id}/withdraw", instance).with(as(manager))).andExpect(status().isForbidden());
         mvc.perform(post("/api/flow/instances/{id}/withdraw", instance).with(as(initiator)))
                 .andExpect(jsonPath("$.status").value("withdrawn"));

@@ -12,9 +12,6 @@ import org.junit.jupiter.api.Test;
 /** Rule sets triggered by approvals: they notify when a record is submitted and change it once approved. */
 class FlowRuleTriggersTest extends FlowTestSupport {
 
-    @org.springframework.beans.factory.annotation.Autowired
-    FlowStore notifications;
-
     @BeforeEach
     void rulesOnTheClaimsApproval() throws Exception {
         publishFlow("two-level");
@@ -36,9 +33,9 @@ class FlowRuleTriggersTest extends FlowTestSupport {
     @Test
     void aSubmittedRuleNotifiesInTheSubmitsTransaction() throws Exception {
         submitClaim(initiator, "{\"title\": \"Taxi\", \"amount\": 30}");
-        assertThat(notifications.pendingNotifications(director.username())).isEmpty();
+        assertThat(notificationsTo(director.username())).isEmpty();
         submitClaim(initiator, "{\"title\": \"Fair\", \"amount\": 30000}");
-        assertThat(notifications.pendingNotifications(director.username())).containsExactly("rule");
+        assertThat(notificationsTo(director.username())).containsExactly("rule");
     }
 
     @Test

@@ -22,9 +22,6 @@ class FlowSlaTest extends FlowTestSupport {
     @Autowired
     FlowSla sla;
 
-    @Autowired
-    FlowStore store;
-
     @Test
     void anOverdueFirstStepEscalatesToTheManagersManagerAndAnOverdueSecondApprovesItself() throws Exception {
         User boss = createUser(clerkRole);
@@ -44,7 +41,7 @@ class FlowSlaTest extends FlowTestSupport {
         assertThat(assigneesOf(claim)).containsExactly(boss.username());
         sla.sweep(due.plusSeconds(120));
         assertThat(workflow(initiator, claim).path("timeline").findValuesAsText("action")).containsExactly("submit", "escalate");
-        assertThat(store.pendingNotifications(boss.username())).contains("task_assigned");
+        assertThat(notificationsTo(boss.username())).contains("task_assigned");
 
         act(boss, taskOf(boss, claim), "approve", java.util.Map.of()).andExpect(status().isOk());
         sla.sweep(Instant.now().plus(Duration.ofHours(5)));
@@ -63,7 +60,7 @@ class FlowSlaTest extends FlowTestSupport {
         sla.sweep(Instant.now().plus(Duration.ofHours(2)));
         sla.sweep(Instant.now().plus(Duration.ofHours(3)));
         assertThat(workflow(initiator, claim).path("timeline").findValuesAsText("action")).containsExactly("submit", "remind");
-        assertThat(store.pendingNotifications(director.username())).containsOnlyOnce("overdue");
+        assertThat(notificationsTo(director.username())).containsOnlyOnce("overdue");
         assertThat(statusOf(initiator, claim)).isEqualTo("in_approval");
     }
 

@@ -19,9 +19,6 @@ import io.mosaic.runtime.web.ApiException;
 /** Automated steps: service tasks that do one of the platform's own actions, never code. */
 class FlowStepsTest extends FlowTestSupport {
 
-    @Autowired
-    FlowStore store;
-
     @BeforeEach
     void aMemoForm() {
         metadata.publishContent(app, "form", "memo", """
@@ -43,7 +40,7 @@ class FlowStepsTest extends FlowTestSupport {
                 .andExpect(jsonPath("$.cost").value(300));
         mvc.perform(get("/api/apps/{app}/forms/memo/records", app).with(as(initiator)))
                 .andExpect(jsonPath("$.items[0].text").value("Hotel")).andExpect(jsonPath("$.items[0].amount").value(150));
-        assertThat(store.pendingNotifications(initiator.username())).contains("notify");
+        assertThat(notificationsTo(initiator.username())).contains("notify");
         assertThat(workflow(initiator, claim).path("timeline").findValuesAsText("action"))
                 .containsExactly("submit", "approve", "set_field", "create_record", "notify");
     }

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.ResultActions;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -37,6 +38,9 @@ abstract class FlowTestSupport extends SecurityTestSupport {
 
     @Autowired
     ObjectMapper json;
+
+    @Autowired
+    JdbcClient jdbc;
 
     final String app = unique("fl").toLowerCase();
     final String clerkRole = unique("clerk").toLowerCase();
@@ -152,5 +156,11 @@ abstract class FlowTestSupport extends SecurityTestSupport {
 
     String statusOf(User who, long recordId) throws Exception {
         return workflow(who, recordId).path("status").asText();
+    }
+
+    /** Topics of the in-app notifications written for a user, oldest first, whether delivered yet or not. */
+    List<String> notificationsTo(String username) {
+        return jdbc.sql("SELECT topic FROM MO_OUTBOX WHERE channel = 'in_app' AND target = ? ORDER BY id")
+                .param(username).query(String.class).list();
     }
 }

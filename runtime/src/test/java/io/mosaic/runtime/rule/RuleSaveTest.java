@@ -85,7 +85,7 @@ class RuleSaveTest extends SecurityTestSupport {
     }
 
     private long outboxTo(User user) {
-        return jdbc.sql("SELECT COUNT(*) FROM MO_OUTBOX WHERE recipient = ?").param(user.username())
+        return jdbc.sql("SELECT COUNT(*) FROM MO_OUTBOX WHERE channel = 'in_app' AND target = ?").param(user.username())
                 .query(Long.class).single();
     }
 

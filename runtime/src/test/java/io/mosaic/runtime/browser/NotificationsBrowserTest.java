@@ -1,0 +1,110 @@
+package io.mosaic.runtime.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.mosaic.api.definition.LocalizedText;
+import io.mosaic.runtime.notify.Channel;
+import io.mosaic.runtime.notify.NotificationRequest;
+import io.mosaic.runtime.notify.Notifications;
+import io.mosaic.runtime.security.user.UserRequest;
+import io.mosaic.runtime.security.user.UserService;
+
+/**
+ * The bell and the delivery log in Chromium: a user sees the header count notifications sent to them, opens one from
+ * the bell (it follows its link and counts as read) and marks the other read on the notifications page; an
+ * administrator finds a failed webhook delivery with its error in the delivery log.
+ */
+@Tag("browser")
+class NotificationsBrowserTest extends BrowserTest {
+
+    private static final String PASSWORD = "Bell-pw-2024";
+
+    @Autowired
+    UserService users;
+
+    @Autowired
+    Notifications notifications;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    private final String suffix = Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+
+    @BeforeEach
+    void wideScreen() {
+        browser.desktop();
+    }
+
+    @Test
+    void theBellCountsNewNotificationsAndOpeningOrMarkingThemReadClearsIt() {
+        String reader = "reader_" + suffix;
+        users.create(new UserRequest(reader, "Rita Reader", null, PASSWORD, null, null, null, List.of(), "en", null));
+        signIn(reader, PASSWORD);
+        assertThat(browser.all("[data-test=bell-count]")).isEmpty();
+
+        send(NotificationRequest.inApp("cc", reader, new LocalizedText("抄送给你：差旅报销 #12", "Copied to you: travel claim #12"),
+                null, "#/inbox/cc", Map.of()));
+        send(NotificationRequest.inApp("task_assigned", reader, new LocalizedText("新待办：经理审批", "New task: manager review"),
+                new LocalizedText("采购订单 SO-2024-0042", "Purchase order SO-2024-0042"), "#/inbox/todo", Map.of()));
+        browser.click("a[href='#/inbox/todo']");
+        browser.waitForText("[data-test=bell-count]", "2");
+        browser.screenshot("notify-01-bell-count");
+
+        browser.click("[data-test=bell]");
+        browser.waitForCount("[data-test=bell-item]", 2);
+        assertThat(browser.text("[data-test=bell-panel]")).contains("New task: manager review")
+                .contains("Purchase order SO-2024-0042").contains("Copied to you: travel claim #12");
+        browser.screenshot("notify-02-bell-open");
+
+        browser.click("[data-test=bell-item]");
+        browser.waitUntil(() -> browser.currentUrl().endsWith("#/inbox/todo"));
+        browser.waitForText("[data-test=bell-count]", "1");
+
+        browser.click("[data-test=bell]");
+        browser.click("[data-test=bell-all]");
+        browser.waitForCount("[data-test=notification-item]", 2);
+        assertThat(browser.all("[data-test=notification-item][data-read=false]")).hasSize(1);
+        browser.screenshot("notify-03-page-one-unread");
+        browser.click("[data-test=mark-read]");
+        browser.waitUntilGone("[data-test=bell-count]");
+        assertThat(browser.all("[data-test=notification-item][data-read=true]")).hasSize(2);
+        browser.screenshot("notify-04-all-read");
+    }
+
+    @Test
+    void anAdministratorReadsWhyADeliveryFailedInTheDeliveryLog() {
+        String hook = "missing_" + suffix;
+        send(new NotificationRequest("order_big", Set.of(Channel.WEBHOOK), List.of(), List.of(hook),
+                new LocalizedText("大额订单 SO-7", "Big order SO-7"), null, null, Map.of()));
+        String admin = "ops_" + suffix;
+        users.create(new UserRequest(admin, "运维管理员", null, PASSWORD, null, null, null, List.of("admin"), "zh-CN", null));
+        signIn(admin, PASSWORD);
+
+        browser.go(url("/#/admin/outbox"));
+        browser.select("[data-test=outbox-status]", "失败");
+        browser.waitForText(".outbox-table", hook);
+        String row = "[data-test=outbox-row][data-status=dead]";
+        assertThat(browser.text(row + " [data-test=outbox-error]"))
+                .isEqualTo("No webhook '" + hook + "' is configured (mosaic.notify.webhooks." + hook + ".url)");
+        assertThat(browser.text(row + " [data-test=outbox-attempts]")).isEqualTo("1");
+        browser.screenshot("notify-05-delivery-log");
+
+        browser.click(row + " [data-test=outbox-retry]");
+        browser.waitFor("[data-test=outbox-row][data-status=pending]");
+        browser.screenshot("notify-06-delivery-retried");
+    }
+
+    private void send(NotificationRequest request) {
+        transactions.executeWithoutResult(tx -> notifications.send(request));
+    }
+}
