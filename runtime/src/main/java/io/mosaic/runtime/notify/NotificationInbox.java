@@ -49,7 +49,7 @@ class NotificationInbox implements DeliveryChannel {
     }
 
     List<Item> list(String username, int offset, int limit) {
-        return jdbc.sql("SELECT * FROM MO_NOTIFICATION WHERE username = ? ORDER BY id DESC LIMIT ? OFFSET ?")
+        return jdbc.sql("SELECT * FROM MO_NOTIFICATION WHERE username = ? ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?")
                 .params(username, limit, offset)
                 .query((rs, n) -> new Item(rs.getLong("id"), rs.getString("topic"),
                         texts(rs.getString("title_zh"), rs.getString("title_en")),
