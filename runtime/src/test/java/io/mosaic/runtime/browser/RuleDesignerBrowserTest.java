@@ -6,19 +6,13 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.mosaic.runtime.metadata.MetadataService;
-import io.mosaic.runtime.security.user.UserRequest;
-import io.mosaic.runtime.security.user.UserService;
 
 /**
  * The rule designer in headless Chromium against the real runtime, at 1366×768: an analyst builds "order total over
@@ -29,42 +23,19 @@ import io.mosaic.runtime.security.user.UserService;
  * {@code target/screenshots}; any script error a page logs fails the test.
  */
 @Tag("browser")
-class RuleDesignerBrowserTest extends BrowserTest {
+class RuleDesignerBrowserTest extends AppBrowserTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String PASSWORD = "analyst-pw-" + UUID.randomUUID();
 
-    @Autowired
-    UserService users;
-
-    @Autowired
-    MetadataService metadata;
-
-    private final String suffix = Long.toString(System.nanoTime() % 1_000_000_000L, 36);
     private final String app = "rules_" + suffix;
     private final String finance = "fin_" + suffix;
     private RuleDesignerDriver designer;
 
     @BeforeEach
     void analystSignedInWithAPublishedOrderForm() {
-        metadata.createApp(app, """
-                {"key": "%1$s", "name": {"zh-CN": "销售 %2$s", "en": "Sales %2$s"}, "version": "1.0.0", "platform": ">=0.1.0",
-                 "roles": [{"key": "%3$s", "name": {"zh-CN": "财务", "en": "Finance"}, "grants": []}],
-                 "definitions": [{"kind": "form", "key": "order"}]}""".formatted(app, suffix, finance), "admin");
-        metadata.publish(app, MetadataService.APP_KIND, app, null, "admin");
-        metadata.publishContent(app, "form", "order", """
-                {"key": "order", "name": {"zh-CN": "订单", "en": "Order"},
-                 "fields": [{"key": "customer", "type": "text", "label": {"zh-CN": "客户", "en": "Customer"}},
-                            {"key": "total", "type": "money", "label": {"zh-CN": "合计", "en": "Total"}},
-                            {"key": "lines", "type": "subtable", "label": {"zh-CN": "明细", "en": "Lines"},
-                             "columns": [{"key": "product", "type": "text", "label": {"zh-CN": "产品", "en": "Product"}},
-                                         {"key": "amount", "type": "money", "label": {"zh-CN": "金额", "en": "Amount"}}]}]}""",
-                null, "admin");
-        String analyst = "analyst_" + suffix;
-        users.create(new UserRequest(analyst, "Ann Analyst", null, PASSWORD, null, null, null, List.of("analyst"), "en", null));
-        browser.desktop();
-        browser.viewport(1366, 768);
-        signIn(analyst, PASSWORD);
+        publishSalesApp(app, finance, "财务", "Finance");
+        publishOrderForm(app, "amount", "金额", "Amount");
+        signInAnalyst("Ann Analyst", "en");
         designer = new RuleDesignerDriver(browser, url(""));
     }
 
