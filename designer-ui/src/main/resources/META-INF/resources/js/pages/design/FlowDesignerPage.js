@@ -9,6 +9,7 @@ import { route, href } from '../../router.js';
 import { loadBpmn } from '../../bpmnLoader.js';
 import { appForms } from '../../designer/appForms.js';
 import { definitionPath, formFields } from '../../designer/appFlows.js';
+import { useFeedback } from '../../designer/feedback.js';
 import { useLeaveGuard } from '../../designer/leaveGuard.js';
 import {
   newBinding, syncBinding, renameElement, bindingText, problemElement, problemText,
@@ -29,7 +30,7 @@ export default {
     const flowKey = computed(() => route.value.params.key);
     const canvasEl = ref(null);
     const loaded = ref(false);
-    const loadFailure = ref(null);
+    const { loadFailure, notice, failure, problems, clear } = useFeedback();
     const standing = reactive({ process: {}, flow: {} });
     const binding = ref(newBinding('', ''));
     const diagram = ref({ userTasks: [], flows: [], gateways: [] });
@@ -40,9 +41,6 @@ export default {
     const users = ref([]);
     const roles = ref([]);
     const busy = ref(false);
-    const notice = ref(null);
-    const failure = ref(null);
-    const problems = ref([]);
     const stack = reactive({ canUndo: false, canRedo: false, version: 0, savedVersion: 0 });
     const savedBinding = ref('');
     // Settings of tasks and conditions of flows the diagram lost, for an undo to bring back.
@@ -86,9 +84,7 @@ export default {
     async function load() {
       loaded.value = false;
       loadFailure.value = null;
-      failure.value = null;
-      notice.value = null;
-      problems.value = [];
+      clear();
       try {
         const [process, flow] = await Promise.all(KINDS.map(kind => api.get(definitionPath(appKey.value, kind, flowKey.value))
           .catch(answer => (kind === 'flow' && answer.status === 404 ? null : Promise.reject(answer)))));
@@ -194,9 +190,7 @@ export default {
     }
     async function save() {
       busy.value = true;
-      notice.value = null;
-      failure.value = null;
-      problems.value = [];
+      clear();
       const version = stack.version;
       const bindingNow = bindingText(binding.value);
       const { xml } = await modeler.saveXML({ format: true });

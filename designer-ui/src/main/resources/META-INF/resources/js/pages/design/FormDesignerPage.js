@@ -5,6 +5,7 @@ import { ref, reactive, computed, watch, provide, onMounted, onBeforeUnmount } f
 import { api, JsonText } from '../../api.js';
 import { t, localName } from '../../i18n.js';
 import { route, href } from '../../router.js';
+import { useFeedback } from '../../designer/feedback.js';
 import { useLeaveGuard } from '../../designer/leaveGuard.js';
 import { History } from '../../designer/history.js';
 import { appForms, definitionPath, newFormName } from '../../designer/appForms.js';
@@ -32,16 +33,13 @@ export default {
     const formKey = computed(() => route.value.params.key);
     const state = reactive(emptyState('', { 'zh-CN': '', en: '' }));
     const loaded = ref(false);
-    const loadFailure = ref(null);
+    const { loadFailure, notice, failure, problems, clear } = useFeedback();
     const standing = reactive({ exists: false, hasDraft: false, publishedVersion: null });
     const selected = ref(null);
     const activeTab = ref(0);
     const dragging = ref(false);
     const view = ref('design');
     const busy = ref(false);
-    const notice = ref(null);
-    const failure = ref(null);
-    const problems = ref([]);
     const pointers = ref({});
     const forms = ref([]);
     const history = reactive(new History());
@@ -82,9 +80,7 @@ export default {
     async function load() {
       loaded.value = false;
       loadFailure.value = null;
-      problems.value = [];
-      failure.value = null;
-      notice.value = null;
+      clear();
       selected.value = null;
       activeTab.value = 0;
       view.value = 'design';
