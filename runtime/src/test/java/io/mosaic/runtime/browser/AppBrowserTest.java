@@ -1,9 +1,15 @@
 package io.mosaic.runtime.browser;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
 import java.util.List;
 import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Autowired;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.mosaic.runtime.metadata.MetadataService;
 import io.mosaic.runtime.security.user.User;
@@ -18,6 +24,7 @@ import io.mosaic.runtime.security.user.UserService;
 abstract class AppBrowserTest extends BrowserTest {
 
     static final String PASSWORD = "test-pw-" + UUID.randomUUID();
+    static final ObjectMapper JSON = new ObjectMapper();
 
     @Autowired
     MetadataService metadata;
@@ -70,5 +77,17 @@ abstract class AppBrowserTest extends BrowserTest {
         user(analyst, displayName, null, locale, "analyst");
         laptopScreen();
         signIn(analyst, PASSWORD);
+    }
+
+    /** The content of a definition's first published version, read through the REST API as the signed-in user. */
+    JsonNode published(String app, String kind, String key) throws IOException {
+        return JSON.readTree(JSON.readTree(fetchOk("/api/apps/" + app + "/definitions/" + kind + "/" + key + "/versions/1"))
+                .path("content").asText());
+    }
+
+    String fetchOk(String path) {
+        Browser.Fetched answer = browser.fetch(path);
+        assertThat(answer.status()).as(path).isEqualTo(200);
+        return answer.body();
     }
 }

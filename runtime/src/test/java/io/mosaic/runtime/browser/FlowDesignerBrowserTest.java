@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The process designer in headless Chromium against the real runtime, at 1366×768: an analyst creates a process
@@ -20,8 +19,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 @Tag("browser")
 class FlowDesignerBrowserTest extends AppBrowserTest {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String app = "flow_" + suffix;
     private final String director = "director_" + suffix;
@@ -55,13 +52,8 @@ class FlowDesignerBrowserTest extends AppBrowserTest {
         designer.sla(2, "days", "escalate");
         browser.screenshot("62-task-properties");
 
-        designer.select(designer.insertAfter("region_review", "bpmn:ExclusiveGateway"));
-        designer.setId("amount_check");
-        designer.select(designer.insertAfter("amount_check", "bpmn:UserTask"));
-        designer.setId("director_review");
-        designer.setName("Director review");
-        designer.assignmentType("roles");
-        designer.addRole("Channel director (" + director + ")");
+        designer.addRoleReviewBehindGateway("region_review", "amount_check", "director_review", "Director review",
+                "Channel director (" + director + ")");
         designer.countersign("percentage", 60);
         String small = designer.connectBelow("amount_check", "end");
 
@@ -78,7 +70,7 @@ class FlowDesignerBrowserTest extends AppBrowserTest {
         assertThat(designer.publish()).isEqualTo(1);
         browser.screenshot("65-published");
 
-        JsonNode binding = published("flow", "order_approval");
+        JsonNode binding = published(app, "flow", "order_approval");
         assertThat(binding.path("process").asText()).isEqualTo("order_approval");
         assertThat(binding.path("form").asText()).isEqualTo("order");
         assertThat(binding.at("/tasks/0/id").asText()).isEqualTo("region_review");
@@ -115,16 +107,5 @@ class FlowDesignerBrowserTest extends AppBrowserTest {
         designer.showProblemOf(unconditioned);
         assertThat(browser.text("[data-test=properties] [data-test=element-problems]")).contains("has no condition");
         browser.screenshot("68-problem-selected");
-    }
-
-    private JsonNode published(String kind, String key) throws IOException {
-        return JSON.readTree(JSON.readTree(fetchOk("/api/apps/" + app + "/definitions/" + kind + "/" + key + "/versions/1"))
-                .path("content").asText());
-    }
-
-    private String fetchOk(String path) {
-        Browser.Fetched answer = browser.fetch(path);
-        assertThat(answer.status()).as(path).isEqualTo(200);
-        return answer.body();
     }
 }

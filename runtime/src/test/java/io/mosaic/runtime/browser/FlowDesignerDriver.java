@@ -138,6 +138,20 @@ final class FlowDesignerDriver extends DesignerDriver {
         browser.waitForText(PROPERTIES + " [data-test=pick-roles]", label);
     }
 
+    /**
+     * Behind the element {@code after}: an exclusive gateway, then a new user task (its id and name) assigned to a
+     * role, by the name the picker shows. The task is left selected, for more of its settings.
+     */
+    void addRoleReviewBehindGateway(String after, String gateway, String task, String name, String roleLabel) {
+        select(insertAfter(after, "bpmn:ExclusiveGateway"));
+        setId(gateway);
+        select(insertAfter(gateway, "bpmn:UserTask"));
+        setId(task);
+        setName(name);
+        assignmentType("roles");
+        addRole(roleLabel);
+    }
+
     /** Ticks or clears an action the assignee of the selected task may take (approve, reject, transfer, …). */
     void allowAction(String action, boolean allowed) {
         WebElement box = browser.waitFor(PROPERTIES + " input[name=actions][value=" + action + "]");

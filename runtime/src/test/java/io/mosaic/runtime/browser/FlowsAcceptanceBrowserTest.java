@@ -59,13 +59,8 @@ class FlowsAcceptanceBrowserTest extends AppBrowserTest {
         designer.setId("manager_review");
         designer.setName("Manager review");
         designer.assignmentType("initiator_manager");
-        designer.select(designer.insertAfter("manager_review", "bpmn:ExclusiveGateway"));
-        designer.setId("amount_check");
-        designer.select(designer.insertAfter("amount_check", "bpmn:UserTask"));
-        designer.setId("director_review");
-        designer.setName("Director review");
-        designer.assignmentType("roles");
-        designer.addRole("Director (" + directorRole + ")");
+        designer.addRoleReviewBehindGateway("manager_review", "amount_check", "director_review", "Director review",
+                "Director (" + directorRole + ")");
         String small = designer.connectBelow("amount_check", "end");
         designer.selectFlow(designer.flowBetween("amount_check", "director_review"));
         designer.setId("large");

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The form designer in headless Chromium against the real runtime, at 1366×768: an analyst opens an app's design
@@ -23,8 +22,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 @Tag("browser")
 class FormDesignerBrowserTest extends AppBrowserTest {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String app = "design_" + suffix;
     private FormDesignerDriver designer;
@@ -94,8 +91,7 @@ class FormDesignerBrowserTest extends AppBrowserTest {
         JsonNode versions = JSON.readTree(fetchOk("/api/apps/" + app + "/definitions/form/sales_order/versions"));
         assertThat(versions).hasSize(1);
         assertThat(versions.get(0).get("version").asInt()).isEqualTo(1);
-        JsonNode published = JSON.readTree(JSON.readTree(
-                fetchOk("/api/apps/" + app + "/definitions/form/sales_order/versions/1")).get("content").asText());
+        JsonNode published = published(app, "form", "sales_order");
         assertThat(published.findValuesAsText("key")).contains("customer", "deposit", "lines", "product", "quantity",
                 "price", "amount", "total");
         assertThat(published.at("/fields/0/required").asBoolean()).isTrue();
@@ -138,8 +134,7 @@ class FormDesignerBrowserTest extends AppBrowserTest {
         designer.saveDraft();
         assertThat(designer.publish()).isEqualTo(1);
 
-        JsonNode saved = JSON.readTree(JSON.readTree(
-                fetchOk("/api/apps/" + app + "/definitions/form/contract/versions/1")).get("content").asText());
+        JsonNode saved = published(app, "form", "contract");
         JsonNode tabs = saved.at("/layout/tabs");
         assertThat(tabs).hasSize(2);
         assertThat(tabs.at("/0/sections/0/rows").toString()).isEqualTo("[[\"title\"],[\"starts\",\"ends\"]]");
@@ -207,15 +202,8 @@ class FormDesignerBrowserTest extends AppBrowserTest {
         browser.screenshot("58-lookup-filter");
         assertThat(designer.publish()).isEqualTo(1);
 
-        JsonNode published = JSON.readTree(JSON.readTree(
-                fetchOk("/api/apps/" + app + "/definitions/form/visit/versions/1")).get("content").asText());
+        JsonNode published = published(app, "form", "visit");
         assertThat(published.at("/fields/0/lookup/filter/0")).isEqualTo(JSON.readTree(
                 "{\"field\": \"level\", \"op\": \"eq\", \"value\": \"gold\"}"));
-    }
-
-    private String fetchOk(String path) {
-        Browser.Fetched answer = browser.fetch(path);
-        assertThat(answer.status()).as(path).isEqualTo(200);
-        return answer.body();
     }
 }

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The rule designer in headless Chromium against the real runtime, at 1366×768: an analyst builds "order total over
@@ -24,8 +23,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 @Tag("browser")
 class RuleDesignerBrowserTest extends AppBrowserTest {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String app = "rules_" + suffix;
     private final String finance = "fin_" + suffix;
@@ -77,7 +74,7 @@ class RuleDesignerBrowserTest extends AppBrowserTest {
 
         assertThat(designer.publish()).isEqualTo(1);
         browser.screenshot("74-rule-published");
-        JsonNode published = published("rules", "large_orders");
+        JsonNode published = published(app, "rules", "large_orders");
         assertThat(published.path("form").asText()).isEqualTo("order");
         assertThat(published.path("trigger")).isEqualTo(JSON.readTree("{\"type\": \"after_save\"}"));
         JsonNode rule = published.at("/rules/0");
@@ -119,7 +116,7 @@ class RuleDesignerBrowserTest extends AppBrowserTest {
         browser.screenshot("76-rebate-simulated");
 
         assertThat(designer.publish()).isEqualTo(1);
-        JsonNode table = published("decision", "order_rebate");
+        JsonNode table = published(app, "decision", "order_rebate");
         assertThat(table.path("hitPolicy").asText()).isEqualTo("first");
         assertThat(table.path("inputs")).isEqualTo(JSON.readTree("""
                 [{"key": "total", "label": {"zh-CN": "订单金额", "en": "Order total"}, "type": "number", "expression": "total"}]"""));
@@ -162,16 +159,5 @@ class RuleDesignerBrowserTest extends AppBrowserTest {
         assertThat(designer.rowNotes(1)).contains("never applies");
         browser.screenshot("79-decision-row-problem");
         assertThat(designer.publish()).isNull();
-    }
-
-    private JsonNode published(String kind, String key) throws IOException {
-        return JSON.readTree(JSON.readTree(fetchOk("/api/apps/" + app + "/definitions/" + kind + "/" + key + "/versions/1"))
-                .path("content").asText());
-    }
-
-    private String fetchOk(String path) {
-        Browser.Fetched answer = browser.fetch(path);
-        assertThat(answer.status()).as(path).isEqualTo(200);
-        return answer.body();
     }
 }
