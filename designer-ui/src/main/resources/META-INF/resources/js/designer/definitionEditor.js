@@ -6,6 +6,7 @@ import { ref, reactive, computed, watch, onMounted, onBeforeUnmount } from 'vue'
 import { api, JsonText } from '../api.js';
 import { t } from '../i18n.js';
 import { History } from './history.js';
+import { useFeedback } from './feedback.js';
 import { useLeaveGuard } from './leaveGuard.js';
 import { definitionText } from './ruleSet.js';
 
@@ -19,12 +20,9 @@ export function definitionPath(app, kind, key) {
 export function useDefinitionEditor(kind, appKey, key) {
   const doc = ref(null);
   const loaded = ref(false);
-  const loadFailure = ref(null);
+  const { loadFailure, notice, failure, problems, clear } = useFeedback();
   const standing = reactive({ exists: false, hasDraft: false, publishedVersion: null });
   const busy = ref(false);
-  const notice = ref(null);
-  const failure = ref(null);
-  const problems = ref([]);
   const warnings = ref([]);
   const savedText = ref('');
   const history = reactive(new History());
@@ -56,9 +54,7 @@ export function useDefinitionEditor(kind, appKey, key) {
   async function load() {
     loaded.value = false;
     loadFailure.value = null;
-    failure.value = null;
-    notice.value = null;
-    problems.value = [];
+    clear();
     warnings.value = [];
     try {
       const definition = await api.get(path());
@@ -82,9 +78,7 @@ export function useDefinitionEditor(kind, appKey, key) {
   }
   async function save() {
     busy.value = true;
-    notice.value = null;
-    failure.value = null;
-    problems.value = [];
+    clear();
     const sent = text.value;
     try {
       const definition = await api.put(path(), new JsonText(sent));

@@ -3,20 +3,12 @@ package io.mosaic.runtime.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.util.List;
-import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.mosaic.runtime.metadata.MetadataService;
-import io.mosaic.runtime.security.user.UserRequest;
-import io.mosaic.runtime.security.user.UserService;
 
 /**
  * The process designer in headless Chromium against the real runtime, at 1366×768: an analyst creates a process
@@ -26,18 +18,8 @@ import io.mosaic.runtime.security.user.UserService;
  * diagram (in Chinese, the other language of the UI). Screenshots of each step land in {@code target/screenshots}; any script error a page logs fails the test.
  */
 @Tag("browser")
-class FlowDesignerBrowserTest extends BrowserTest {
+class FlowDesignerBrowserTest extends AppBrowserTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String PASSWORD = "analyst-pw-" + UUID.randomUUID();
-
-    @Autowired
-    UserService users;
-
-    @Autowired
-    MetadataService metadata;
-
-    private final String suffix = Long.toString(System.nanoTime() % 1_000_000_000L, 36);
     private final String app = "flow_" + suffix;
     private final String director = "director_" + suffix;
     private final String manager = "manager_" + suffix;
@@ -45,25 +27,10 @@ class FlowDesignerBrowserTest extends BrowserTest {
 
     @BeforeEach
     void analystSignedInWithAPublishedOrderForm() {
-        metadata.createApp(app, """
-                {"key": "%1$s", "name": {"zh-CN": "销售 %2$s", "en": "Sales %2$s"}, "version": "1.0.0", "platform": ">=0.1.0",
-                 "roles": [{"key": "%3$s", "name": {"zh-CN": "渠道总监", "en": "Channel director"}, "grants": []}],
-                 "definitions": [{"kind": "form", "key": "order"}]}""".formatted(app, suffix, director), "admin");
-        metadata.publish(app, MetadataService.APP_KIND, app, null, "admin");
-        metadata.publishContent(app, "form", "order", """
-                {"key": "order", "name": {"zh-CN": "订单", "en": "Order"},
-                 "fields": [{"key": "customer", "type": "text", "label": {"zh-CN": "客户", "en": "Customer"}},
-                            {"key": "total", "type": "money", "label": {"zh-CN": "合计", "en": "Total"}},
-                            {"key": "lines", "type": "subtable", "label": {"zh-CN": "明细", "en": "Lines"},
-                             "columns": [{"key": "product", "type": "text", "label": {"zh-CN": "产品", "en": "Product"}},
-                                         {"key": "price", "type": "money", "label": {"zh-CN": "单价", "en": "Price"}}]}]}""",
-                null, "admin");
-        String analyst = "analyst_" + suffix;
-        users.create(new UserRequest(analyst, "Ann Analyst", null, PASSWORD, null, null, null, List.of("analyst"), "en", null));
-        users.create(new UserRequest(manager, "Region Manager " + suffix, null, PASSWORD, null, null, null, List.of(), "en", null));
-        browser.desktop();
-        browser.viewport(1366, 768);
-        signIn(analyst, PASSWORD);
+        publishSalesApp(app, director, "渠道总监", "Channel director");
+        publishOrderForm(app, "price", "单价", "Price");
+        user(manager, "Region Manager " + suffix, null, "en");
+        signInAnalyst("Ann Analyst", "en");
         designer = new FlowDesignerDriver(browser, url(""));
     }
 
@@ -85,13 +52,8 @@ class FlowDesignerBrowserTest extends BrowserTest {
         designer.sla(2, "days", "escalate");
         browser.screenshot("62-task-properties");
 
-        designer.select(designer.insertAfter("region_review", "bpmn:ExclusiveGateway"));
-        designer.setId("amount_check");
-        designer.select(designer.insertAfter("amount_check", "bpmn:UserTask"));
-        designer.setId("director_review");
-        designer.setName("Director review");
-        designer.assignmentType("roles");
-        designer.addRole("Channel director (" + director + ")");
+        designer.addRoleReviewBehindGateway("region_review", "amount_check", "director_review", "Director review",
+                "Channel director (" + director + ")");
         designer.countersign("percentage", 60);
         String small = designer.connectBelow("amount_check", "end");
 
@@ -108,7 +70,7 @@ class FlowDesignerBrowserTest extends BrowserTest {
         assertThat(designer.publish()).isEqualTo(1);
         browser.screenshot("65-published");
 
-        JsonNode binding = published("flow", "order_approval");
+        JsonNode binding = published(app, "flow", "order_approval");
         assertThat(binding.path("process").asText()).isEqualTo("order_approval");
         assertThat(binding.path("form").asText()).isEqualTo("order");
         assertThat(binding.at("/tasks/0/id").asText()).isEqualTo("region_review");
@@ -145,16 +107,5 @@ class FlowDesignerBrowserTest extends BrowserTest {
         designer.showProblemOf(unconditioned);
         assertThat(browser.text("[data-test=properties] [data-test=element-problems]")).contains("has no condition");
         browser.screenshot("68-problem-selected");
-    }
-
-    private JsonNode published(String kind, String key) throws IOException {
-        return JSON.readTree(JSON.readTree(fetchOk("/api/apps/" + app + "/definitions/" + kind + "/" + key + "/versions/1"))
-                .path("content").asText());
-    }
-
-    private String fetchOk(String path) {
-        Browser.Fetched answer = browser.fetch(path);
-        assertThat(answer.status()).as(path).isEqualTo(200);
-        return answer.body();
     }
 }

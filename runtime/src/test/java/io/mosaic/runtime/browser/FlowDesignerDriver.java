@@ -15,27 +15,20 @@ import org.openqa.selenium.support.ui.Select;
  * through the bpmn-js modeler that the page keeps on its canvas element, as an analyst's drags on the palette
  * would make them, laid out left to right.
  */
-final class FlowDesignerDriver {
+final class FlowDesignerDriver extends DesignerDriver {
 
     private static final String CANVAS = "[data-test=bpmn-canvas]";
     private static final String PROPERTIES = "[data-test=properties]";
     private static final String MODELER = "const m = document.querySelector('[data-test=bpmn-canvas]').bpmnModeler;"
             + "const registry = m.get('elementRegistry'), modeling = m.get('modeling');";
 
-    private final Browser browser;
-    private final String baseUrl;
-
     FlowDesignerDriver(Browser browser, String baseUrl) {
-        this.browser = browser;
-        this.baseUrl = baseUrl;
+        super(browser, baseUrl);
     }
 
     /** From the app's page, through its Design entry, to the design home with the app's processes. */
     void openDesignHome(String app) {
-        browser.go(baseUrl + "/#/apps/" + app);
-        browser.click("[data-test=design-app]");
-        browser.waitFor("[data-test=process-home]");
-        browser.waitFor("[data-test=new-process]:enabled");
+        openDesignHome(app, "process-home", "new-process");
     }
 
     /**
@@ -143,6 +136,20 @@ final class FlowDesignerDriver {
     void addRole(String label) {
         browser.select(PROPERTIES + " [data-test=pick-roles] select", label);
         browser.waitForText(PROPERTIES + " [data-test=pick-roles]", label);
+    }
+
+    /**
+     * Behind the element {@code after}: an exclusive gateway, then a new user task (its id and name) assigned to a
+     * role, by the name the picker shows. The task is left selected, for more of its settings.
+     */
+    void addRoleReviewBehindGateway(String after, String gateway, String task, String name, String roleLabel) {
+        select(insertAfter(after, "bpmn:ExclusiveGateway"));
+        setId(gateway);
+        select(insertAfter(gateway, "bpmn:UserTask"));
+        setId(task);
+        setName(name);
+        assignmentType("roles");
+        addRole(roleLabel);
     }
 
     /** Ticks or clears an action the assignee of the selected task may take (approve, reject, transfer, …). */

@@ -2,18 +2,11 @@ package io.mosaic.runtime.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-import java.util.UUID;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
-import io.mosaic.runtime.metadata.MetadataService;
 import io.mosaic.runtime.security.user.User;
-import io.mosaic.runtime.security.user.UserRequest;
-import io.mosaic.runtime.security.user.UserService;
 
 /**
  * Issue 4's acceptance, end to end in headless Chromium: an analyst binds a two-level approval with an amount
@@ -23,18 +16,10 @@ import io.mosaic.runtime.security.user.UserService;
  * timeline. Screenshots of each step land in {@code target/screenshots}.
  */
 @Tag("browser")
-class FlowsAcceptanceBrowserTest extends BrowserTest {
+class FlowsAcceptanceBrowserTest extends AppBrowserTest {
 
-    private static final String PASSWORD = "correct-horse-1";
     private static final String CUSTOMER = "Shanghai Trade Fair";
 
-    @Autowired
-    MetadataService metadata;
-
-    @Autowired
-    UserService users;
-
-    private final String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
     private final String app = "acc" + suffix;
     private final String clerkRole = "clerk" + suffix;
     private final String directorRole = "director" + suffix;
@@ -45,30 +30,23 @@ class FlowsAcceptanceBrowserTest extends BrowserTest {
 
     @BeforeEach
     void aPublishedOrderFormAndItsPeople() {
-        metadata.createApp(app, """
+        publishApp(app, """
                 {"key": "%1$s", "name": {"zh-CN": "订货 %2$s", "en": "Orders %2$s"}, "version": "1.0.0", "platform": ">=0.1.0",
                  "roles": [{"key": "%3$s", "name": {"zh-CN": "业务员", "en": "Clerk"},
                             "grants": [{"form": "order", "actions": ["create", "read", "update"], "rowScope": "own"}]},
                            {"key": "%4$s", "name": {"zh-CN": "总监", "en": "Director"}, "grants": []}],
                  "menus": [{"key": "orders", "name": {"zh-CN": "订单", "en": "Orders"}, "target": {"kind": "form", "key": "order"}}],
-                 "definitions": [{"kind": "form", "key": "order"}]}""".formatted(app, suffix, clerkRole, directorRole),
-                "admin");
-        metadata.publish(app, MetadataService.APP_KIND, app, null, "admin");
+                 "definitions": [{"kind": "form", "key": "order"}]}""".formatted(app, suffix, clerkRole, directorRole));
         metadata.publishContent(app, "form", "order", """
                 {"key": "order", "name": {"zh-CN": "订单", "en": "Order"}, "titleField": "customer",
                  "fields": [{"key": "customer", "type": "text", "required": true, "label": {"zh-CN": "客户", "en": "Customer"}},
                             {"key": "total", "type": "integer", "label": {"zh-CN": "合计", "en": "Total"}},
                             {"key": "note", "type": "text", "label": {"zh-CN": "备注", "en": "Note"}}]}""", null, "admin");
-        analyst = users.create(new UserRequest("an" + suffix, "Ann Analyst", null, PASSWORD, null, null, null,
-                List.of("analyst"), "en", null));
-        manager = users.create(new UserRequest("mg" + suffix, "Mia Manager", null, PASSWORD, null, null, null,
-                List.of(clerkRole), "en", null));
-        director = users.create(new UserRequest("dr" + suffix, "Dan Director", null, PASSWORD, null, null, null,
-                List.of(directorRole), "en", null));
-        clerk = users.create(new UserRequest("ck" + suffix, "Clara Clerk", null, PASSWORD, null, manager.id(), null,
-                List.of(clerkRole), "en", null));
-        browser.desktop();
-        browser.viewport(1366, 768);
+        analyst = user("an" + suffix, "Ann Analyst", null, "en", "analyst");
+        manager = user("mg" + suffix, "Mia Manager", null, "en", clerkRole);
+        director = user("dr" + suffix, "Dan Director", null, "en", directorRole);
+        clerk = user("ck" + suffix, "Clara Clerk", manager.id(), "en", clerkRole);
+        laptopScreen();
     }
 
     @Test
@@ -81,13 +59,8 @@ class FlowsAcceptanceBrowserTest extends BrowserTest {
         designer.setId("manager_review");
         designer.setName("Manager review");
         designer.assignmentType("initiator_manager");
-        designer.select(designer.insertAfter("manager_review", "bpmn:ExclusiveGateway"));
-        designer.setId("amount_check");
-        designer.select(designer.insertAfter("amount_check", "bpmn:UserTask"));
-        designer.setId("director_review");
-        designer.setName("Director review");
-        designer.assignmentType("roles");
-        designer.addRole("Director (" + directorRole + ")");
+        designer.addRoleReviewBehindGateway("manager_review", "amount_check", "director_review", "Director review",
+                "Director (" + directorRole + ")");
         String small = designer.connectBelow("amount_check", "end");
         designer.selectFlow(designer.flowBetween("amount_check", "director_review"));
         designer.setId("large");

@@ -3,20 +3,12 @@ package io.mosaic.runtime.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.util.List;
-import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.mosaic.runtime.metadata.MetadataService;
-import io.mosaic.runtime.security.user.UserRequest;
-import io.mosaic.runtime.security.user.UserService;
 
 /**
  * The form designer in headless Chromium against the real runtime, at 1366×768: an analyst opens an app's design
@@ -29,18 +21,8 @@ import io.mosaic.runtime.security.user.UserService;
  * {@code target/screenshots}; any script error a page logs fails the test.
  */
 @Tag("browser")
-class FormDesignerBrowserTest extends BrowserTest {
+class FormDesignerBrowserTest extends AppBrowserTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String PASSWORD = "analyst-pw-" + UUID.randomUUID();
-
-    @Autowired
-    UserService users;
-
-    @Autowired
-    MetadataService metadata;
-
-    private final String suffix = Long.toString(System.nanoTime() % 1_000_000_000L, 36);
     private final String app = "design_" + suffix;
     private FormDesignerDriver designer;
 
@@ -49,12 +31,7 @@ class FormDesignerBrowserTest extends BrowserTest {
         metadata.createApp(app, """
                 {"key": "%s", "name": {"zh-CN": "销售 %s", "en": "Sales %s"}, "version": "1.0.0",
                  "platform": ">=0.1.0", "definitions": []}""".formatted(app, suffix, suffix), "admin");
-        String analyst = "analyst_" + suffix;
-        users.create(new UserRequest(analyst, "李分析 " + suffix, null, PASSWORD, null, null, null, List.of("analyst"),
-                "zh-CN", null));
-        browser.desktop();
-        browser.viewport(1366, 768);
-        signIn(analyst, PASSWORD);
+        signInAnalyst("李分析 " + suffix, "zh-CN");
         designer = new FormDesignerDriver(browser, url(""));
     }
 
@@ -114,8 +91,7 @@ class FormDesignerBrowserTest extends BrowserTest {
         JsonNode versions = JSON.readTree(fetchOk("/api/apps/" + app + "/definitions/form/sales_order/versions"));
         assertThat(versions).hasSize(1);
         assertThat(versions.get(0).get("version").asInt()).isEqualTo(1);
-        JsonNode published = JSON.readTree(JSON.readTree(
-                fetchOk("/api/apps/" + app + "/definitions/form/sales_order/versions/1")).get("content").asText());
+        JsonNode published = published(app, "form", "sales_order");
         assertThat(published.findValuesAsText("key")).contains("customer", "deposit", "lines", "product", "quantity",
                 "price", "amount", "total");
         assertThat(published.at("/fields/0/required").asBoolean()).isTrue();
@@ -158,8 +134,7 @@ class FormDesignerBrowserTest extends BrowserTest {
         designer.saveDraft();
         assertThat(designer.publish()).isEqualTo(1);
 
-        JsonNode saved = JSON.readTree(JSON.readTree(
-                fetchOk("/api/apps/" + app + "/definitions/form/contract/versions/1")).get("content").asText());
+        JsonNode saved = published(app, "form", "contract");
         JsonNode tabs = saved.at("/layout/tabs");
         assertThat(tabs).hasSize(2);
         assertThat(tabs.at("/0/sections/0/rows").toString()).isEqualTo("[[\"title\"],[\"starts\",\"ends\"]]");
@@ -227,15 +202,8 @@ class FormDesignerBrowserTest extends BrowserTest {
         browser.screenshot("58-lookup-filter");
         assertThat(designer.publish()).isEqualTo(1);
 
-        JsonNode published = JSON.readTree(JSON.readTree(
-                fetchOk("/api/apps/" + app + "/definitions/form/visit/versions/1")).get("content").asText());
+        JsonNode published = published(app, "form", "visit");
         assertThat(published.at("/fields/0/lookup/filter/0")).isEqualTo(JSON.readTree(
                 "{\"field\": \"level\", \"op\": \"eq\", \"value\": \"gold\"}"));
-    }
-
-    private String fetchOk(String path) {
-        Browser.Fetched answer = browser.fetch(path);
-        assertThat(answer.status()).as(path).isEqualTo(200);
-        return answer.body();
     }
 }

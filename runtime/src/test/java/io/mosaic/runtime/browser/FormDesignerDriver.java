@@ -13,27 +13,20 @@ import org.openqa.selenium.Rectangle;
  * Fields are dragged from the palette with real pointer actions (SortableJS listens to pointer events in its
  * fallback mode); a dropped field is selected, so the property steps that follow apply to it.
  */
-final class FormDesignerDriver {
+final class FormDesignerDriver extends DesignerDriver {
 
     private static final String CANVAS = "[data-test=canvas]";
     private static final String PROPERTIES = "[data-test=properties]";
     /** Rows of the last section of the tab shown: where a field dragged "to the end of the form" goes. */
     private static final String LAST_ROWS = CANVAS + " .sections > .canvas-section:last-of-type > .rows";
 
-    private final Browser browser;
-    private final String baseUrl;
-
     FormDesignerDriver(Browser browser, String baseUrl) {
-        this.browser = browser;
-        this.baseUrl = baseUrl;
+        super(browser, baseUrl);
     }
 
     /** From the app's page, through its Design entry, to the list of the app's forms. */
     void openDesignHome(String app) {
-        browser.go(baseUrl + "/#/apps/" + app);
-        browser.click("[data-test=design-app]");
-        browser.waitFor("[data-test=design-home]");
-        browser.waitFor("[data-test=new-form]:enabled");
+        openDesignHome(app, "design-home", "new-form");
     }
 
     /** "New form" on the design home, then the designer on the empty form. */

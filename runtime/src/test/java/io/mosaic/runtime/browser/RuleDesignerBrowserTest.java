@@ -6,19 +6,12 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.mosaic.runtime.metadata.MetadataService;
-import io.mosaic.runtime.security.user.UserRequest;
-import io.mosaic.runtime.security.user.UserService;
 
 /**
  * The rule designer in headless Chromium against the real runtime, at 1366×768: an analyst builds "order total over
@@ -29,42 +22,17 @@ import io.mosaic.runtime.security.user.UserService;
  * {@code target/screenshots}; any script error a page logs fails the test.
  */
 @Tag("browser")
-class RuleDesignerBrowserTest extends BrowserTest {
+class RuleDesignerBrowserTest extends AppBrowserTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String PASSWORD = "analyst-pw-" + UUID.randomUUID();
-
-    @Autowired
-    UserService users;
-
-    @Autowired
-    MetadataService metadata;
-
-    private final String suffix = Long.toString(System.nanoTime() % 1_000_000_000L, 36);
     private final String app = "rules_" + suffix;
     private final String finance = "fin_" + suffix;
     private RuleDesignerDriver designer;
 
     @BeforeEach
     void analystSignedInWithAPublishedOrderForm() {
-        metadata.createApp(app, """
-                {"key": "%1$s", "name": {"zh-CN": "销售 %2$s", "en": "Sales %2$s"}, "version": "1.0.0", "platform": ">=0.1.0",
-                 "roles": [{"key": "%3$s", "name": {"zh-CN": "财务", "en": "Finance"}, "grants": []}],
-                 "definitions": [{"kind": "form", "key": "order"}]}""".formatted(app, suffix, finance), "admin");
-        metadata.publish(app, MetadataService.APP_KIND, app, null, "admin");
-        metadata.publishContent(app, "form", "order", """
-                {"key": "order", "name": {"zh-CN": "订单", "en": "Order"},
-                 "fields": [{"key": "customer", "type": "text", "label": {"zh-CN": "客户", "en": "Customer"}},
-                            {"key": "total", "type": "money", "label": {"zh-CN": "合计", "en": "Total"}},
-                            {"key": "lines", "type": "subtable", "label": {"zh-CN": "明细", "en": "Lines"},
-                             "columns": [{"key": "product", "type": "text", "label": {"zh-CN": "产品", "en": "Product"}},
-                                         {"key": "amount", "type": "money", "label": {"zh-CN": "金额", "en": "Amount"}}]}]}""",
-                null, "admin");
-        String analyst = "analyst_" + suffix;
-        users.create(new UserRequest(analyst, "Ann Analyst", null, PASSWORD, null, null, null, List.of("analyst"), "en", null));
-        browser.desktop();
-        browser.viewport(1366, 768);
-        signIn(analyst, PASSWORD);
+        publishSalesApp(app, finance, "财务", "Finance");
+        publishOrderForm(app, "amount", "金额", "Amount");
+        signInAnalyst("Ann Analyst", "en");
         designer = new RuleDesignerDriver(browser, url(""));
     }
 
@@ -106,7 +74,7 @@ class RuleDesignerBrowserTest extends BrowserTest {
 
         assertThat(designer.publish()).isEqualTo(1);
         browser.screenshot("74-rule-published");
-        JsonNode published = published("rules", "large_orders");
+        JsonNode published = published(app, "rules", "large_orders");
         assertThat(published.path("form").asText()).isEqualTo("order");
         assertThat(published.path("trigger")).isEqualTo(JSON.readTree("{\"type\": \"after_save\"}"));
         JsonNode rule = published.at("/rules/0");
@@ -148,7 +116,7 @@ class RuleDesignerBrowserTest extends BrowserTest {
         browser.screenshot("76-rebate-simulated");
 
         assertThat(designer.publish()).isEqualTo(1);
-        JsonNode table = published("decision", "order_rebate");
+        JsonNode table = published(app, "decision", "order_rebate");
         assertThat(table.path("hitPolicy").asText()).isEqualTo("first");
         assertThat(table.path("inputs")).isEqualTo(JSON.readTree("""
                 [{"key": "total", "label": {"zh-CN": "订单金额", "en": "Order total"}, "type": "number", "expression": "total"}]"""));
@@ -191,16 +159,5 @@ class RuleDesignerBrowserTest extends BrowserTest {
         assertThat(designer.rowNotes(1)).contains("never applies");
         browser.screenshot("79-decision-row-problem");
         assertThat(designer.publish()).isNull();
-    }
-
-    private JsonNode published(String kind, String key) throws IOException {
-        return JSON.readTree(JSON.readTree(fetchOk("/api/apps/" + app + "/definitions/" + kind + "/" + key + "/versions/1"))
-                .path("content").asText());
-    }
-
-    private String fetchOk(String path) {
-        Browser.Fetched answer = browser.fetch(path);
-        assertThat(answer.status()).as(path).isEqualTo(200);
-        return answer.body();
     }
 }

@@ -15,26 +15,19 @@ import org.openqa.selenium.support.ui.Select;
  * e.g. {@code /rules/0/condition/all/1}), so steps do not depend on the language shown. Values typed into condition
  * boxes are taken when the box is left, so the steps leave it with Tab.
  */
-final class RuleDesignerDriver {
+final class RuleDesignerDriver extends DesignerDriver {
 
     private static final String RULE = "[data-test=rule-editor]";
     private static final String GRID = "[data-test=decision-grid]";
     private static final String SIMULATION = "[data-test=simulation]";
 
-    private final Browser browser;
-    private final String baseUrl;
-
     RuleDesignerDriver(Browser browser, String baseUrl) {
-        this.browser = browser;
-        this.baseUrl = baseUrl;
+        super(browser, baseUrl);
     }
 
     /** From the app's page, through its Design entry, to the design home with the app's rule sets and tables. */
     void openDesignHome(String app) {
-        browser.go(baseUrl + "/#/apps/" + app);
-        browser.click("[data-test=design-app]");
-        browser.waitFor("[data-test=rules-home]");
-        browser.waitFor("[data-test=new-rules]:enabled");
+        openDesignHome(app, "rules-home", "new-rules");
     }
 
     /** "New rule set" on the design home (key, names, the form as the list shows it, e.g. "Order (order)"). */

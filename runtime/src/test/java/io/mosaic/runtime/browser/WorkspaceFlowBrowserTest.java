@@ -4,18 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import io.mosaic.runtime.metadata.MetadataService;
 import io.mosaic.runtime.security.user.User;
-import io.mosaic.runtime.security.user.UserRequest;
-import io.mosaic.runtime.security.user.UserService;
 
 /**
  * An approval in headless Chromium, through the steps of {@link WorkspaceFlowDriver}: a clerk fills in a claim and
@@ -24,18 +19,10 @@ import io.mosaic.runtime.security.user.UserService;
  * open and approves; the clerk reads the whole story on the record and on the instance, the diagram drawn.
  */
 @Tag("browser")
-class WorkspaceFlowBrowserTest extends BrowserTest {
+class WorkspaceFlowBrowserTest extends AppBrowserTest {
 
-    private static final String PASSWORD = "correct-horse-1";
     private static final String TITLE = "Trip to Berlin";
 
-    @Autowired
-    MetadataService metadata;
-
-    @Autowired
-    UserService users;
-
-    private final String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
     private final String app = "wf" + suffix;
     private final String clerkRole = "clerk" + suffix;
     private User manager;
@@ -66,10 +53,8 @@ class WorkspaceFlowBrowserTest extends BrowserTest {
         metadata.publishContent(app, "process", "claim_approval", fixture("workspace-claim.bpmn20.xml"), null, "analyst");
         metadata.publishContent(app, "flow", "claim_approval", fixture("workspace-claim.flow.json"), null, "analyst");
         // The manager reads claims too (the approval page draws the record with the form the user may see).
-        manager = users.create(new UserRequest("mgr" + suffix, "Mia Manager", null, PASSWORD, null, null, null,
-                List.of(clerkRole), "en", null));
-        clerk = users.create(new UserRequest("clerk" + suffix, "Clara Clerk", null, PASSWORD, null, manager.id(), null,
-                List.of(clerkRole), "en", null));
+        manager = user("mgr" + suffix, "Mia Manager", null, "en", clerkRole);
+        clerk = user("clerk" + suffix, "Clara Clerk", manager.id(), "en", clerkRole);
         browser.desktop();
         flow = new WorkspaceFlowDriver(browser, url(""));
     }

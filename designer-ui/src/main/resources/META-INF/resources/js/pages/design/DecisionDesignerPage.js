@@ -12,10 +12,10 @@ import {
   HIT_POLICIES, AGGREGATIONS, VALUE_TYPES, setHitPolicy, addInput, addOutput, removeColumn, setColumnType, addRow, removeRow,
   moveRow, cellText, parseCell, outputText, parseOutput, gridPlace,
 } from '../../designer/decisionTable.js';
-import DesignIcon from '../../components/designer/DesignIcon.js';
+import DesignerBar from '../../components/designer/DesignerBar.js';
+import DesignerLeave from '../../components/designer/DesignerLeave.js';
+import DesignerMessages from '../../components/designer/DesignerMessages.js';
 import FormulaInput from '../../components/designer/FormulaInput.js';
-import ModalDialog from '../../components/ModalDialog.js';
-import UiIcon from '../../components/UiIcon.js';
 import SimulationPanel from '../../components/rules/SimulationPanel.js';
 import TextPair from '../../components/rules/TextPair.js';
 
@@ -24,7 +24,7 @@ const SAMPLE_TYPES = { number: 'decimal', text: 'text', date: 'date', boolean: '
 
 export default {
   name: 'DecisionDesignerPage',
-  components: { DesignIcon, FormulaInput, ModalDialog, SimulationPanel, TextPair, UiIcon },
+  components: { DesignerBar, DesignerLeave, DesignerMessages, FormulaInput, SimulationPanel, TextPair },
   setup() {
     const appKey = computed(() => route.value.params.app);
     const tableKey = computed(() => route.value.params.key);
@@ -132,37 +132,22 @@ export default {
   },
   template: /* html */ `
     <div class="designer decision-designer" data-test="decision-designer" :data-dirty="dirty ? 'true' : 'false'">
-      <div class="designer-bar">
-        <a class="designer-back" :href="href('design', appKey)" :title="t('rules.allRules')"><UiIcon name="back" :size="16" /></a>
-        <div class="designer-name">
-          <strong>{{ doc ? localName(doc.name, tableKey) : tableKey }}</strong>
-          <span class="muted small">{{ t('decision.table') }} · <code>{{ tableKey }}</code></span>
-          <span v-if="loaded" class="badge" :class="status.css" data-test="status" :data-version="standing.publishedVersion">{{ status.text }}</span>
-        </div>
-        <div class="designer-actions">
-          <button type="button" class="icon-button" data-test="undo" :title="t('design.undo') + ' (Ctrl+Z)'" :disabled="!history.canUndo" @click="undo"><DesignIcon name="undo" /></button>
-          <button type="button" class="icon-button" data-test="redo" :title="t('design.redo') + ' (Ctrl+Y)'" :disabled="!history.canRedo" @click="redo"><DesignIcon name="redo" /></button>
-          <button type="button" class="button" data-test="save-draft" :disabled="!loaded || busy" @click="save">{{ t('design.saveDraft') }}</button>
-          <button type="button" class="button button-primary" data-test="publish" :disabled="!mayPublish" @click="publish">{{ t('design.publish') }}</button>
-        </div>
-      </div>
+      <DesignerBar :back-href="href('design', appKey)" :back-title="t('rules.allRules')" :can-undo="history.canUndo" :can-redo="history.canRedo"
+                   :may-save="loaded && !busy" :may-publish="mayPublish" @undo="undo" @redo="redo" @save="save" @publish="publish">
+        <strong>{{ doc ? localName(doc.name, tableKey) : tableKey }}</strong>
+        <span class="muted small">{{ t('decision.table') }} · <code>{{ tableKey }}</code></span>
+        <span v-if="loaded" class="badge" :class="status.css" data-test="status" :data-version="standing.publishedVersion">{{ status.text }}</span>
+      </DesignerBar>
 
-      <div v-if="loadFailure" class="designer-message">
-        <div class="alert alert-error" role="alert"><div class="alert-title"><span class="badge badge-error">{{ loadFailure.status }}</span>{{ loadFailure.message }}</div></div>
-        <button type="button" class="button" @click="load">{{ t('design.retry') }}</button>
-      </div>
-      <div v-if="notice" class="designer-notice alert alert-success" data-test="notice" :data-notice="notice.kind" role="status">{{ notice.text }}</div>
-      <div v-if="failure || warnings.length" class="designer-problems alert" :class="failure ? 'alert-error' : 'alert-warning'" data-test="problems" role="alert">
-        <div class="alert-title"><template v-if="failure"><span class="badge badge-error">{{ failure.status }}</span>{{ failure.message }}</template>
-          <template v-else>{{ t('decision.warnings') }}</template>
-          <button v-if="failure" type="button" class="link-button designer-problems-close" @click="failure = null">{{ t('common.close') }}</button></div>
+      <DesignerMessages :load-failure="loadFailure" :notice="notice" :failure="failure" :warnings-title="warnings.length ? t('decision.warnings') : null"
+                        @retry="load" @close="failure = null">
         <ul v-if="notes.length" class="problems">
           <li v-for="(note, i) in notes" :key="i" :data-pointer="note.pointer" :data-row="note.row" :data-level="note.level">
             <button type="button" class="link-button" @click="showNote(note)">{{ describe(note) }}</button>
             <code v-if="note.pointer">{{ note.pointer }}</code><span>{{ note.message }}</span>
           </li>
         </ul>
-      </div>
+      </DesignerMessages>
 
       <div v-if="loaded && doc" class="decision-body">
         <main class="decision-main">
@@ -201,37 +186,24 @@ export default {
                 </tr>
                 <tr>
                   <th class="row-number">#</th>
-                  <th v-for="(column, c) in doc.inputs" :key="'i' + c" class="column-head input-head" :class="{ invalid: columnNotes('inputs', c).length }"
-                      data-test="column" data-side="inputs" :data-column="c" :data-key="column.key">
-                    <div class="column-line">
-                      <input name="columnKey" class="column-key" spellcheck="false" :value="column.key" @input="column.key = $event.target.value.trim()">
-                      <select name="columnType" :value="column.type" @change="structural(() => setColumnType(doc, 'inputs', c, $event.target.value))">
-                        <option v-for="type in VALUE_TYPES" :key="type" :value="type">{{ t('decision.type.' + type) }}</option></select>
-                      <button type="button" class="icon-button" data-test="remove-column" :title="t('common.remove')" :disabled="doc.inputs.length < 2"
-                              @click="structural(() => removeColumn(doc, 'inputs', c))">×</button>
-                    </div>
-                    <div class="column-line">
-                      <input name="labelZh" lang="zh-CN" placeholder="中文" :value="column.label['zh-CN']" @input="column.label['zh-CN'] = $event.target.value">
-                      <input name="labelEn" lang="en" placeholder="English" :value="column.label.en" @input="column.label.en = $event.target.value">
-                    </div>
-                    <FormulaInput name="columnExpression" :fields="fieldKeys" :model-value="column.expression" @update:model-value="v => column.expression = v" />
-                    <p v-for="(n, i) in columnNotes('inputs', c)" :key="i" class="prop-error">{{ n.message }}</p>
-                  </th>
-                  <th v-for="(column, c) in doc.outputs" :key="'o' + c" class="column-head output-head" :class="{ invalid: columnNotes('outputs', c).length }"
-                      data-test="column" data-side="outputs" :data-column="c" :data-key="column.key">
-                    <div class="column-line">
-                      <input name="columnKey" class="column-key" spellcheck="false" :value="column.key" @input="column.key = $event.target.value.trim()">
-                      <select name="columnType" :value="column.type" @change="structural(() => setColumnType(doc, 'outputs', c, $event.target.value))">
-                        <option v-for="type in VALUE_TYPES" :key="type" :value="type">{{ t('decision.type.' + type) }}</option></select>
-                      <button type="button" class="icon-button" data-test="remove-column" :title="t('common.remove')" :disabled="doc.outputs.length < 2"
-                              @click="structural(() => removeColumn(doc, 'outputs', c))">×</button>
-                    </div>
-                    <div class="column-line">
-                      <input name="labelZh" lang="zh-CN" placeholder="中文" :value="column.label['zh-CN']" @input="column.label['zh-CN'] = $event.target.value">
-                      <input name="labelEn" lang="en" placeholder="English" :value="column.label.en" @input="column.label.en = $event.target.value">
-                    </div>
-                    <p v-for="(n, i) in columnNotes('outputs', c)" :key="i" class="prop-error">{{ n.message }}</p>
-                  </th>
+                  <template v-for="side in ['inputs', 'outputs']" :key="side">
+                    <th v-for="(column, c) in doc[side]" :key="side + c" class="column-head" :class="[side === 'inputs' ? 'input-head' : 'output-head', { invalid: columnNotes(side, c).length }]"
+                        data-test="column" :data-side="side" :data-column="c" :data-key="column.key">
+                      <div class="column-line">
+                        <input name="columnKey" class="column-key" spellcheck="false" :value="column.key" @input="column.key = $event.target.value.trim()">
+                        <select name="columnType" :value="column.type" @change="structural(() => setColumnType(doc, side, c, $event.target.value))">
+                          <option v-for="type in VALUE_TYPES" :key="type" :value="type">{{ t('decision.type.' + type) }}</option></select>
+                        <button type="button" class="icon-button" data-test="remove-column" :title="t('common.remove')" :disabled="doc[side].length < 2"
+                                @click="structural(() => removeColumn(doc, side, c))">×</button>
+                      </div>
+                      <div class="column-line">
+                        <input name="labelZh" lang="zh-CN" placeholder="中文" :value="column.label['zh-CN']" @input="column.label['zh-CN'] = $event.target.value">
+                        <input name="labelEn" lang="en" placeholder="English" :value="column.label.en" @input="column.label.en = $event.target.value">
+                      </div>
+                      <FormulaInput v-if="side === 'inputs'" name="columnExpression" :fields="fieldKeys" :model-value="column.expression" @update:model-value="v => column.expression = v" />
+                      <p v-for="(n, i) in columnNotes(side, c)" :key="i" class="prop-error">{{ n.message }}</p>
+                    </th>
+                  </template>
                   <th v-if="doc.hitPolicy === 'priority'" class="priority-head">{{ t('rules.priority') }}</th>
                   <th></th>
                 </tr>
@@ -279,18 +251,6 @@ export default {
                          :names="outputNames" @matched="rows => matched = rows" />
       </div>
       <p v-if="!loaded && !loadFailure" class="designer-message muted">{{ t('common.loading') }}</p>
-      <div class="designer-narrow panel">
-        <h2>{{ t('design.narrowTitle') }}</h2>
-        <p class="muted">{{ t('design.narrowText') }}</p>
-        <a class="button" :href="href('design', appKey)">{{ t('rules.allRules') }}</a>
-      </div>
-
-      <ModalDialog v-if="pendingLeave" :title="t('design.leaveTitle')" @close="pendingLeave = null">
-        <p>{{ t('design.leaveText') }}</p>
-        <div class="form-actions">
-          <button type="button" class="button button-ghost" data-test="stay" @click="pendingLeave = null">{{ t('design.stay') }}</button>
-          <button type="button" class="button button-danger" data-test="leave" @click="leave">{{ t('design.leave') }}</button>
-        </div>
-      </ModalDialog>
+      <DesignerLeave :back-href="href('design', appKey)" :back-label="t('rules.allRules')" :pending="pendingLeave" @stay="pendingLeave = null" @leave="leave" />
     </div>`,
 };

@@ -9,27 +9,28 @@ import { route, href } from '../../router.js';
 import { loadBpmn } from '../../bpmnLoader.js';
 import { appForms } from '../../designer/appForms.js';
 import { definitionPath, formFields } from '../../designer/appFlows.js';
+import { useFeedback } from '../../designer/feedback.js';
 import { useLeaveGuard } from '../../designer/leaveGuard.js';
 import {
   newBinding, syncBinding, renameElement, bindingText, problemElement, problemText,
 } from '../../designer/flowBinding.js';
 import * as diagramOf from '../../designer/bpmnDiagram.js';
-import DesignIcon from '../../components/designer/DesignIcon.js';
+import DesignerBar from '../../components/designer/DesignerBar.js';
+import DesignerLeave from '../../components/designer/DesignerLeave.js';
+import DesignerMessages from '../../components/designer/DesignerMessages.js';
 import FlowPropertyPanel from '../../components/designer/FlowPropertyPanel.js';
-import ModalDialog from '../../components/ModalDialog.js';
-import UiIcon from '../../components/UiIcon.js';
 
 const KINDS = ['process', 'flow'];
 
 export default {
   name: 'FlowDesignerPage',
-  components: { DesignIcon, FlowPropertyPanel, ModalDialog, UiIcon },
+  components: { DesignerBar, DesignerLeave, DesignerMessages, FlowPropertyPanel },
   setup() {
     const appKey = computed(() => route.value.params.app);
     const flowKey = computed(() => route.value.params.key);
     const canvasEl = ref(null);
     const loaded = ref(false);
-    const loadFailure = ref(null);
+    const { loadFailure, notice, failure, problems, clear } = useFeedback();
     const standing = reactive({ process: {}, flow: {} });
     const binding = ref(newBinding('', ''));
     const diagram = ref({ userTasks: [], flows: [], gateways: [] });
@@ -40,9 +41,6 @@ export default {
     const users = ref([]);
     const roles = ref([]);
     const busy = ref(false);
-    const notice = ref(null);
-    const failure = ref(null);
-    const problems = ref([]);
     const stack = reactive({ canUndo: false, canRedo: false, version: 0, savedVersion: 0 });
     const savedBinding = ref('');
     // Settings of tasks and conditions of flows the diagram lost, for an undo to bring back.
@@ -86,9 +84,7 @@ export default {
     async function load() {
       loaded.value = false;
       loadFailure.value = null;
-      failure.value = null;
-      notice.value = null;
-      problems.value = [];
+      clear();
       try {
         const [process, flow] = await Promise.all(KINDS.map(kind => api.get(definitionPath(appKey.value, kind, flowKey.value))
           .catch(answer => (kind === 'flow' && answer.status === 404 ? null : Promise.reject(answer)))));
@@ -194,9 +190,7 @@ export default {
     }
     async function save() {
       busy.value = true;
-      notice.value = null;
-      failure.value = null;
-      problems.value = [];
+      clear();
       const version = stack.version;
       const bindingNow = bindingText(binding.value);
       const { xml } = await modeler.saveXML({ format: true });
@@ -276,53 +270,26 @@ export default {
   },
   template: /* html */ `
     <div class="designer flow-designer" data-test="flow-designer" :data-dirty="dirty ? 'true' : 'false'">
-      <div class="designer-bar">
-        <a class="designer-back" :href="href('design', appKey)" :title="t('flow.allProcesses')"><UiIcon name="back" :size="16" /></a>
-        <div class="designer-name">
-          <strong>{{ processName || flowKey }}</strong>
-          <span v-if="loaded" class="badge" :class="status.css" data-test="status" :data-version="standing.flow.publishedVersion"
-                :data-process-version="standing.process.publishedVersion">{{ status.text }}</span>
-        </div>
-        <div class="designer-actions">
-          <button type="button" class="icon-button" data-test="undo" :title="t('design.undo') + ' (Ctrl+Z)'" :disabled="!stack.canUndo" @click="undo"><DesignIcon name="undo" /></button>
-          <button type="button" class="icon-button" data-test="redo" :title="t('design.redo') + ' (Ctrl+Y)'" :disabled="!stack.canRedo" @click="redo"><DesignIcon name="redo" /></button>
-          <button type="button" class="button" data-test="save-draft" :disabled="!loaded || busy" @click="save">{{ t('design.saveDraft') }}</button>
-          <button type="button" class="button button-primary" data-test="publish" :disabled="!mayPublish" @click="publish">{{ t('design.publish') }}</button>
-        </div>
-      </div>
+      <DesignerBar :back-href="href('design', appKey)" :back-title="t('flow.allProcesses')" :can-undo="stack.canUndo" :can-redo="stack.canRedo"
+                   :may-save="loaded && !busy" :may-publish="mayPublish" @undo="undo" @redo="redo" @save="save" @publish="publish">
+        <strong>{{ processName || flowKey }}</strong>
+        <span v-if="loaded" class="badge" :class="status.css" data-test="status" :data-version="standing.flow.publishedVersion"
+              :data-process-version="standing.process.publishedVersion">{{ status.text }}</span>
+      </DesignerBar>
 
-      <div v-if="loadFailure" class="designer-message">
-        <div class="alert alert-error" role="alert"><div class="alert-title"><span class="badge badge-error">{{ loadFailure.status }}</span>{{ loadFailure.message }}</div></div>
-        <button type="button" class="button" @click="load">{{ t('design.retry') }}</button>
-      </div>
-      <div v-if="notice" class="designer-notice alert alert-success" data-test="notice" :data-notice="notice.kind" role="status">{{ notice.text }}</div>
-      <div v-if="failure" class="designer-problems alert alert-error" data-test="problems" role="alert">
-        <div class="alert-title"><span class="badge badge-error">{{ failure.status }}</span>{{ failure.message }}
-          <button type="button" class="link-button designer-problems-close" @click="failure = null">{{ t('common.close') }}</button></div>
+      <DesignerMessages :load-failure="loadFailure" :notice="notice" :failure="failure" @retry="load" @close="failure = null">
         <ul v-if="located.length" class="problems">
           <li v-for="(problem, i) in located" :key="i" :data-element="problem.element">
             <button type="button" class="link-button" :disabled="!problem.element" @click="showProblem(problem)">{{ describe(problem) }}</button>
             <code v-if="problem.pointer && problem.pointer !== problem.element">{{ problem.pointer }}</code><span>{{ problem.text }}</span>
           </li>
         </ul>
-      </div>
+      </DesignerMessages>
       <div v-show="loaded" class="flow-body">
         <div ref="canvasEl" class="flow-canvas" data-test="bpmn-canvas"></div>
         <FlowPropertyPanel v-if="loaded" />
       </div>
       <p v-if="!loaded && !loadFailure" class="designer-message muted">{{ t('common.loading') }}</p>
-      <div class="designer-narrow panel">
-        <h2>{{ t('design.narrowTitle') }}</h2>
-        <p class="muted">{{ t('design.narrowText') }}</p>
-        <a class="button" :href="href('design', appKey)">{{ t('flow.allProcesses') }}</a>
-      </div>
-
-      <ModalDialog v-if="pendingLeave" :title="t('design.leaveTitle')" @close="pendingLeave = null">
-        <p>{{ t('design.leaveText') }}</p>
-        <div class="form-actions">
-          <button type="button" class="button button-ghost" data-test="stay" @click="pendingLeave = null">{{ t('design.stay') }}</button>
-          <button type="button" class="button button-danger" data-test="leave" @click="leave">{{ t('design.leave') }}</button>
-        </div>
-      </ModalDialog>
+      <DesignerLeave :back-href="href('design', appKey)" :back-label="t('flow.allProcesses')" :pending="pendingLeave" @stay="pendingLeave = null" @leave="leave" />
     </div>`,
 };

@@ -5,6 +5,7 @@ import { ref, reactive, computed, watch, provide, onMounted, onBeforeUnmount } f
 import { api, JsonText } from '../../api.js';
 import { t, localName } from '../../i18n.js';
 import { route, href } from '../../router.js';
+import { useFeedback } from '../../designer/feedback.js';
 import { useLeaveGuard } from '../../designer/leaveGuard.js';
 import { History } from '../../designer/history.js';
 import { appForms, definitionPath, newFormName } from '../../designer/appForms.js';
@@ -14,33 +15,31 @@ import {
 } from '../../designer/formTree.js';
 import DesignCanvas from '../../components/designer/DesignCanvas.js';
 import DesignIcon from '../../components/designer/DesignIcon.js';
+import DesignerBar from '../../components/designer/DesignerBar.js';
+import DesignerLeave from '../../components/designer/DesignerLeave.js';
+import DesignerMessages from '../../components/designer/DesignerMessages.js';
 import FieldPalette from '../../components/designer/FieldPalette.js';
 import FormPreview from '../../components/designer/FormPreview.js';
 import PropertyPanel from '../../components/designer/PropertyPanel.js';
-import ModalDialog from '../../components/ModalDialog.js';
-import UiIcon from '../../components/UiIcon.js';
 
 /** Typing is recorded for undo once it pauses; dropping, moving and removing are recorded at once. */
 const RECORD_PAUSE_MS = 400;
 
 export default {
   name: 'FormDesignerPage',
-  components: { DesignCanvas, DesignIcon, FieldPalette, FormPreview, PropertyPanel, ModalDialog, UiIcon },
+  components: { DesignCanvas, DesignIcon, DesignerBar, DesignerLeave, DesignerMessages, FieldPalette, FormPreview, PropertyPanel },
   setup() {
     const appKey = computed(() => route.value.params.app);
     const formKey = computed(() => route.value.params.key);
     const state = reactive(emptyState('', { 'zh-CN': '', en: '' }));
     const loaded = ref(false);
-    const loadFailure = ref(null);
+    const { loadFailure, notice, failure, problems, clear } = useFeedback();
     const standing = reactive({ exists: false, hasDraft: false, publishedVersion: null });
     const selected = ref(null);
     const activeTab = ref(0);
     const dragging = ref(false);
     const view = ref('design');
     const busy = ref(false);
-    const notice = ref(null);
-    const failure = ref(null);
-    const problems = ref([]);
     const pointers = ref({});
     const forms = ref([]);
     const history = reactive(new History());
@@ -81,9 +80,7 @@ export default {
     async function load() {
       loaded.value = false;
       loadFailure.value = null;
-      problems.value = [];
-      failure.value = null;
-      notice.value = null;
+      clear();
       selected.value = null;
       activeTab.value = 0;
       view.value = 'design';
@@ -289,43 +286,31 @@ export default {
   },
   template: /* html */ `
     <div class="designer" data-test="form-designer" :data-dirty="dirty ? 'true' : 'false'">
-      <div class="designer-bar">
-        <a class="designer-back" :href="href('design', appKey)" :title="t('design.allForms')"><UiIcon name="back" :size="16" /></a>
-        <div class="designer-name">
-          <strong>{{ loaded ? localName(state.form.name, state.form.key) : '…' }}</strong>
-          <span v-if="loaded" class="badge" :class="status.css" data-test="status" :data-version="standing.publishedVersion"
-                :data-draft="standing.hasDraft ? 'true' : 'false'">{{ status.text }}</span>
-        </div>
-        <div class="segmented" role="tablist">
-          <button type="button" role="tab" :aria-selected="view === 'design'" :class="{ active: view === 'design' }" data-test="view-design"
-                  @click="view = 'design'"><DesignIcon name="design" :size="14" />{{ t('design.viewDesign') }}</button>
-          <button type="button" role="tab" :aria-selected="view === 'preview'" :class="{ active: view === 'preview' }" data-test="view-preview"
-                  :disabled="!loaded" @click="view = 'preview'"><DesignIcon name="eye" :size="14" />{{ t('design.viewPreview') }}</button>
-        </div>
-        <div class="designer-actions">
-          <button type="button" class="icon-button" data-test="undo" :title="t('design.undo') + ' (Ctrl+Z)'" :disabled="!history.canUndo || view !== 'design'" @click="undo"><DesignIcon name="undo" /></button>
-          <button type="button" class="icon-button" data-test="redo" :title="t('design.redo') + ' (Ctrl+Y)'" :disabled="!history.canRedo || view !== 'design'" @click="redo"><DesignIcon name="redo" /></button>
-          <button type="button" class="button" data-test="save-draft" :disabled="!loaded || busy" @click="save">{{ t('design.saveDraft') }}</button>
-          <button type="button" class="button button-primary" data-test="publish" :disabled="!mayPublish" @click="publish">{{ t('design.publish') }}</button>
-        </div>
-      </div>
+      <DesignerBar :back-href="href('design', appKey)" :back-title="t('design.allForms')" :can-undo="history.canUndo && view === 'design'"
+                   :can-redo="history.canRedo && view === 'design'" :may-save="loaded && !busy" :may-publish="mayPublish"
+                   @undo="undo" @redo="redo" @save="save" @publish="publish">
+        <strong>{{ loaded ? localName(state.form.name, state.form.key) : '…' }}</strong>
+        <span v-if="loaded" class="badge" :class="status.css" data-test="status" :data-version="standing.publishedVersion"
+              :data-draft="standing.hasDraft ? 'true' : 'false'">{{ status.text }}</span>
+        <template #views>
+          <div class="segmented" role="tablist">
+            <button type="button" role="tab" :aria-selected="view === 'design'" :class="{ active: view === 'design' }" data-test="view-design"
+                    @click="view = 'design'"><DesignIcon name="design" :size="14" />{{ t('design.viewDesign') }}</button>
+            <button type="button" role="tab" :aria-selected="view === 'preview'" :class="{ active: view === 'preview' }" data-test="view-preview"
+                    :disabled="!loaded" @click="view = 'preview'"><DesignIcon name="eye" :size="14" />{{ t('design.viewPreview') }}</button>
+          </div>
+        </template>
+      </DesignerBar>
 
-      <div v-if="loadFailure" class="designer-message">
-        <div class="alert alert-error" role="alert"><div class="alert-title"><span class="badge badge-error">{{ loadFailure.status }}</span>{{ loadFailure.message }}</div></div>
-        <button type="button" class="button" @click="load">{{ t('design.retry') }}</button>
-      </div>
-      <template v-else-if="loaded">
-        <div v-if="notice" class="designer-notice alert alert-success" data-test="notice" :data-notice="notice.kind" role="status">{{ notice.text }}</div>
-        <div v-if="failure" class="designer-problems alert alert-error" data-test="problems" role="alert">
-          <div class="alert-title"><span class="badge badge-error">{{ failure.status }}</span>{{ failure.message }}
-            <button type="button" class="link-button designer-problems-close" @click="failure = null">{{ t('common.close') }}</button></div>
-          <ul v-if="located.length" class="problems">
-            <li v-for="(problem, i) in located" :key="i">
-              <button type="button" class="link-button" :data-pointer="problem.pointer" @click="problem.at ? select(problem.at.uid) : select(null); view = 'design'">{{ describe(problem) }}</button>
-              <code v-if="problem.pointer">{{ problem.pointer }}</code><span>{{ problem.message }}</span>
-            </li>
-          </ul>
-        </div>
+      <DesignerMessages :load-failure="loadFailure" :notice="notice" :failure="failure" @retry="load" @close="failure = null">
+        <ul v-if="located.length" class="problems">
+          <li v-for="(problem, i) in located" :key="i">
+            <button type="button" class="link-button" :data-pointer="problem.pointer" @click="problem.at ? select(problem.at.uid) : select(null); view = 'design'">{{ describe(problem) }}</button>
+            <code v-if="problem.pointer">{{ problem.pointer }}</code><span>{{ problem.message }}</span>
+          </li>
+        </ul>
+      </DesignerMessages>
+      <template v-if="loaded">
         <div v-show="view === 'design'" class="designer-body">
           <FieldPalette />
           <DesignCanvas />
@@ -333,19 +318,7 @@ export default {
         </div>
         <FormPreview v-if="view === 'preview'" :definition="current.definition" :app="appKey" />
       </template>
-      <p v-else class="designer-message muted">{{ t('common.loading') }}</p>
-      <div class="designer-narrow panel">
-        <h2>{{ t('design.narrowTitle') }}</h2>
-        <p class="muted">{{ t('design.narrowText') }}</p>
-        <a class="button" :href="href('design', appKey)">{{ t('design.allForms') }}</a>
-      </div>
-
-      <ModalDialog v-if="pendingLeave" :title="t('design.leaveTitle')" @close="pendingLeave = null">
-        <p>{{ t('design.leaveText') }}</p>
-        <div class="form-actions">
-          <button type="button" class="button button-ghost" data-test="stay" @click="pendingLeave = null">{{ t('design.stay') }}</button>
-          <button type="button" class="button button-danger" data-test="leave" @click="leave">{{ t('design.leave') }}</button>
-        </div>
-      </ModalDialog>
+      <p v-if="!loaded && !loadFailure" class="designer-message muted">{{ t('common.loading') }}</p>
+      <DesignerLeave :back-href="href('design', appKey)" :back-label="t('design.allForms')" :pending="pendingLeave" @stay="pendingLeave = null" @leave="leave" />
     </div>`,
 };

@@ -13,9 +13,9 @@ import {
   ruleOfPointer, problemsAt,
 } from '../../designer/ruleSet.js';
 import ChipPicker from '../../components/designer/ChipPicker.js';
-import DesignIcon from '../../components/designer/DesignIcon.js';
-import ModalDialog from '../../components/ModalDialog.js';
-import UiIcon from '../../components/UiIcon.js';
+import DesignerBar from '../../components/designer/DesignerBar.js';
+import DesignerLeave from '../../components/designer/DesignerLeave.js';
+import DesignerMessages from '../../components/designer/DesignerMessages.js';
 import ActionEditor from '../../components/rules/ActionEditor.js';
 import ConditionNode from '../../components/rules/ConditionNode.js';
 import SimulationPanel from '../../components/rules/SimulationPanel.js';
@@ -25,7 +25,7 @@ const DATE_TYPES = ['date', 'datetime'];
 
 export default {
   name: 'RuleDesignerPage',
-  components: { ActionEditor, ChipPicker, ConditionNode, DesignIcon, ModalDialog, SimulationPanel, TextPair, UiIcon },
+  components: { ActionEditor, ChipPicker, ConditionNode, DesignerBar, DesignerLeave, DesignerMessages, SimulationPanel, TextPair },
   setup() {
     const appKey = computed(() => route.value.params.app);
     const ruleSetKey = computed(() => route.value.params.key);
@@ -168,36 +168,21 @@ export default {
   },
   template: /* html */ `
     <div class="designer rule-designer" data-test="rule-designer" :data-dirty="dirty ? 'true' : 'false'">
-      <div class="designer-bar">
-        <a class="designer-back" :href="href('design', appKey)" :title="t('rules.allRules')"><UiIcon name="back" :size="16" /></a>
-        <div class="designer-name">
-          <strong>{{ doc ? localName(doc.name, ruleSetKey) : ruleSetKey }}</strong>
-          <span class="muted small">{{ t('rules.ruleSet') }} · <code>{{ ruleSetKey }}</code></span>
-          <span v-if="loaded" class="badge" :class="status.css" data-test="status" :data-version="standing.publishedVersion">{{ status.text }}</span>
-        </div>
-        <div class="designer-actions">
-          <button type="button" class="icon-button" data-test="undo" :title="t('design.undo') + ' (Ctrl+Z)'" :disabled="!history.canUndo" @click="undo"><DesignIcon name="undo" /></button>
-          <button type="button" class="icon-button" data-test="redo" :title="t('design.redo') + ' (Ctrl+Y)'" :disabled="!history.canRedo" @click="redo"><DesignIcon name="redo" /></button>
-          <button type="button" class="button" data-test="save-draft" :disabled="!loaded || busy" @click="save">{{ t('design.saveDraft') }}</button>
-          <button type="button" class="button button-primary" data-test="publish" :disabled="!mayPublish" @click="publish">{{ t('design.publish') }}</button>
-        </div>
-      </div>
+      <DesignerBar :back-href="href('design', appKey)" :back-title="t('rules.allRules')" :can-undo="history.canUndo" :can-redo="history.canRedo"
+                   :may-save="loaded && !busy" :may-publish="mayPublish" @undo="undo" @redo="redo" @save="save" @publish="publish">
+        <strong>{{ doc ? localName(doc.name, ruleSetKey) : ruleSetKey }}</strong>
+        <span class="muted small">{{ t('rules.ruleSet') }} · <code>{{ ruleSetKey }}</code></span>
+        <span v-if="loaded" class="badge" :class="status.css" data-test="status" :data-version="standing.publishedVersion">{{ status.text }}</span>
+      </DesignerBar>
 
-      <div v-if="loadFailure" class="designer-message">
-        <div class="alert alert-error" role="alert"><div class="alert-title"><span class="badge badge-error">{{ loadFailure.status }}</span>{{ loadFailure.message }}</div></div>
-        <button type="button" class="button" @click="load">{{ t('design.retry') }}</button>
-      </div>
-      <div v-if="notice" class="designer-notice alert alert-success" data-test="notice" :data-notice="notice.kind" role="status">{{ notice.text }}</div>
-      <div v-if="failure" class="designer-problems alert alert-error" data-test="problems" role="alert">
-        <div class="alert-title"><span class="badge badge-error">{{ failure.status }}</span>{{ failure.message }}
-          <button type="button" class="link-button designer-problems-close" @click="failure = null">{{ t('common.close') }}</button></div>
+      <DesignerMessages :load-failure="loadFailure" :notice="notice" :failure="failure" @retry="load" @close="failure = null">
         <ul v-if="located.length" class="problems">
           <li v-for="(problem, i) in located" :key="i" :data-pointer="problem.pointer" :data-rule="problem.rule">
             <button type="button" class="link-button" @click="showProblem(problem)">{{ describe(problem) }}</button>
             <code v-if="problem.pointer">{{ problem.pointer }}</code><span>{{ problem.message }}</span>
           </li>
         </ul>
-      </div>
+      </DesignerMessages>
 
       <div v-if="loaded && doc" class="rule-body">
         <nav class="rule-side" data-test="rule-list">
@@ -294,18 +279,6 @@ export default {
         <SimulationPanel kind="rules" :app="appKey" :definition-key="ruleSetKey" :form="simulationForm" :prepare="saveIfDirty" :names="ruleNames" />
       </div>
       <p v-if="!loaded && !loadFailure" class="designer-message muted">{{ t('common.loading') }}</p>
-      <div class="designer-narrow panel">
-        <h2>{{ t('design.narrowTitle') }}</h2>
-        <p class="muted">{{ t('design.narrowText') }}</p>
-        <a class="button" :href="href('design', appKey)">{{ t('rules.allRules') }}</a>
-      </div>
-
-      <ModalDialog v-if="pendingLeave" :title="t('design.leaveTitle')" @close="pendingLeave = null">
-        <p>{{ t('design.leaveText') }}</p>
-        <div class="form-actions">
-          <button type="button" class="button button-ghost" data-test="stay" @click="pendingLeave = null">{{ t('design.stay') }}</button>
-          <button type="button" class="button button-danger" data-test="leave" @click="leave">{{ t('design.leave') }}</button>
-        </div>
-      </ModalDialog>
+      <DesignerLeave :back-href="href('design', appKey)" :back-label="t('rules.allRules')" :pending="pendingLeave" @stay="pendingLeave = null" @leave="leave" />
     </div>`,
 };
