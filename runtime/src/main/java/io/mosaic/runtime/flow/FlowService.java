@@ -155,12 +155,34 @@ public class FlowService {
         return start(app, form, recordId, user, input);
     }
 
+    /**
+     * Starts the approval of a record as a rule asks it to ({@code start_process}): the process must be the one bound
+     * to the record's form; the record's owner is its initiator. Nothing happens when the record is already in
+     * approval.
+     */
+    @Transactional
+    public void startAsSystem(String app, String form, long recordId, String process, String initiator) {
+        ProcessDefinition definition = deployments.starting(app, form).orElseThrow(() -> ApiException.conflict(
+                "flow.not_bound", "No approval process starts on form '" + form + "'"));
+        if (!definition.getKey().equals(process)) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "rule.effect_failed", "The process '" + process
+                    + "' does not start on form '" + form + "'; '" + definition.getKey() + "' does");
+        }
+        String status = readAll(app, form, recordId).path(SystemColumns.WORKFLOW_STATUS).asText(DRAFT);
+        if (SUBMITTABLE.contains(status)) {
+            startAs(app, form, recordId, initiator, ActionInput.comment(null));
+        }
+    }
+
     private Outcome start(String app, String form, long recordId, Authentication user, ActionInput input) {
+        return startAs(app, form, recordId, user.getName(), input);
+    }
+
+    private Outcome startAs(String app, String form, long recordId, String username, ActionInput input) {
         ProcessDefinition definition = deployments.starting(app, form).orElseThrow(() -> ApiException.conflict(
                 "flow.not_bound", "No approval process starts on form '" + form + "'; publish a process binding for it"));
         FormModel model = records.latestOrFail(app, form).validator().schema().form();
         ObjectNode record = readAll(app, form, recordId);
-        String username = user.getName();
         Map<String, Object> variables = Map.of(FlowFacts.CONTEXT,
                 new FlowFacts.Context(app, form, recordId, username).encoded());
         Instant now = clock.instant();

@@ -1,6 +1,7 @@
 package io.mosaic.runtime.rule;
 
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -17,8 +18,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.mosaic.form.record.FormulaValue;
 import io.mosaic.form.store.Actor;
+import io.mosaic.form.store.ListQuery;
+import io.mosaic.form.store.Page;
+import io.mosaic.form.store.RecordStore;
+import io.mosaic.form.store.RowFilter;
+import io.mosaic.form.store.SystemColumns;
 import io.mosaic.form.store.InvalidRecordException;
 import io.mosaic.rule.run.Effect;
+import io.mosaic.runtime.flow.FlowService;
 import io.mosaic.runtime.form.FormRecords;
 import io.mosaic.runtime.notify.Channel;
 import io.mosaic.runtime.notify.NotificationRequest;
@@ -39,11 +46,13 @@ public class RuleEffects {
     private final FormRecords records;
     private final JdbcClient jdbc;
     private final Notifications notifications;
+    private final FlowService flows;
 
-    RuleEffects(FormRecords records, JdbcClient jdbc, Notifications notifications) {
+    RuleEffects(FormRecords records, JdbcClient jdbc, Notifications notifications, FlowService flows) {
         this.records = records;
         this.jdbc = jdbc;
         this.notifications = notifications;
+        this.flows = flows;
     }
 
     void carryOut(String app, String form, long recordId, ObjectNode record, Actor actor, List<Effect> effects) {
@@ -61,9 +70,13 @@ public class RuleEffects {
                         link(app, form, recordId), Map.of("app", app, "form", form, "recordId", recordId)));
             } else if (effect instanceof Effect.CreateRecord create) {
                 createRecord(app, create, actor);
+            } else if (effect instanceof Effect.UpdateRecord update) {
+                updateRecords(app, update, actor);
+            } else if (effect instanceof Effect.StartProcess start) {
+                flows.startAsSystem(app, form, recordId, start.process(), ownerName(record, actor));
             } else {
                 throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "rule.effect_unsupported",
-                        "The rule action '" + effect.getClass().getSimpleName() + "' is not carried out yet");
+                        "The rule action '" + effect.getClass().getSimpleName() + "' is not carried out");
             }
         }
     }
@@ -105,6 +118,39 @@ public class RuleEffects {
             usernames.addAll(jdbc.sql("SELECT username FROM MO_USER WHERE id = ?").param(owner).query(String.class).list());
         }
         return usernames;
+    }
+
+    /** Every live record of the target form the effect's match accepts gets the effect's values. */
+    private void updateRecords(String app, Effect.UpdateRecord update, Actor actor) {
+        RecordStore store = records.systemStore(app, update.form());
+        ObjectNode values = JSON.createObjectNode();
+        update.values().forEach((field, value) -> values.set(field, json(value)));
+        String after = null;
+        try {
+            do {
+                ListQuery query = ListQuery.firstPage(200).scoped(RowFilter.ALL, Set.of());
+                Page page = store.list(after == null ? query : query.after(after));
+                for (ObjectNode candidate : page.records()) {
+                    if (update.match().matches(records.factsOf(app, update.form(), candidate, Clock.systemUTC()))) {
+                        store.update(candidate.path(SystemColumns.ID).asLong(),
+                                candidate.path(SystemColumns.VERSION).intValue(), values.toString(), actor, Locale.ENGLISH);
+                    }
+                }
+                after = page.hasMore() ? page.nextCursor() : null;
+            } while (after != null);
+        } catch (InvalidRecordException e) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "rule.effect_failed", "A rule could not update a '"
+                    + update.form() + "' record: " + e.errors(),
+                    List.of(new ApiError.Problem(update.form(), e.errors().toString())));
+        } catch (SQLException e) {
+            throw new IllegalStateException("A rule could not update records", e);
+        }
+    }
+
+    /** The record's owner by username, who a process a rule starts is initiated by. */
+    private String ownerName(ObjectNode record, Actor actor) {
+        long owner = record.path(SystemColumns.OWNER_ID).asLong(actor.userId());
+        return jdbc.sql("SELECT username FROM MO_USER WHERE id = ?").param(owner).query(String.class).single();
     }
 
     private static String link(String app, String form, long recordId) {

@@ -193,7 +193,13 @@ public class RuleHooks implements RecordHooks {
             work.run();
             return;
         }
-        TransactionSynchronizationManager.bindResource(dataSource, new ConnectionHolder(connection));
+        // Marked active, so that the platform's transactional services called here join the save's transaction
+        // rather than commit it.
+        TransactionSynchronizationManager.bindResource(dataSource, new ConnectionHolder(connection) {
+            {
+                setTransactionActive(true);
+            }
+        });
         try {
             work.run();
         } finally {

@@ -46,4 +46,35 @@ class FlowRuleTriggersTest extends FlowTestSupport {
                 .andExpect(jsonPath("$.note").value("paid out"));
         assertThat(statusOf(initiator, claim)).isEqualTo("approved");
     }
+
+    @Test
+    void anAfterSaveRuleStartsTheFormsApprovalInTheSavesTransaction() throws Exception {
+        metadata.publishContent(app, "rules", "auto_submit", """
+                {"key": "auto_submit", "name": {"zh-CN": "自动提交", "en": "Auto submit"}, "form": "claim",
+                 "trigger": {"type": "after_save"},
+                 "rules": [{"key": "big", "name": {"zh-CN": "大额", "en": "Big"},
+                            "condition": {"field": "amount", "op": "gt", "value": 5000},
+                            "actions": [{"type": "start_process", "process": "two_level"}]}]}""", null, ACTOR);
+        String created = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .post("/api/apps/{app}/forms/claim/records", app).with(as(initiator))
+                        .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                        .content("{\"title\": \"Expo\", \"amount\": 8000}"))
+                .andReturn().getResponse().getContentAsString();
+        long claim = json.readTree(created).path("id").asLong();
+        assertThat(statusOf(initiator, claim)).isEqualTo("in_approval");
+        assertThat(assigneesOf(claim)).containsExactly(manager.username());
+    }
+
+    @Test
+    void aRejectedRuleRunsWhenTheApprovalIsRejected() throws Exception {
+        metadata.publishContent(app, "rules", "on_reject", """
+                {"key": "on_reject", "name": {"zh-CN": "驳回", "en": "Rejected"}, "form": "claim",
+                 "trigger": {"type": "rejected"},
+                 "rules": [{"key": "mark", "name": {"zh-CN": "标记", "en": "Mark"},
+                            "actions": [{"type": "set_field", "field": "note", "value": "declined"}]}]}""", null, ACTOR);
+        long claim = submitClaim(initiator, "{\"title\": \"Gift\", \"amount\": 30}");
+        act(manager, taskOf(manager, claim), "reject", Map.of("comment", "no")).andExpect(jsonPath("$.status").value("rejected"));
+        mvc.perform(get("/api/apps/{app}/forms/claim/records/{id}", app, claim).with(as(initiator)))
+                .andExpect(jsonPath("$.note").value("declined"));
+    }
 }

@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.mosaic.api.app.AppManifest;
@@ -33,6 +34,9 @@ class RuleSaveTest extends SecurityTestSupport {
 
     @Autowired
     ObjectMapper json;
+
+    @Autowired
+    io.mosaic.runtime.form.FormRecords records;
 
     private final String app = unique("rs").toLowerCase();
     private final String clerkRole = unique("clerk").toLowerCase();
@@ -132,5 +136,32 @@ class RuleSaveTest extends SecurityTestSupport {
         mvc.perform(post("/api/apps/{app}/rules/order_alerts/simulate", app).with(as(clerk))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"record\": {}}"))
                 .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void aFieldChangedRuleUpdatesTheMatchingRecordsOfAnotherForm() throws Exception {
+        metadata.publishContent(app, "rules", "on_total", """
+                {"key": "on_total", "name": {"zh-CN": "金额变化", "en": "Total changed"}, "form": "order",
+                 "trigger": {"type": "field_changed", "fields": ["total"]},
+                 "rules": [{"key": "relog", "name": {"zh-CN": "更新日志", "en": "Update the log"},
+                            "actions": [{"type": "update_record", "form": "log",
+                                         "match": {"expression": "text = record.customer"},
+                                         "values": {"text": "band"}}]}]}""", null, ACTOR);
+        String created = mvc.perform(post("/api/apps/{app}/forms/order/records", app).with(as(clerk))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"customer\": \"ACME\", \"total\": 10}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        // A new record's fields all count as changed: the log records come after it.
+        records.systemStore(app, "log").create("{\"text\": \"ACME\"}", new io.mosaic.form.store.Actor(clerk.id(), null, null),
+                java.util.Locale.ENGLISH);
+        records.systemStore(app, "log").create("{\"text\": \"Other\"}", new io.mosaic.form.store.Actor(clerk.id(), null, null),
+                java.util.Locale.ENGLISH);
+        long id = json.readTree(created).path("id").asLong();
+        mvc.perform(patch("/api/apps/{app}/forms/order/records/{id}", app, id).with(as(clerk))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"version\": 1, \"total\": 60000}"))
+                .andExpect(status().isOk());
+        // The matching log got the order's band; the after-save rule logged the large order anew.
+        JsonNode logs = json.readTree(mvc.perform(get("/api/apps/{app}/forms/log/records", app).with(as(clerk)))
+                .andReturn().getResponse().getContentAsString()).path("items");
+        assertThat(logs.findValuesAsText("text")).containsExactlyInAnyOrder("big", "Other", "ACME");
     }
 }
