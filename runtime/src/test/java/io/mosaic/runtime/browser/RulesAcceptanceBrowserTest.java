@@ -124,7 +124,7 @@ class RulesAcceptanceBrowserTest extends BrowserTest {
 
         SMTP.waitForIncomingEmail(15_000, 1);
         assertThat(SMTP.getReceivedMessages()).singleElement().satisfies(mail -> {
-            assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("fay" + suffix + "@example.com");
+            assertThat(mail.getAllRecipients()[0].toString()).contains("fay" + suffix + "@example.com");
             assertThat(mail.getSubject()).contains("Large order");
         });
         signIn(finance.username(), PASSWORD);
