@@ -24,8 +24,11 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.DefaultTransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -176,8 +179,8 @@ public class DecisionRuns {
     }
 
     private void progress(long id, int done) {
-        new TransactionTemplate(transactions.getTransactionManager(), new org.springframework.transaction.support
-                .DefaultTransactionDefinition(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW))
+        new TransactionTemplate(transactions.getTransactionManager(),
+                new DefaultTransactionDefinition(TransactionDefinition.PROPAGATION_REQUIRES_NEW))
                 .executeWithoutResult(status -> jdbc.sql("UPDATE MO_RULE_RUN SET done = ? WHERE id = ?")
                         .params(done, id).update());
     }
@@ -301,7 +304,7 @@ public class DecisionRuns {
         try {
             JsonNode definition = JSON.readTree(rules.decisionContent(app, decisionKey));
             return definition.path("form").asText();
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }

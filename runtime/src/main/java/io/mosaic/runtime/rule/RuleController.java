@@ -8,17 +8,23 @@ import java.util.Map;
 import java.util.Set;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.mosaic.form.formula.FormulaContext;
+import io.mosaic.form.store.Actor;
 import io.mosaic.form.store.RowFilter;
 import io.mosaic.rule.api.DecisionTableKind;
 import io.mosaic.rule.api.RuleSetKind;
@@ -33,6 +39,8 @@ import io.mosaic.rule.run.RuleRunawayException;
 import io.mosaic.runtime.form.FormRecords;
 import io.mosaic.runtime.metadata.Definition;
 import io.mosaic.runtime.metadata.MetadataService;
+import io.mosaic.runtime.security.CurrentUser;
+import io.mosaic.runtime.security.MosaicUser;
 import io.mosaic.runtime.web.ApiError;
 import io.mosaic.runtime.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -44,6 +52,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @RequestMapping("/api/apps/{app}")
 @PreAuthorize("hasAnyRole('admin','analyst')")
 public class RuleController {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final MetadataService metadata;
     private final PublishedRules rules;
@@ -114,17 +124,17 @@ public class RuleController {
     @Operation(summary = "Run a published decision table over a period's records in the background, replacing the "
             + "results an earlier run of the period wrote: 202 with the run and its progress")
     @PostMapping("/decisions/{key}/runs")
-    org.springframework.http.ResponseEntity<DecisionRuns.Run> startRun(@PathVariable String app, @PathVariable String key,
+    ResponseEntity<DecisionRuns.Run> startRun(@PathVariable String app, @PathVariable String key,
                                                                       @RequestBody DecisionRuns.RunRequest request,
-                                                                      org.springframework.security.core.Authentication user) {
-        io.mosaic.runtime.security.MosaicUser principal = io.mosaic.runtime.security.CurrentUser.principal(user);
+                                                                      Authentication user) {
+        MosaicUser principal = CurrentUser.principal(user);
         DecisionRuns.Run run = runs.start(app, key, request, user.getName(),
-                new io.mosaic.form.store.Actor(principal.id(), principal.orgId(), principal.dealerId()));
-        return org.springframework.http.ResponseEntity.accepted().body(run);
+                new Actor(principal.id(), principal.orgId(), principal.dealerId()));
+        return ResponseEntity.accepted().body(run);
     }
 
     @Operation(summary = "A decision run's progress: status running, done or failed, groups done of total, the error")
-    @org.springframework.web.bind.annotation.GetMapping("/decisions/{key}/runs/{id}")
+    @GetMapping("/decisions/{key}/runs/{id}")
     DecisionRuns.Run run(@PathVariable String app, @PathVariable String key, @PathVariable long id) {
         return runs.run(id).filter(run -> run.app().equals(app) && run.decision().equals(key))
                 .orElseThrow(() -> ApiException.notFound("Run " + id));
@@ -148,9 +158,9 @@ public class RuleController {
 
     private static String formOf(String decisionJson) {
         try {
-            JsonNode form = new com.fasterxml.jackson.databind.ObjectMapper().readTree(decisionJson).path("form");
+            JsonNode form = JSON.readTree(decisionJson).path("form");
             return form.asText();
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -174,7 +175,7 @@ public class RuleSchedules {
                     record.path(SystemColumns.ORG_ID).isNumber() ? record.path(SystemColumns.ORG_ID).asLong() : null,
                     record.path(SystemColumns.DEALER_ID).isTextual() ? record.path(SystemColumns.DEALER_ID).asText() : null);
             ObjectNode changes = record.objectNode();
-            List<Effect> rest = new java.util.ArrayList<>();
+            List<Effect> rest = new ArrayList<>();
             for (Effect effect : found) {
                 if (effect instanceof Effect.SetField setField) {
                     changes.set(setField.field(), RuleEffects.json(setField.value()));
