@@ -2,7 +2,7 @@
 // aggregation) over a grid of input columns (key, label, type, the formula that reads the record) and output
 // columns, one row per rule with typed cells written as short text (`-`, `> 5`, `[1..5)`, `A, B`). The server's
 // problems and warnings (gaps, overlaps) land on the rows and cells their pointers name; the simulation panel
-// highlights the rows that matched.
+// highlights the rows that matched. A published table can be run over a period of its form's records.
 import { ref, reactive, computed, provide, watch } from 'vue';
 import { t, localName } from '../../i18n.js';
 import { route, href } from '../../router.js';
@@ -16,6 +16,7 @@ import DesignerBar from '../../components/designer/DesignerBar.js';
 import DesignerLeave from '../../components/designer/DesignerLeave.js';
 import DesignerMessages from '../../components/designer/DesignerMessages.js';
 import FormulaInput from '../../components/designer/FormulaInput.js';
+import PeriodRunDialog from '../../components/rules/PeriodRunDialog.js';
 import SimulationPanel from '../../components/rules/SimulationPanel.js';
 import TextPair from '../../components/rules/TextPair.js';
 
@@ -24,7 +25,7 @@ const SAMPLE_TYPES = { number: 'decimal', text: 'text', date: 'date', boolean: '
 
 export default {
   name: 'DecisionDesignerPage',
-  components: { DesignerBar, DesignerLeave, DesignerMessages, FormulaInput, SimulationPanel, TextPair },
+  components: { DesignerBar, DesignerLeave, DesignerMessages, FormulaInput, PeriodRunDialog, SimulationPanel, TextPair },
   setup() {
     const appKey = computed(() => route.value.params.app);
     const tableKey = computed(() => route.value.params.key);
@@ -32,6 +33,7 @@ export default {
     const { doc, problems, warnings, commit } = editor;
     const forms = ref([]);
     const matched = ref([]);
+    const runningPeriod = ref(false);
     // What was typed into a cell the column cannot hold, kept on screen (and marked) until it is put right.
     const drafts = reactive({});
     provide('rules', { problems });
@@ -121,12 +123,13 @@ export default {
       key: `${doc.value.key}_inputs`,
       fields: doc.value.inputs.map(column => ({ key: column.key, type: SAMPLE_TYPES[column.type], label: column.label })),
     });
+    const outputKeys = computed(() => (doc.value?.outputs || []).map(column => column.key));
     const outputNames = computed(() => Object.fromEntries((doc.value?.outputs || []).map(column => [column.key, localName(column.label, column.key)])));
 
     return {
       t, localName, href, appKey, tableKey, ...editor, forms, form, fieldKeys, matched, structural, shownCell, shownOutput, typeCell,
       typeOutput, settle, setForm, draftError, setPriority, notes, rowNotes, cellInvalid, columnNotes, tableNotes, rowLevel, describe, showNote,
-      simulationForm, outputNames, setHitPolicy, addInput, addOutput, removeColumn, setColumnType, addRow, removeRow, moveRow,
+      simulationForm, outputKeys, outputNames, runningPeriod, setHitPolicy, addInput, addOutput, removeColumn, setColumnType, addRow, removeRow, moveRow,
       HIT_POLICIES, AGGREGATIONS, VALUE_TYPES,
     };
   },
@@ -137,6 +140,10 @@ export default {
         <strong>{{ doc ? localName(doc.name, tableKey) : tableKey }}</strong>
         <span class="muted small">{{ t('decision.table') }} · <code>{{ tableKey }}</code></span>
         <span v-if="loaded" class="badge" :class="status.css" data-test="status" :data-version="standing.publishedVersion">{{ status.text }}</span>
+        <template #views>
+          <button type="button" class="button period-run-open" data-test="run-period" :disabled="standing.publishedVersion == null"
+                  :title="standing.publishedVersion == null ? t('decision.run.needsPublish') : null" @click="runningPeriod = true">{{ t('decision.run.open') }}</button>
+        </template>
       </DesignerBar>
 
       <DesignerMessages :load-failure="loadFailure" :notice="notice" :failure="failure" :warnings-title="warnings.length ? t('decision.warnings') : null"
@@ -251,6 +258,8 @@ export default {
                          :names="outputNames" @matched="rows => matched = rows" />
       </div>
       <p v-if="!loaded && !loadFailure" class="designer-message muted">{{ t('common.loading') }}</p>
+      <PeriodRunDialog v-if="runningPeriod" :app="appKey" :table-key="tableKey" :form="form" :forms="forms" :outputs="outputKeys"
+                       @close="runningPeriod = false" />
       <DesignerLeave :back-href="href('design', appKey)" :back-label="t('rules.allRules')" :pending="pendingLeave" @stay="pendingLeave = null" @leave="leave" />
     </div>`,
 };
