@@ -5,13 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
+import io.mosaic.form.store.Actor;
+import io.mosaic.runtime.form.FormRecords;
 
 /**
  * The rule designer in headless Chromium against the real runtime, at 1366×768: an analyst builds "order total over
@@ -23,6 +28,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 @Tag("browser")
 class RuleDesignerBrowserTest extends AppBrowserTest {
+
+    @Autowired
+    FormRecords records;
 
     private final String app = "rules_" + suffix;
     private final String finance = "fin_" + suffix;
@@ -125,6 +133,50 @@ class RuleDesignerBrowserTest extends AppBrowserTest {
                  {"inputs": [{"op": "between", "min": 100000, "max": 500000, "maxInclusive": false}], "outputs": [0.02, "silver"]},
                  {"inputs": [{"op": "gte", "value": 500000}], "outputs": [0.03, "gold"]}]"""));
         browser.screenshot("77-rebate-published");
+    }
+
+    @Test
+    void analystRunsAPublishedRebateTableForAQuarterAndSeesItDone() throws Exception {
+        metadata.publishContent(app, "form", "sale", """
+                {"key": "sale", "name": {"zh-CN": "销售", "en": "Sale"},
+                 "fields": [{"key": "dealer", "type": "text", "label": {"zh-CN": "经销商", "en": "Dealer"}},
+                            {"key": "sale_date", "type": "date", "label": {"zh-CN": "日期", "en": "Date"}},
+                            {"key": "total", "type": "decimal", "label": {"zh-CN": "金额", "en": "Total"}}]}""", null, "admin");
+        metadata.publishContent(app, "form", "rebate", """
+                {"key": "rebate", "name": {"zh-CN": "返利", "en": "Rebate"},
+                 "fields": [{"key": "dealer", "type": "text", "label": {"zh-CN": "经销商", "en": "Dealer"}},
+                            {"key": "period", "type": "text", "label": {"zh-CN": "期间", "en": "Period"}},
+                            {"key": "amount", "type": "decimal", "label": {"zh-CN": "金额", "en": "Amount"}}]}""", null, "admin");
+        metadata.publishContent(app, "decision", "tiers", """
+                {"key": "tiers", "name": {"zh-CN": "档位", "en": "Tiers"}, "form": "sale", "hitPolicy": "first",
+                 "inputs": [{"key": "quarter_sales", "label": {"zh-CN": "季度销售", "en": "Quarter sales"}, "type": "number",
+                             "expression": "quarter_sales"}],
+                 "outputs": [{"key": "rate", "label": {"zh-CN": "比例", "en": "Rate"}, "type": "number"}],
+                 "rows": [{"inputs": [{"op": "gte", "value": 100000}], "outputs": [0.05]},
+                          {"inputs": [{"op": "any"}], "outputs": [0.01]}]}""", null, "admin");
+        Actor system = new Actor(1, null, null);
+        for (String sale : List.of("East,2026-01-10,60000", "East,2026-02-10,50000", "North,2026-03-01,7000",
+                "North,2026-04-02,90000")) {
+            String[] parts = sale.split(",");
+            records.systemStore(app, "sale").create("""
+                    {"dealer": "%s", "sale_date": "%s", "total": %s}""".formatted((Object[]) parts), system, Locale.ENGLISH);
+        }
+
+        designer.openDecisionTable(app, "tiers");
+        assertThat(designer.runForPeriod("", "2026-03-31", "2026-01-01", "Date (sale_date)", null, Map.of(),
+                "Rebate (rebate)", Map.of("Amount (amount)", "total *"))).isNull();
+        assertThat(browser.all("[data-test=period-run] [aria-invalid=true]")).isNotEmpty();
+        browser.screenshot("79a-period-run-problems");
+        browser.click(".modal-header .icon-button");
+
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("Dealer (dealer)", "dealer");
+        values.put("Period (period)", "period");
+        values.put("Amount (amount)", "quarter_sales * rate");
+        assertThat(designer.runForPeriod("2026-Q1", "2026-01-01", "2026-03-31", "Date (sale_date)", "Dealer (dealer)",
+                Map.of("quarter_sales", "Total (total)"), "Rebate (rebate)", values)).isEqualTo("done");
+        assertThat(designer.runProgress()).isEqualTo("2 / 2");
+        browser.screenshot("79b-period-run-done");
     }
 
     @Test

@@ -20,6 +20,7 @@ final class RuleDesignerDriver extends DesignerDriver {
     private static final String RULE = "[data-test=rule-editor]";
     private static final String GRID = "[data-test=decision-grid]";
     private static final String SIMULATION = "[data-test=simulation]";
+    private static final String RUN = "[data-test=period-run]";
 
     RuleDesignerDriver(Browser browser, String baseUrl) {
         super(browser, baseUrl);
@@ -446,6 +447,54 @@ final class RuleDesignerDriver extends DesignerDriver {
     /** An output of the table simulation as JSON text ("0.03", "\"gold\""). */
     String simulatedOutput(String key) {
         return browser.waitFor(SIMULATION + " [data-test=sim-output][data-output='" + key + "']").getDomAttribute("data-value");
+    }
+
+    // Period runs.
+
+    /**
+     * Runs the published table for a period from its dialog: dates as 2026-03-31, choices by their labels as the
+     * selects show them (e.g. "Date (sale_date)"), sums as name → field label, values as result field label →
+     * formula; waits for the run to end and answers its status (done, failed), or null when the server refused the
+     * request (its problems then show in the dialog).
+     */
+    String runForPeriod(String period, String from, String to, String dateField, String groupBy, Map<String, String> sums,
+                        String resultForm, Map<String, String> values) {
+        browser.click("[data-test=run-period]:enabled");
+        browser.type(RUN + " input[name=period]", period);
+        browser.setValue(RUN + " input[name=from]", from);
+        browser.setValue(RUN + " input[name=to]", to);
+        browser.select(RUN + " select[name=dateField]", dateField);
+        if (groupBy != null) {
+            browser.select(RUN + " select[name=groupBy]", groupBy);
+        }
+        int sum = 0;
+        for (Map.Entry<String, String> entry : sums.entrySet()) {
+            if (sum > 0) {
+                browser.click(RUN + " [data-test=add-sum]");
+            }
+            String row = RUN + " [data-test=run-sum][data-index='" + sum++ + "'] ";
+            browser.type(row + "input[name=sumName]", entry.getKey());
+            browser.select(row + "select[name=sumField]", entry.getValue());
+        }
+        browser.select(RUN + " select[name=resultForm]", resultForm);
+        int value = 0;
+        for (Map.Entry<String, String> entry : values.entrySet()) {
+            if (value > 0) {
+                browser.click(RUN + " [data-test=add-value]");
+            }
+            String row = RUN + " [data-test=run-value][data-index='" + value++ + "'] ";
+            browser.select(row + "select[name=valueField]", entry.getKey());
+            browser.type(row + "textarea[name=valueFormula]", entry.getValue());
+        }
+        browser.click(RUN + " [data-test=run-start]:enabled");
+        browser.waitFor(RUN + " [data-test=run-progress]:not([data-status=running]), " + RUN + " .prop-error");
+        List<WebElement> ended = browser.all(RUN + " [data-test=run-progress]:not([data-status=running])");
+        return ended.isEmpty() ? null : ended.get(0).getDomAttribute("data-status");
+    }
+
+    /** The run's progress as the dialog shows it, e.g. "3 / 3". */
+    String runProgress() {
+        return browser.text(RUN + " [data-test=run-progress] .progress-label span:last-child");
     }
 
     private void typeAndLeave(String css, String text) {

@@ -1,6 +1,6 @@
 // "Run for a period": the published table decides once per group of its form's records dated in the period, and a
 // record per group is written into a result form. The run goes on in the server; the dialog polls its progress.
-import { ref, reactive, computed, onBeforeUnmount } from 'vue';
+import { ref, reactive, computed, nextTick, onBeforeUnmount } from 'vue';
 import { api } from '../../api.js';
 import { t, localName } from '../../i18n.js';
 import { blankRun, dateFields, numberFields, groupFields, runBody, problemsByInput, runPercent } from '../../designer/periodRun.js';
@@ -29,6 +29,7 @@ export default {
     const failure = ref(null);
     const run = ref(null);
     const starting = ref(false);
+    const actions = ref(null);
     let timer = null;
     onBeforeUnmount(() => clearTimeout(timer));
 
@@ -58,6 +59,8 @@ export default {
       try {
         run.value = await api.post(runPath(), runBody(state));
         timer = setTimeout(poll, POLL_MS);
+        // The progress shows above the buttons, under the long form: out of sight in the scrolled dialog.
+        nextTick(() => actions.value?.scrollIntoView({ block: 'nearest' }));
       } catch (error) {
         if (error.problems?.length) problems.value = problemsByInput(error.problems, state);
         else failure.value = error.message;
@@ -68,7 +71,7 @@ export default {
     const invalid = input => (problems.value[input] ? 'true' : null);
 
     return {
-      t, localName, state, problems, failure, run, starting, running, resultForms, resultFields, formulaNames, start, invalid,
+      t, localName, state, problems, failure, run, starting, actions, running, resultForms, resultFields, formulaNames, start, invalid,
       dates: computed(() => dateFields(props.form)), numbers: computed(() => numberFields(props.form)),
       groups: computed(() => groupFields(props.form)), percent: computed(() => runPercent(run.value)),
       addSum: () => state.sums.push({ name: '', field: '' }), addValue: () => state.values.push({ field: '', formula: '' }),
@@ -141,14 +144,14 @@ export default {
 
         <p v-for="m in problems.other" class="prop-error">{{ m }}</p>
         <p v-if="failure" class="prop-error" data-test="run-failure">{{ failure }}</p>
-        <div v-if="run" class="progress" data-test="run-progress" :data-status="run.status" :data-done="run.done" :data-total="run.total">
-          <div class="progress-label"><span>{{ t('decision.run.status.' + run.status) }}</span><span>{{ run.done }} / {{ run.total }}</span></div>
+        <div v-if="run" class="progress period-run-progress" data-test="run-progress" :data-status="run.status" :data-done="run.done" :data-total="run.total">
+          <div class="progress-label"><span :class="'run-' + run.status">{{ t('decision.run.status.' + run.status) }}</span><span>{{ run.done }} / {{ run.total }}</span></div>
           <div class="progress-track"><div class="progress-bar" :style="{ width: percent + '%' }"></div></div>
           <p v-if="run.error" class="prop-error" data-test="run-error">{{ run.error }}</p>
         </div>
-        <div class="form-actions">
+        <div ref="actions" class="form-actions">
           <button type="button" class="button button-ghost" @click="$emit('close')">{{ t('common.close') }}</button>
-          <button type="submit" class="button" data-test="run-start" :disabled="starting || running">{{ t('decision.run.start') }}</button>
+          <button type="submit" class="button button-primary" data-test="run-start" :disabled="starting || running">{{ t('decision.run.start') }}</button>
         </div>
       </form>
     </ModalDialog>`,
