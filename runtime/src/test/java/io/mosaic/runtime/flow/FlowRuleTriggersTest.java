@@ -77,4 +77,25 @@ class FlowRuleTriggersTest extends FlowTestSupport {
         mvc.perform(get("/api/apps/{app}/forms/claim/records/{id}", app, claim).with(as(initiator)))
                 .andExpect(jsonPath("$.note").value("declined"));
     }
+
+    @Test
+    void taskRulesRunWhenATaskIsCreatedAndCompleted() throws Exception {
+        metadata.publishContent(app, "rules", "on_tasks", """
+                {"key": "on_tasks", "name": {"zh-CN": "任务", "en": "Tasks"}, "form": "claim",
+                 "trigger": {"type": "task_created", "task": "first_review"},
+                 "rules": [{"key": "todo", "name": {"zh-CN": "待办", "en": "To-do"},
+                            "actions": [{"type": "create_todo", "to": {"users": ["%s"]},
+                                         "title": {"zh-CN": "跟进报销", "en": "Follow the claim up"}}]}]}"""
+                .formatted(director.username()), null, ACTOR);
+        metadata.publishContent(app, "rules", "on_done", """
+                {"key": "on_done", "name": {"zh-CN": "完成", "en": "Done"}, "form": "claim",
+                 "trigger": {"type": "task_completed", "task": "first_review"},
+                 "rules": [{"key": "mark", "name": {"zh-CN": "标记", "en": "Mark"},
+                            "actions": [{"type": "set_field", "field": "note", "value": "reviewed"}]}]}""", null, ACTOR);
+        long claim = submitClaim(initiator, "{\"title\": \"Fair\", \"amount\": 30000}");
+        assertThat(notificationsTo(director.username())).contains("todo");
+        act(manager, taskOf(manager, claim), "approve", Map.of()).andExpect(jsonPath("$.status").value("in_approval"));
+        mvc.perform(get("/api/apps/{app}/forms/claim/records/{id}", app, claim).with(as(initiator)))
+                .andExpect(jsonPath("$.note").value("reviewed"));
+    }
 }
