@@ -12,6 +12,9 @@ import org.junit.jupiter.api.Test;
 /** Rule sets triggered by approvals: they notify when a record is submitted and change it once approved. */
 class FlowRuleTriggersTest extends FlowTestSupport {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    FlowSla sla;
+
     @BeforeEach
     void rulesOnTheClaimsApproval() throws Exception {
         publishFlow("two-level");
@@ -97,5 +100,18 @@ class FlowRuleTriggersTest extends FlowTestSupport {
         act(manager, taskOf(manager, claim), "approve", Map.of()).andExpect(jsonPath("$.status").value("in_approval"));
         mvc.perform(get("/api/apps/{app}/forms/claim/records/{id}", app, claim).with(as(initiator)))
                 .andExpect(jsonPath("$.note").value("reviewed"));
+    }
+
+    @Test
+    void anOverdueRuleRunsWhenTheSlaSweepFindsTheTaskLate() throws Exception {
+        metadata.publishContent(app, "rules", "on_late", """
+                {"key": "on_late", "name": {"zh-CN": "超时", "en": "Late"}, "form": "claim",
+                 "trigger": {"type": "task_overdue", "task": "first_review"},
+                 "rules": [{"key": "flag", "name": {"zh-CN": "标记", "en": "Flag"},
+                            "actions": [{"type": "set_field", "field": "note", "value": "late review"}]}]}""", null, ACTOR);
+        long claim = submitClaim(initiator, "{\"title\": \"Taxi\", \"amount\": 30}");
+        sla.sweep(java.time.Instant.now().plus(java.time.Duration.ofDays(3)));
+        mvc.perform(get("/api/apps/{app}/forms/claim/records/{id}", app, claim).with(as(initiator)))
+                .andExpect(jsonPath("$.note").value("late review"));
     }
 }
