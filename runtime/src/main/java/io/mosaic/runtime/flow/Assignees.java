@@ -21,7 +21,7 @@ import io.mosaic.form.formula.FormulaContext;
  * candidates who claim. Only enabled users are ever assigned.
  */
 @Component
-class Assignees {
+public class Assignees {
 
     /** Users to assign (one: the assignee; several: candidates, or signers of a countersign) and candidate roles. */
     record Resolved(List<String> users, List<String> groups) {
@@ -58,6 +58,11 @@ class Assignees {
         };
     }
 
+    /** The username of user {@code id}, enabled or not. */
+    public Optional<String> usernameOf(long id) {
+        return jdbc.sql("SELECT username FROM MO_USER WHERE id = ?").param(id).query(String.class).optional();
+    }
+
     /** A user as the API shows one: {id, username, name}; a user deleted since is shown by username alone. */
     Map<String, Object> person(String username) {
         return jdbc.sql("SELECT id, display_name FROM MO_USER WHERE username = ?").param(username)
@@ -67,7 +72,7 @@ class Assignees {
     }
 
     /** The user as the record store names a writer: automated steps write as the process's initiator. */
-    Actor actor(String username) {
+    public Actor actor(String username) {
         return jdbc.sql("SELECT id, org_id, dealer_id FROM MO_USER WHERE username = ?").param(username)
                 .query((rs, n) -> new Actor(rs.getLong(1), (Long) rs.getObject(2, Long.class), rs.getString(3)))
                 .single();
@@ -80,7 +85,7 @@ class Assignees {
     }
 
     /** The usernames of enabled users named by id or username, in order, without repeats. */
-    List<String> users(List<String> idsOrUsernames) {
+    public List<String> users(List<String> idsOrUsernames) {
         Set<String> found = new LinkedHashSet<>();
         for (String named : idsOrUsernames) {
             String sql = named.matches("\\d{1,18}") ? "SELECT username FROM MO_USER WHERE id = ? AND enabled = TRUE"
@@ -92,7 +97,7 @@ class Assignees {
     }
 
     /** Enabled holders of any of the roles, by username. */
-    List<String> holders(List<String> roles) {
+    public List<String> holders(List<String> roles) {
         if (roles.isEmpty()) {
             return List.of();
         }
@@ -102,7 +107,7 @@ class Assignees {
     }
 
     /** Roles of a user: the candidate groups they belong to. */
-    List<String> rolesOf(String username) {
+    public List<String> rolesOf(String username) {
         return jdbc.sql("SELECT r.role_key FROM MO_USER_ROLE r JOIN MO_USER u ON u.id = r.user_id WHERE u.username = ?")
                 .param(username).query(String.class).list();
     }

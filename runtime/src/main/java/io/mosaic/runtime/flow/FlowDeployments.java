@@ -13,8 +13,6 @@ import org.flowable.engine.repository.ProcessDefinition;
 import org.springframework.core.annotation.Order;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 
 import io.mosaic.flow.api.FlowBindingKind;
@@ -25,6 +23,7 @@ import io.mosaic.runtime.metadata.DefinitionPublished;
 import io.mosaic.runtime.metadata.DefinitionSummary;
 import io.mosaic.runtime.metadata.DefinitionVersion;
 import io.mosaic.runtime.metadata.MetadataService;
+import io.mosaic.runtime.metadata.PublishCaches;
 import io.mosaic.runtime.web.ApiException;
 
 /**
@@ -97,17 +96,9 @@ public class FlowDeployments {
 
     private void deploy(String app, String bindingJson, String bpmnXml) {
         FlowBinding binding = FlowBinding.read(bindingJson);
-        // Forget which process starts on the form now, and again when the transaction ends: it may roll back.
+        // Which process starts on the form changes with this deployment.
         String starter = app + "/" + binding.form();
-        starters.remove(starter);
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    starters.remove(starter);
-                }
-            });
-        }
+        PublishCaches.forgetNowAndAfterTransaction(() -> starters.remove(starter));
         repository.createDeployment()
                 .key(app + "/" + binding.key())
                 .name(binding.key())

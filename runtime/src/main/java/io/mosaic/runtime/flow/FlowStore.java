@@ -108,7 +108,7 @@ class FlowStore {
                         + (instanceIds == null ? "" : " AND instance_id IN (:ids)")
                         + " ORDER BY acted_at DESC, id DESC LIMIT :limit OFFSET :offset")
                 .param("actor", username).param("actions", TASK_ACTIONS)
-                .param("ids", instanceIds == null ? List.of("") : instanceIds.isEmpty() ? List.of("") : instanceIds)
+                .param("ids", idsParam(instanceIds))
                 .param("limit", limit).param("offset", offset)
                 .query(FlowStore::action).list();
     }
@@ -117,7 +117,7 @@ class FlowStore {
         return jdbc.sql("SELECT COUNT(*) FROM MO_FLOW_ACTION WHERE actor = :actor AND action IN (:actions)"
                         + (instanceIds == null ? "" : " AND instance_id IN (:ids)"))
                 .param("actor", username).param("actions", TASK_ACTIONS)
-                .param("ids", instanceIds == null ? List.of("") : instanceIds.isEmpty() ? List.of("") : instanceIds)
+                .param("ids", idsParam(instanceIds))
                 .query(Long.class).single();
     }
 
@@ -147,6 +147,14 @@ class FlowStore {
                 .param("app", app == null ? "" : app).param("q", like(q)).query(String.class).list();
     }
 
+    /**
+     * The instance ids an {@code IN (:ids)} binds: SQL has no empty list, and a filter matching no instance must
+     * match no row (null, no filter, leaves the clause out and binds this unused).
+     */
+    private static List<String> idsParam(List<String> instanceIds) {
+        return instanceIds == null || instanceIds.isEmpty() ? List.of("") : instanceIds;
+    }
+
     private static String filters(String app, String q) {
         return (app == null || app.isBlank() ? "" : " AND app_key = :app")
                 + (q == null || q.isBlank() ? "" : " AND LOWER(title) LIKE :q");
@@ -167,7 +175,7 @@ class FlowStore {
                         + (instanceIds == null ? "" : " AND instance_id IN (:ids)")
                         + " ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset")
                 .param("user", username)
-                .param("ids", instanceIds == null || instanceIds.isEmpty() ? List.of("") : instanceIds)
+                .param("ids", idsParam(instanceIds))
                 .param("limit", limit).param("offset", offset).query(FlowStore::copy).list();
     }
 
@@ -176,7 +184,7 @@ class FlowStore {
                         + (unreadOnly ? " AND read_at IS NULL" : "")
                         + (instanceIds == null ? "" : " AND instance_id IN (:ids)"))
                 .param("user", username)
-                .param("ids", instanceIds == null || instanceIds.isEmpty() ? List.of("") : instanceIds)
+                .param("ids", idsParam(instanceIds))
                 .query(Long.class).single();
     }
 

@@ -8,8 +8,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import io.mosaic.api.security.FormAction;
 import io.mosaic.api.security.FormPermission;
@@ -22,6 +20,7 @@ import io.mosaic.runtime.metadata.AppAccess;
 import io.mosaic.runtime.metadata.DefinitionPublished;
 import io.mosaic.runtime.metadata.DefinitionVersion;
 import io.mosaic.runtime.metadata.MetadataService;
+import io.mosaic.runtime.metadata.PublishCaches;
 import io.mosaic.runtime.web.ApiException;
 
 /**
@@ -90,15 +89,7 @@ public class PublishedForms {
     void onPublished(DefinitionPublished published) {
         if (FormKind.KEY.equals(published.kind())) {
             String key = published.appKey() + "/" + published.key();
-            newest.remove(key);
-            if (TransactionSynchronizationManager.isSynchronizationActive()) {
-                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                    @Override
-                    public void afterCompletion(int status) {
-                        newest.remove(key);
-                    }
-                });
-            }
+            PublishCaches.forgetNowAndAfterTransaction(() -> newest.remove(key));
         }
     }
 

@@ -33,6 +33,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.mosaic.form.formula.Expression;
 import io.mosaic.form.formula.Formula;
 import io.mosaic.form.formula.FormulaContext;
 import io.mosaic.form.formula.FormulaException;
@@ -152,6 +153,8 @@ public class DecisionRuns {
             }
             jdbc.sql("DELETE FROM MO_RULE_RESULT WHERE app_key = ? AND decision = ? AND period_key = ? AND result_form = ?")
                     .params(app, decisionKey, request.period(), request.resultForm()).update();
+            Map<String, Expression> formulas = new LinkedHashMap<>();
+            request.values().forEach((field, formula) -> formulas.put(field, Formula.parse(formula)));
             int done = 0;
             for (List<ObjectNode> group : groups.values()) {
                 FormulaContext facts = groupFacts(app, form, group, request);
@@ -159,8 +162,8 @@ public class DecisionRuns {
                 if (!result.matchedRows().isEmpty()) {
                     ObjectNode values = JSON.createObjectNode();
                     FormulaContext withOutputs = withOutputs(facts, result.outputs(), request.period());
-                    for (Map.Entry<String, String> value : request.values().entrySet()) {
-                        values.set(value.getKey(), RuleEffects.json(evaluate(value.getValue(), withOutputs)));
+                    for (Map.Entry<String, Expression> value : formulas.entrySet()) {
+                        values.set(value.getKey(), FormulaValue.json(evaluate(value.getValue(), withOutputs)));
                     }
                     long written = results.create(values.toString(), actor, Locale.ENGLISH);
                     jdbc.sql("INSERT INTO MO_RULE_RESULT (app_key, decision, period_key, result_form, record_id) "
@@ -264,11 +267,11 @@ public class DecisionRuns {
         };
     }
 
-    private static Object evaluate(String formula, FormulaContext context) {
+    private static Object evaluate(Expression formula, FormulaContext context) {
         try {
-            return Formula.parse(formula).evaluate(context);
+            return formula.evaluate(context);
         } catch (FormulaException e) {
-            throw new IllegalStateException("The result formula '" + formula + "' failed: " + e.getMessage(), e);
+            throw new IllegalStateException("The result formula '" + formula.text() + "' failed: " + e.getMessage(), e);
         }
     }
 

@@ -8,8 +8,6 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import io.mosaic.rule.api.DecisionTableKind;
 import io.mosaic.rule.api.RuleSetKind;
@@ -20,6 +18,7 @@ import io.mosaic.runtime.metadata.DefinitionPublished;
 import io.mosaic.runtime.metadata.DefinitionSummary;
 import io.mosaic.runtime.metadata.DefinitionVersion;
 import io.mosaic.runtime.metadata.MetadataService;
+import io.mosaic.runtime.metadata.PublishCaches;
 
 /**
  * The published rule sets of each form and the published decision tables, compiled once per version (the engine
@@ -100,15 +99,7 @@ public class PublishedRules {
     void onPublished(DefinitionPublished published) {
         if (RuleSetKind.KEY.equals(published.kind())) {
             String prefix = published.appKey() + "/";
-            byForm.keySet().removeIf(key -> key.startsWith(prefix));
-            if (TransactionSynchronizationManager.isSynchronizationActive()) {
-                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                    @Override
-                    public void afterCompletion(int status) {
-                        byForm.keySet().removeIf(key -> key.startsWith(prefix));
-                    }
-                });
-            }
+            PublishCaches.forgetNowAndAfterTransaction(() -> byForm.keySet().removeIf(key -> key.startsWith(prefix)));
         }
     }
 }

@@ -2,6 +2,7 @@ package io.mosaic.runtime.rule;
 
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -9,10 +10,8 @@ import java.util.Map;
 import java.util.Set;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -25,6 +24,7 @@ import io.mosaic.form.store.RowFilter;
 import io.mosaic.form.store.SystemColumns;
 import io.mosaic.form.store.InvalidRecordException;
 import io.mosaic.rule.run.Effect;
+import io.mosaic.runtime.flow.Assignees;
 import io.mosaic.runtime.flow.FlowService;
 import io.mosaic.runtime.form.FormRecords;
 import io.mosaic.runtime.notify.Channel;
@@ -44,13 +44,13 @@ public class RuleEffects {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final FormRecords records;
-    private final JdbcClient jdbc;
+    private final Assignees assignees;
     private final Notifications notifications;
     private final FlowService flows;
 
-    RuleEffects(FormRecords records, JdbcClient jdbc, Notifications notifications, FlowService flows) {
+    RuleEffects(FormRecords records, Assignees assignees, Notifications notifications, FlowService flows) {
         this.records = records;
-        this.jdbc = jdbc;
+        this.assignees = assignees;
         this.notifications = notifications;
         this.flows = flows;
     }
@@ -83,7 +83,7 @@ public class RuleEffects {
 
     private void createRecord(String app, Effect.CreateRecord create, Actor actor) {
         ObjectNode values = JSON.createObjectNode();
-        create.values().forEach((field, value) -> values.set(field, json(value)));
+        create.values().forEach((field, value) -> values.set(field, FormulaValue.json(value)));
         try {
             records.systemStore(app, create.form()).create(values.toString(), actor, Locale.ENGLISH);
         } catch (InvalidRecordException e) {
@@ -95,27 +95,53 @@ public class RuleEffects {
         }
     }
 
+    /**
+     * Carries out effects on a stored record (rules of a workflow step or a schedule): its {@code set_field} effects
+     * as one update of the record, the others as {@link #carryOut}.
+     */
+    void carryOutOnStored(String app, String form, ObjectNode record, Actor actor, List<Effect> effects) {
+        long id = record.path(SystemColumns.ID).asLong();
+        ObjectNode changes = record.objectNode();
+        List<Effect> rest = new ArrayList<>();
+        for (Effect effect : effects) {
+            if (effect instanceof Effect.SetField setField) {
+                changes.set(setField.field(), FormulaValue.json(setField.value()));
+            } else {
+                rest.add(effect);
+            }
+        }
+        if (!changes.isEmpty()) {
+            try {
+                records.systemStore(app, form).update(id, record.path(SystemColumns.VERSION).intValue(),
+                        changes.toString(), actor, Locale.ENGLISH);
+            } catch (InvalidRecordException e) {
+                throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "rule.effect_failed", "A rule's change to the "
+                        + "record was refused: " + e.errors(), List.of(new ApiError.Problem("", e.errors().toString())));
+            } catch (SQLException e) {
+                throw new IllegalStateException("A rule could not change record " + id, e);
+            }
+        }
+        carryOut(app, form, id, record, actor, rest);
+    }
+
+    /** Who writes what rules do to a stored record when no user caused it: the record's owner. */
+    static Actor ownerOf(ObjectNode record) {
+        return new Actor(record.path(SystemColumns.OWNER_ID).asLong(),
+                record.path(SystemColumns.ORG_ID).isNumber() ? record.path(SystemColumns.ORG_ID).asLong() : null,
+                record.path(SystemColumns.DEALER_ID).isTextual() ? record.path(SystemColumns.DEALER_ID).asText() : null);
+    }
+
     /** Usernames of the recipients: named users, role holders, users held in record fields, the record's owner. */
     private Set<String> recipients(Effect.Recipients to, ObjectNode record, Actor actor) {
         Set<String> usernames = new LinkedHashSet<>();
         if (to == null) {
             return usernames;
         }
-        for (String user : to.users()) {
-            usernames.addAll(jdbc.sql("SELECT username FROM MO_USER WHERE (username = ? OR CAST(id AS CHAR(20)) = ?) "
-                    + "AND enabled = TRUE").params(user, user).query(String.class).list());
-        }
-        if (!to.roles().isEmpty()) {
-            usernames.addAll(jdbc.sql("SELECT DISTINCT u.username FROM MO_USER u JOIN MO_USER_ROLE r ON r.user_id = u.id "
-                    + "WHERE r.role_key IN (:roles) AND u.enabled = TRUE").param("roles", to.roles()).query(String.class).list());
-        }
-        for (String user : to.fieldUsers()) {
-            usernames.addAll(jdbc.sql("SELECT username FROM MO_USER WHERE (username = ? OR CAST(id AS CHAR(20)) = ?) "
-                    + "AND enabled = TRUE").params(user, user).query(String.class).list());
-        }
+        usernames.addAll(assignees.users(to.users()));
+        usernames.addAll(assignees.holders(to.roles()));
+        usernames.addAll(assignees.users(to.fieldUsers()));
         if (to.initiator()) {
-            long owner = record.path("owner_id").asLong(actor.userId());
-            usernames.addAll(jdbc.sql("SELECT username FROM MO_USER WHERE id = ?").param(owner).query(String.class).list());
+            assignees.usernameOf(owner(record, actor)).ifPresent(usernames::add);
         }
         return usernames;
     }
@@ -124,7 +150,7 @@ public class RuleEffects {
     private void updateRecords(String app, Effect.UpdateRecord update, Actor actor) {
         RecordStore store = records.systemStore(app, update.form());
         ObjectNode values = JSON.createObjectNode();
-        update.values().forEach((field, value) -> values.set(field, json(value)));
+        update.values().forEach((field, value) -> values.set(field, FormulaValue.json(value)));
         String after = null;
         try {
             do {
@@ -149,16 +175,14 @@ public class RuleEffects {
 
     /** The record's owner by username, who a process a rule starts is initiated by. */
     private String ownerName(ObjectNode record, Actor actor) {
-        long owner = record.path(SystemColumns.OWNER_ID).asLong(actor.userId());
-        return jdbc.sql("SELECT username FROM MO_USER WHERE id = ?").param(owner).query(String.class).single();
+        return assignees.usernameOf(owner(record, actor)).orElseThrow();
+    }
+
+    private static long owner(ObjectNode record, Actor actor) {
+        return record.path(SystemColumns.OWNER_ID).asLong(actor.userId());
     }
 
     private static String link(String app, String form, long recordId) {
         return "#/apps/" + app + "/form/" + form + "/" + recordId;
-    }
-
-    /** A rule's value as a record value. */
-    static JsonNode json(Object value) {
-        return FormulaValue.json(value);
     }
 }

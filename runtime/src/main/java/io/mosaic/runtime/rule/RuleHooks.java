@@ -3,6 +3,7 @@ package io.mosaic.runtime.rule;
 import java.sql.Connection;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,7 +13,6 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.ConnectionHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.mosaic.form.record.RecordError;
+import io.mosaic.form.record.FormulaValue;
 import io.mosaic.form.store.Actor;
 import io.mosaic.form.store.InvalidRecordException;
 import io.mosaic.form.store.SaveHooks;
@@ -31,6 +32,7 @@ import io.mosaic.rule.run.RuleEvaluationException;
 import io.mosaic.rule.run.RuleFacts;
 import io.mosaic.rule.run.RuleRun;
 import io.mosaic.rule.run.RuleRunawayException;
+import io.mosaic.runtime.flow.Assignees;
 import io.mosaic.runtime.form.FormRecords;
 import io.mosaic.runtime.form.RecordHooks;
 
@@ -47,15 +49,15 @@ public class RuleHooks implements RecordHooks {
     private final PublishedRules rules;
     private final FormRecords records;
     private final RuleEffects effects;
-    private final JdbcClient jdbc;
+    private final Assignees assignees;
     private final DataSource dataSource;
     private final Clock clock = Clock.systemUTC();
 
-    RuleHooks(PublishedRules rules, FormRecords records, RuleEffects effects, JdbcClient jdbc, DataSource dataSource) {
+    RuleHooks(PublishedRules rules, FormRecords records, RuleEffects effects, Assignees assignees, DataSource dataSource) {
         this.rules = rules;
         this.records = records;
         this.effects = effects;
-        this.jdbc = jdbc;
+        this.assignees = assignees;
         this.dataSource = dataSource;
     }
 
@@ -72,13 +74,16 @@ public class RuleHooks implements RecordHooks {
         return "before_save".equals(type) || "after_save".equals(type) || "field_changed".equals(type);
     }
 
-    /** The hooks of one form: the deferred effects of the before-save run travel from before to after the write. */
+    /**
+     * The hooks of one form for one store handed out: the deferred effects of each record's before-save run travel
+     * to its after-save, by the record itself (an import runs every before-save first, then every write).
+     */
     private final class FormHooks implements SaveHooks {
 
         private final String app;
         private final String form;
         private final List<CompiledRules> sets;
-        private final ThreadLocal<List<Effect>> deferred = ThreadLocal.withInitial(ArrayList::new);
+        private final Map<ObjectNode, List<Effect>> deferred = new IdentityHashMap<>();
 
         FormHooks(String app, String form, List<CompiledRules> sets) {
             this.app = app;
@@ -88,7 +93,7 @@ public class RuleHooks implements RecordHooks {
 
         @Override
         public void beforeSave(ObjectNode record, ObjectNode stored, Actor actor, Locale locale) {
-            deferred.get().clear();
+            List<Effect> later = new ArrayList<>();
             List<RecordError> refusals = new ArrayList<>();
             for (CompiledRules set : sets) {
                 if (!"before_save".equals(set.trigger().type())) {
@@ -96,26 +101,26 @@ public class RuleHooks implements RecordHooks {
                 }
                 for (Effect effect : run(set, record, stored, actor).effects()) {
                     if (effect instanceof Effect.SetField setField) {
-                        record.set(setField.field(), RuleEffects.json(setField.value()));
+                        record.set(setField.field(), FormulaValue.json(setField.value()));
                     } else if (effect instanceof Effect.Reject reject) {
                         refusals.add(new RecordError(reject.field() == null ? "" : "/" + reject.field(), "rule",
                                 reject.message() == null ? "Refused by rule set " + set.key()
                                         : reject.message().in(locale.toLanguageTag())));
                     } else {
-                        deferred.get().add(effect);
+                        later.add(effect);
                     }
                 }
             }
             if (!refusals.isEmpty()) {
-                deferred.get().clear();
                 throw new InvalidRecordException(refusals);
             }
+            deferred.put(record, later);
         }
 
         @Override
         public void afterSave(Connection connection, long id, ObjectNode record, ObjectNode stored, Actor actor) {
-            List<Effect> toDo = new ArrayList<>(deferred.get());
-            deferred.get().clear();
+            List<Effect> later = deferred.remove(record);
+            List<Effect> toDo = new ArrayList<>(later == null ? List.of() : later);
             ObjectNode saved = record.deepCopy();
             saved.put(SystemColumns.ID, id);
             Set<String> changed = changedFields(record, stored);
@@ -177,10 +182,10 @@ public class RuleHooks implements RecordHooks {
         user.put("id", actor.userId());
         user.put("org_id", actor.orgId());
         user.put("dealer_id", actor.dealerId());
-        jdbc.sql("SELECT username FROM MO_USER WHERE id = ?").param(actor.userId()).query(String.class).optional()
-                .ifPresent(username -> user.put("username", username));
-        user.put("roles", jdbc.sql("SELECT role_key FROM MO_USER_ROLE WHERE user_id = ?").param(actor.userId())
-                .query(String.class).list());
+        assignees.usernameOf(actor.userId()).ifPresent(username -> {
+            user.put("username", username);
+            user.put("roles", assignees.rolesOf(username));
+        });
         return user;
     }
 

@@ -8,9 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -27,7 +25,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.mosaic.form.store.Actor;
 import io.mosaic.form.store.ListQuery;
 import io.mosaic.form.store.Page;
 import io.mosaic.form.store.RecordStore;
@@ -147,7 +144,7 @@ public class RuleSchedules {
                 ListQuery query = ListQuery.firstPage(PAGE).scoped(RowFilter.ALL, Set.of());
                 Page page = store.list(after == null ? query : query.after(after));
                 for (ObjectNode record : page.records()) {
-                    if (test.due(record) && fire(app, set, dueKey, store, record, now)) {
+                    if (test.due(record) && fire(app, set, dueKey, record, now)) {
                         fired++;
                     }
                 }
@@ -160,7 +157,7 @@ public class RuleSchedules {
     }
 
     /** Runs the rule set on one record and carries out its effects, once per due time and record. */
-    private boolean fire(String app, CompiledRules set, String dueKey, RecordStore store, ObjectNode record, Instant now) {
+    private boolean fire(String app, CompiledRules set, String dueKey, ObjectNode record, Instant now) {
         long id = record.path(SystemColumns.ID).asLong();
         Boolean done = transactions.execute(status -> {
             try {
@@ -171,26 +168,7 @@ public class RuleSchedules {
             }
             List<Effect> found = set.run(new RuleFacts(records.factsOf(app, set.form(), record, clock), Set.of(),
                     Map.of(), now)).effects();
-            Actor owner = new Actor(record.path(SystemColumns.OWNER_ID).asLong(),
-                    record.path(SystemColumns.ORG_ID).isNumber() ? record.path(SystemColumns.ORG_ID).asLong() : null,
-                    record.path(SystemColumns.DEALER_ID).isTextual() ? record.path(SystemColumns.DEALER_ID).asText() : null);
-            ObjectNode changes = record.objectNode();
-            List<Effect> rest = new ArrayList<>();
-            for (Effect effect : found) {
-                if (effect instanceof Effect.SetField setField) {
-                    changes.set(setField.field(), RuleEffects.json(setField.value()));
-                } else {
-                    rest.add(effect);
-                }
-            }
-            try {
-                if (!changes.isEmpty()) {
-                    store.update(id, record.path(SystemColumns.VERSION).intValue(), changes.toString(), owner, Locale.ENGLISH);
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-            effects.carryOut(app, set.form(), id, record, owner, rest);
+            effects.carryOutOnStored(app, set.form(), record, RuleEffects.ownerOf(record), found);
             return true;
         });
         return Boolean.TRUE.equals(done);
