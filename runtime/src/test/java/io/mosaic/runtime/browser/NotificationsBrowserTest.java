@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.mosaic.api.definition.LocalizedText;
+import io.mosaic.runtime.flow.Todos;
 import io.mosaic.runtime.notify.Channel;
 import io.mosaic.runtime.notify.NotificationRequest;
 import io.mosaic.runtime.notify.Notifications;
@@ -37,6 +38,9 @@ class NotificationsBrowserTest extends BrowserTest {
 
     @Autowired
     TransactionTemplate transactions;
+
+    @Autowired
+    Todos todos;
 
     private final String suffix = Long.toString(System.nanoTime() % 1_000_000_000L, 36);
 
@@ -105,6 +109,26 @@ class NotificationsBrowserTest extends BrowserTest {
         browser.waitUntil(() -> !browser.all("[data-test=outbox-row][data-status=pending]").isEmpty()
                 || "2".equals(browser.text("[data-test=outbox-row] [data-test=outbox-attempts]")));
         browser.screenshot("notify-06-delivery-retried");
+    }
+
+    @Test
+    void aRulesToDoSitsInTheToDoBoxUntilMarkedDone() {
+        String clerk = "clerk_" + suffix;
+        users.create(new UserRequest(clerk, "Carl Clerk", null, PASSWORD, null, null, null, List.of(), "en", null));
+        transactions.executeWithoutResult(tx -> todos.create("dms", "inventory", null,
+                new LocalizedText("补货：A100 低于安全库存", "Restock: A100 is below its safety stock"),
+                new LocalizedText("库存 3，安全库存 10", "3 in stock, safety stock 10"),
+                java.time.Instant.now().plus(java.time.Duration.ofDays(2)), Set.of(clerk), Set.of()));
+        signIn(clerk, PASSWORD);
+        browser.go(url("/#/inbox/todo"));
+        browser.waitForCount("[data-test=inbox-item]", 1);
+        assertThat(browser.text("[data-test=inbox-item]")).contains("Restock: A100 is below its safety stock")
+                .contains("To-do");
+        assertThat(browser.text("[data-test=box-count-todo]")).isEqualTo("1");
+        browser.screenshot("notify-06-rule-todo");
+        browser.click("[data-test=todo-done]");
+        browser.waitForCount("[data-test=inbox-empty]", 1);
+        browser.waitUntilGone("[data-test=box-count-todo]");
     }
 
     private void send(NotificationRequest request) {
