@@ -34,4 +34,12 @@ public interface SaveHooks {
     default void afterSave(Connection connection, long id, ObjectNode record, ObjectNode stored, Actor actor)
             throws SQLException {
     }
+
+    /**
+     * After a transaction the store began and ended itself (no caller's transaction) committed or rolled back, with
+     * every {@link #afterSave} of it done: what must wait for the commit, such as waking the outbox's delivery, runs
+     * here. Must not throw: the write is already final.
+     */
+    default void afterCompletion(boolean committed) {
+    }
 }
