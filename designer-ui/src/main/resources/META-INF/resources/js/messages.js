@@ -927,6 +927,11 @@ export const messages = {
     'decision.run.status.running': '运行中…',
     'decision.run.status.done': '已完成',
     'decision.run.status.failed': '失败',
+    'decision.run.history': '运行记录（{count}）',
+    'decision.run.statusColumn': '状态',
+    'decision.run.groups': '分组',
+    'decision.run.startedBy': '发起人',
+    'decision.run.startedAt': '开始时间',
   },
 
   en: {
@@ -1856,5 +1861,10 @@ export const messages = {
     'decision.run.status.running': 'Running…',
     'decision.run.status.done': 'Done',
     'decision.run.status.failed': 'Failed',
+    'decision.run.history': 'Run history ({count})',
+    'decision.run.statusColumn': 'Status',
+    'decision.run.groups': 'Groups',
+    'decision.run.startedBy': 'Started by',
+    'decision.run.startedAt': 'Started',
   },
 };
