@@ -58,7 +58,7 @@ export default {
 
     const form = computed(() => forms.value.find(candidate => candidate.key === doc.value?.form) || null);
     const formFields = computed(() => form.value?.fields || []);
-    const fields = computed(() => conditionFields(formFields.value));
+    const fields = computed(() => conditionFields(formFields.value, forms.value));
     const fieldKeys = computed(() => formFields.value.map(field => field.key));
     provide('rules', { problems, fields, formFields, fieldKeys, forms, users, roles, processes });
 
