@@ -90,7 +90,7 @@ class ReportApiTest extends SecurityTestSupport {
         data = new ReportFixture(app, north.id(), south.id());
         data.install(metadata, roles, manifest, records);
         for (String definition : List.of("sales.dataset", "orders.dataset", "dealer_ranking.report",
-                "monthly_trend.report", "remarks.report", "total_kpi.report", "sales.dashboard")) {
+                "monthly_trend.report", "remarks.report", "sales_rank.report", "total_kpi.report", "sales.dashboard")) {
             String kind = definition.substring(definition.indexOf('.') + 1);
             metadata.publishContent(app, kind, definition.substring(0, definition.indexOf('.')),
                     ReportFixture.read(definition + ".json"), null, ReportFixture.ACTOR);
@@ -271,6 +271,39 @@ class ReportApiTest extends SecurityTestSupport {
     }
 
     @Test
+    void aRankingShowsEachDealersMoveSinceThePreviousPeriod() throws Exception {
+        clock.set(LocalDate.of(2026, 2, 10).atStartOfDay().toInstant(ZoneOffset.UTC));
+        JsonNode ranking = read(mvc.perform(get("/api/apps/{app}/reports/sales_rank/data", app).with(directorUser)
+                        .param("filter", "order_date:relative:this_month"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString()).path("ranking");
+        Map<String, BigDecimal> february = amounts(o -> o.date().getYear() == 2026 && o.date().getMonthValue() == 2);
+        Map<String, BigDecimal> january = amounts(o -> o.date().getYear() == 2026 && o.date().getMonthValue() == 1);
+        List<String> now = february.entrySet().stream().sorted(Map.Entry.<String, BigDecimal>comparingByValue().reversed())
+                .map(Map.Entry::getKey).toList();
+        List<String> before = january.entrySet().stream().filter(e -> february.containsKey(e.getKey()))
+                .sorted(Map.Entry.<String, BigDecimal>comparingByValue().reversed()).map(Map.Entry::getKey).toList();
+        assertThat(ranking.path("rows").findValuesAsText("label")).containsExactlyElementsOf(now);
+        for (JsonNode row : ranking.path("rows")) {
+            String dealer = row.path("label").asText();
+            assertThat(row.path("rank").asInt()).isEqualTo(now.indexOf(dealer) + 1);
+            if (before.contains(dealer)) {
+                assertThat(row.path("rankChange").asInt()).as(dealer)
+                        .isEqualTo(before.indexOf(dealer) - now.indexOf(dealer));
+            }
+        }
+        assertThat(ranking.path("showRankChange").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aDatasetVersionThatDropsWhatAPublishedReportShowsIsRefused() throws Exception {
+        String dataset = ReportFixture.read("sales.dataset.json").replace("\"key\": \"orders\", \"aggregation\"",
+                "\"key\": \"order_count\", \"aggregation\"").replace("amount / orders", "amount / order_count");
+        publish(as(createUser("analyst")), "dataset", "sales", dataset).andExpect(status().isUnprocessableEntity())
+                .andExpect(result -> assertThat(read(result.getResponse().getContentAsString()).path("errors")
+                        .findValuesAsText("message")).anyMatch(m -> m.contains("monthly_trend")));
+    }
+
+    @Test
     void topNSumsTheRestIntoOthers() throws Exception {
         JsonNode result = query(as(createUser(director, "analyst")), "orders", List.of("dealer_name"),
                 List.of("total", "count"), List.of());
@@ -299,8 +332,14 @@ class ReportApiTest extends SecurityTestSupport {
                         .content("{\"total\": " + first.total().add(BigDecimal.valueOf(1000)) + "}"))
                 .andExpect(status().isOk());
         assertNumber(data(directorUser, "total_kpi").path("kpi").path("value"), total.add(BigDecimal.valueOf(1000)));
-        data.store(records, 3, LocalDate.of(2026, 1, 1), "approved", BigDecimal.TEN, BigDecimal.ONE, "", List.of());
+        ReportFixture.Order added = data.store(records, 3, LocalDate.of(2026, 1, 1), "approved", BigDecimal.TEN,
+                BigDecimal.ONE, "", List.of());
         assertNumber(data(directorUser, "total_kpi").path("kpi").path("value"), total.add(BigDecimal.valueOf(1010)));
+        records.systemStore(app, "order").delete(added.id(), 1, new io.mosaic.form.store.Actor(1, null, null));
+        assertNumber(data(directorUser, "total_kpi").path("kpi").path("value"), total.add(BigDecimal.valueOf(1000)));
+        assertThat(inApproval()).isEmpty();
+        records.systemStore(app, "order").setWorkflow(first.id(), "in_approval", null);
+        assertThat(inApproval()).hasSize(1);
     }
 
     @Test
@@ -390,6 +429,17 @@ class ReportApiTest extends SecurityTestSupport {
 
     private List<ReportFixture.Order> approved() {
         return data.orders.stream().filter(ReportFixture.Order::approved).toList();
+    }
+
+    private JsonNode inApproval() throws Exception {
+        return read(mvc.perform(get("/api/apps/{app}/reports/remarks/data", app).with(directorUser)
+                .param("filter", "workflow_status:eq:in_approval")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString()).path("rows");
+    }
+
+    private Map<String, BigDecimal> amounts(Predicate<ReportFixture.Order> which) {
+        return approved().stream().filter(which).collect(Collectors.groupingBy(o -> ReportFixture.DEALERS[o.dealer()],
+                Collectors.reducing(BigDecimal.ZERO, ReportFixture.Order::amount, BigDecimal::add)));
     }
 
     private BigDecimal sum(Predicate<ReportFixture.Order> which) {
