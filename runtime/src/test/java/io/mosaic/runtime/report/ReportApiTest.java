@@ -304,6 +304,24 @@ class ReportApiTest extends SecurityTestSupport {
     }
 
     @Test
+    void anAnalystPreviewsAnInlineReportOverAnInlineDataset() throws Exception {
+        RequestPostProcessor analyst = as(createUser(director, "analyst"));
+        String body = "{\"report\": " + ReportFixture.read("dealer_ranking.report.json").replace("\"bar\"", "\"pie\"")
+                .replace(", \"horizontal\": true", "") + ", \"dataset\": " + ReportFixture.read("sales.dataset.json") + "}";
+        JsonNode preview = read(mvc.perform(post("/api/apps/{app}/reports/preview", app).with(analyst)
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(preview.path("echarts").at("/series/0/type").asText()).isEqualTo("pie");
+        assertThat(preview.path("sql").asText()).startsWith("SELECT ").contains("GROUP BY");
+        mvc.perform(post("/api/apps/{app}/reports/preview", app).with(analyst).contentType(MediaType.APPLICATION_JSON)
+                        .content(body.replace("\"lines.amount\"", "\"remark\"")))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(result -> assertThat(problemPointer(result)).isEqualTo("/measures/0/field"));
+        mvc.perform(post("/api/apps/{app}/reports/preview", app).with(directorUser).contentType(MediaType.APPLICATION_JSON)
+                .content(body)).andExpect(status().isForbidden());
+    }
+
+    @Test
     void topNSumsTheRestIntoOthers() throws Exception {
         JsonNode result = query(as(createUser(director, "analyst")), "orders", List.of("dealer_name"),
                 List.of("total", "count"), List.of());
