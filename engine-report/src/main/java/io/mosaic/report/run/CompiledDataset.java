@@ -296,8 +296,15 @@ public final class CompiledDataset {
             }
             StringBuilder sql = new StringBuilder("SELECT ").append(String.join(", ", select)).append(sources.from())
                     .append(" WHERE ").append(String.join(" AND ", where));
+            List<Object> havingParams = new ArrayList<>();
             if (!groupBy.isEmpty()) {
                 sql.append(" GROUP BY ").append(String.join(", ", groupBy));
+                if (period != null) {
+                    // The rows of the period before only feed the compared measures: a group they alone make is not
+                    // one of the query's period.
+                    sql.append(" HAVING COUNT(CASE WHEN ").append(Conditions.period(periodFilter.field(), period,
+                            havingParams)).append(" THEN 1 END) > 0");
+                }
             }
             List<String> order = new ArrayList<>();
             for (Sort s : timeline || shownDimensions.isEmpty() ? List.<Sort>of() : sort) {
@@ -325,6 +332,7 @@ public final class CompiledDataset {
             }
             List<Object> params = new ArrayList<>(selectParams);
             params.addAll(whereParams);
+            params.addAll(havingParams);
             return new SqlQuery(sql.toString(), params);
         }
 

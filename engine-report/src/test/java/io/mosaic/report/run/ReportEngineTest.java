@@ -66,6 +66,17 @@ class ReportEngineTest {
     }
 
     @Test
+    void aGroupOnlyThePreviousPeriodHasIsNoneOfTheQuerys() {
+        SqlQuery query = RunFixtures.takings(SqlDialect.H2).query(RunFixtures.request(List.of("shop_title"),
+                List.of("value", "value_before"), new QueryFilter("sold_on", "relative", TextNode.valueOf("this_month"))));
+        assertThat(query.sql()).contains("GROUP BY `l0`.`title` HAVING COUNT(CASE WHEN `s`.`sold_on` >= ? AND "
+                + "`s`.`sold_on` < ? THEN 1 END) > 0 ORDER BY `m0` DESC");
+        assertThat(query.params().subList(query.params().size() - 2, query.params().size()))
+                .containsExactly(LocalDate.of(2026, 5, 1), LocalDate.of(2026, 6, 1));
+        assertThat(query.sql().chars().filter(c -> c == '?').count()).isEqualTo(query.params().size());
+    }
+
+    @Test
     void datesOfADateTimeFieldCompareByWholeDays() {
         SqlQuery query = RunFixtures.takings(SqlDialect.H2).query(RunFixtures.request(List.of(), List.of("value"),
                 new QueryFilter("sold_at", "eq", TextNode.valueOf("2026-05-02"))));

@@ -273,25 +273,35 @@ class ReportApiTest extends SecurityTestSupport {
     @Test
     void aRankingShowsEachDealersMoveSinceThePreviousPeriod() throws Exception {
         clock.set(LocalDate.of(2026, 2, 10).atStartOfDay().toInstant(ZoneOffset.UTC));
-        JsonNode ranking = read(mvc.perform(get("/api/apps/{app}/reports/sales_rank/data", app).with(directorUser)
-                        .param("filter", "order_date:relative:this_month"))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString()).path("ranking");
-        Map<String, BigDecimal> february = amounts(o -> o.date().getYear() == 2026 && o.date().getMonthValue() == 2);
-        Map<String, BigDecimal> january = amounts(o -> o.date().getYear() == 2026 && o.date().getMonthValue() == 1);
-        List<String> now = february.entrySet().stream().sorted(Map.Entry.<String, BigDecimal>comparingByValue().reversed())
-                .map(Map.Entry::getKey).toList();
-        List<String> before = january.entrySet().stream().filter(e -> february.containsKey(e.getKey()))
-                .sorted(Map.Entry.<String, BigDecimal>comparingByValue().reversed()).map(Map.Entry::getKey).toList();
-        assertThat(ranking.path("rows").findValuesAsText("label")).containsExactlyElementsOf(now);
-        for (JsonNode row : ranking.path("rows")) {
-            String dealer = row.path("label").asText();
-            assertThat(row.path("rank").asInt()).isEqualTo(now.indexOf(dealer) + 1);
-            if (before.contains(dealer)) {
-                assertThat(row.path("rankChange").asInt()).as(dealer)
-                        .isEqualTo(before.indexOf(dealer) - now.indexOf(dealer));
+        LocalDate monday = LocalDate.of(2026, 2, 9);
+        Map<String, List<Predicate<LocalDate>>> periods = Map.of(
+                "this_month", List.of(d -> d.getYear() == 2026 && d.getMonthValue() == 2,
+                        d -> d.getYear() == 2026 && d.getMonthValue() == 1),
+                "this_week", List.of(d -> !d.isBefore(monday) && d.isBefore(monday.plusWeeks(1)),
+                        d -> !d.isBefore(monday.minusWeeks(1)) && d.isBefore(monday)));
+        for (Map.Entry<String, List<Predicate<LocalDate>>> period : periods.entrySet()) {
+            JsonNode ranking = read(mvc.perform(get("/api/apps/{app}/reports/sales_rank/data", app).with(directorUser)
+                            .param("filter", "order_date:relative:" + period.getKey()))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString()).path("ranking");
+            Map<String, BigDecimal> current = amounts(o -> period.getValue().get(0).test(o.date()));
+            Map<String, BigDecimal> previous = amounts(o -> period.getValue().get(1).test(o.date()));
+            List<String> now = current.entrySet().stream()
+                    .sorted(Map.Entry.<String, BigDecimal>comparingByValue().reversed()).map(Map.Entry::getKey).toList();
+            List<String> before = previous.entrySet().stream().filter(e -> current.containsKey(e.getKey()))
+                    .sorted(Map.Entry.<String, BigDecimal>comparingByValue().reversed()).map(Map.Entry::getKey).toList();
+            // A dealer that sold only in the period before is not in this period's ranking.
+            assertThat(ranking.path("rows").findValuesAsText("label")).as(period.getKey()).containsExactlyElementsOf(now);
+            for (JsonNode row : ranking.path("rows")) {
+                String dealer = row.path("label").asText();
+                assertThat(row.path("rank").asInt()).isEqualTo(now.indexOf(dealer) + 1);
+                assertThat(row.path("rankChange").isNull()).isEqualTo(!before.contains(dealer));
+                if (before.contains(dealer)) {
+                    assertThat(row.path("rankChange").asInt()).as(dealer)
+                            .isEqualTo(before.indexOf(dealer) - now.indexOf(dealer));
+                }
             }
+            assertThat(ranking.path("showRankChange").asBoolean()).isTrue();
         }
-        assertThat(ranking.path("showRankChange").asBoolean()).isTrue();
     }
 
     @Test
