@@ -1,14 +1,19 @@
 package io.mosaic.report.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mosaic.api.definition.DefinitionProblem;
 import io.mosaic.api.definition.LocalizedText;
 import io.mosaic.form.formula.Expression;
 import io.mosaic.form.formula.FormulaContext;
 import io.mosaic.form.formula.FormulaException;
+import io.mosaic.form.store.SqlNames;
+import io.mosaic.form.store.SystemColumns;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -22,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * A dataset compiled against the published forms it reads: each {@link #prepare query} is one parameterised
@@ -234,13 +240,13 @@ public final class CompiledDataset {
         private SqlQuery statement() {
             List<Object> whereParams = new ArrayList<>();
             List<String> where = new ArrayList<>();
-            where.add(Sources.column(Sources.SOURCE, io.mosaic.form.store.SystemColumns.DELETED_AT) + " IS NULL");
+            where.add(Sources.column(Sources.SOURCE, SystemColumns.DELETED_AT) + " IS NULL");
             where.add("(" + request.rows().sql(Sources.SOURCE, whereParams) + ")");
             List<Filter> all = new ArrayList<>(filters);
             for (int i = 0; i < request.filters().size(); i++) {
                 QueryFilter filter = request.filters().get(i);
                 String pointer = "/filters/" + i;
-                List<io.mosaic.api.definition.DefinitionProblem> problems = new ArrayList<>();
+                List<DefinitionProblem> problems = new ArrayList<>();
                 FieldRef field = sources.resolve(filter.field(), pointer + "/field", problems).orElseThrow(() ->
                         DatasetQueryException.invalid(pointer + "/field", problems.get(0).message()));
                 refuseHidden(field, pointer + "/field");
@@ -478,7 +484,7 @@ public final class CompiledDataset {
                         count = add(count, p[1]);
                     }
                     value = sum == null || count == null || count.signum() == 0 ? null
-                            : sum.divide(count, 10, java.math.RoundingMode.HALF_UP);
+                            : sum.divide(count, 10, RoundingMode.HALF_UP);
                 } else {
                     for (Row row : rest) {
                         value = combine(measure.aggregation(), value, row.measures().get(measure.key()));
@@ -530,7 +536,7 @@ public final class CompiledDataset {
      * @throws DatasetQueryException for an unknown dimension key ({@code /point/<key>}) or a filter that does not fit
      */
     public Drill drill(Map<String, JsonNode> point, List<QueryFilter> filters, LocalDate today,
-                       java.util.function.Function<SqlQuery, List<Object[]>> statements) {
+                       Function<SqlQuery, List<Object[]>> statements) {
         List<String> out = new ArrayList<>();
         boolean exact = true;
         for (Map.Entry<String, JsonNode> entry : point.entrySet()) {
@@ -567,7 +573,7 @@ public final class CompiledDataset {
         List<Filter> all = new ArrayList<>(this.filters);
         for (int i = 0; i < filters.size(); i++) {
             String pointer = "/filters/" + i;
-            List<io.mosaic.api.definition.DefinitionProblem> problems = new ArrayList<>();
+            List<DefinitionProblem> problems = new ArrayList<>();
             QueryFilter filter = filters.get(i);
             FieldRef field = sources.resolve(filter.field(), pointer + "/field", problems).orElseThrow(() ->
                     DatasetQueryException.invalid(pointer + "/field", problems.get(0).message()));
@@ -580,9 +586,9 @@ public final class CompiledDataset {
     }
 
     private Optional<Long> lookupId(FieldRef field, JsonNode value,
-                                    java.util.function.Function<SqlQuery, List<Object[]>> statements) {
+                                    Function<SqlQuery, List<Object[]>> statements) {
         Sources.Lookup lookup = sources.lookups.get(field.lookup());
-        String target = io.mosaic.form.store.SqlNames.quote(io.mosaic.form.store.SqlNames.table(sources.app,
+        String target = SqlNames.quote(SqlNames.table(sources.app,
                 lookup.target().key()));
         String column = field.sql().substring(field.sql().indexOf('.') + 1);
         List<Object> params = new ArrayList<>();
@@ -593,7 +599,7 @@ public final class CompiledDataset {
         } catch (DatasetQueryException e) {
             return Optional.empty();
         }
-        SqlQuery query = new SqlQuery("SELECT " + io.mosaic.form.store.SqlNames.quote("id") + " FROM " + target
+        SqlQuery query = new SqlQuery("SELECT " + SqlNames.quote("id") + " FROM " + target
                 + " WHERE " + condition + " LIMIT 2", params);
         List<Object[]> rows = statements.apply(query);
         return rows.size() == 1 ? Optional.of(((Number) rows.get(0)[0]).longValue()) : Optional.empty();
@@ -643,7 +649,7 @@ public final class CompiledDataset {
     }
 
     private static String alias(String prefix, int index) {
-        return io.mosaic.form.store.SqlNames.quote(prefix + index);
+        return SqlNames.quote(prefix + index);
     }
 
     /** One aggregation; with {@code condition} it counts only the rows that meet it (a period's). */
@@ -739,7 +745,7 @@ public final class CompiledDataset {
         }
         try {
             Object value = measure.expression().evaluate(FormulaContext.of(numbers, Clock.fixed(
-                    java.time.Instant.EPOCH, ZoneOffset.UTC)));
+                    Instant.EPOCH, ZoneOffset.UTC)));
             return value instanceof BigDecimal || value == null ? value : null;
         } catch (FormulaException e) {
             return null;

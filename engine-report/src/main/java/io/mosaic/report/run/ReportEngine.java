@@ -3,6 +3,7 @@ package io.mosaic.report.run;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import io.mosaic.api.definition.DefinitionProblem;
 import io.mosaic.api.definition.InvalidDefinitionException;
 import io.mosaic.api.definition.LocalizedText;
@@ -215,7 +216,7 @@ public final class ReportEngine {
         try {
             return JSON.readTree(json == null ? "null" : json);
         } catch (JsonProcessingException e) {
-            return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+            return MissingNode.getInstance();
         }
     }
 }

@@ -8,6 +8,7 @@ import io.mosaic.form.model.FormModel;
 import io.mosaic.form.store.SqlNames;
 import io.mosaic.form.store.SystemColumns;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,7 +94,7 @@ final class Sources {
 
     /** The source form and the forms of its lookups: what a result depends on. */
     List<String> forms() {
-        List<String> keys = new java.util.ArrayList<>(List.of(form.key()));
+        List<String> keys = new ArrayList<>(List.of(form.key()));
         lookups.values().forEach(l -> {
             if (!keys.contains(l.target().key())) {
                 keys.add(l.target().key());
