@@ -417,11 +417,14 @@ class ReportApiTest extends SecurityTestSupport {
         assertThat(json.convertValue(drill.path("filters"), List.class))
                 .containsExactly("dealer:eq:" + data.dealerIds[1], "status:eq:approved");
         assertThat(drill.path("exact").asBoolean()).isTrue();
+        assertThat(listed(drill)).isEqualTo(approved().stream().filter(o -> o.dealer() == 1).count());
         JsonNode month = read(mvc.perform(post("/api/apps/{app}/reports/monthly_trend/drill", app).with(directorUser)
                         .contentType(MediaType.APPLICATION_JSON).content("{\"point\": {\"month\": \"2026-02\"}}"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
         assertThat(json.convertValue(month.path("filters"), List.class))
                 .containsExactly("order_date:ge:2026-02-01", "order_date:lt:2026-03-01", "status:eq:approved");
+        assertThat(listed(month)).isEqualTo(approved().stream()
+                .filter(o -> o.date().getYear() == 2026 && o.date().getMonthValue() == 2).count());
         mvc.perform(post("/api/apps/{app}/reports/monthly_trend/drill", app).with(directorUser)
                         .contentType(MediaType.APPLICATION_JSON).content("{\"point\": {\"nothing\": \"x\"}}"))
                 .andExpect(status().isUnprocessableEntity());
@@ -457,6 +460,15 @@ class ReportApiTest extends SecurityTestSupport {
 
     private List<ReportFixture.Order> approved() {
         return data.orders.stream().filter(ReportFixture.Order::approved).toList();
+    }
+
+    /** How many records the records list shows with a drill-down's filters. */
+    private long listed(JsonNode drill) throws Exception {
+        org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder list =
+                get("/api/apps/{app}/forms/{form}/records", app, drill.path("form").asText()).param("size", "200");
+        drill.path("filters").forEach(filter -> list.param("filter", filter.asText()));
+        return read(mvc.perform(list.with(directorUser)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString()).path("items").size();
     }
 
     private JsonNode inApproval() throws Exception {
