@@ -40,7 +40,8 @@ public final class CompiledDataset {
     /** The dimension value of the row that sums the groups after the top N. */
     public static final String OTHERS = "__others__";
 
-    record Dimension(String key, LocalizedText label, FieldRef field, String bucket, String sql) {
+    /** @param joins what the statement joins when the dimension is shown (a hierarchy's parents) */
+    record Dimension(String key, LocalizedText label, FieldRef field, String bucket, String sql, List<String> joins) {
     }
 
     /**
@@ -300,8 +301,9 @@ public final class CompiledDataset {
                 }
                 where.add("(" + String.join(" OR ", ranges) + ")");
             }
-            StringBuilder sql = new StringBuilder("SELECT ").append(String.join(", ", select)).append(sources.from())
-                    .append(" WHERE ").append(String.join(" AND ", where));
+            StringBuilder sql = new StringBuilder("SELECT ").append(String.join(", ", select)).append(sources.from());
+            shownDimensions.forEach(dimension -> dimension.joins().forEach(sql::append));
+            sql.append(" WHERE ").append(String.join(" AND ", where));
             List<Object> havingParams = new ArrayList<>();
             if (!groupBy.isEmpty()) {
                 sql.append(" GROUP BY ").append(String.join(", ", groupBy));
@@ -440,7 +442,8 @@ public final class CompiledDataset {
             List<ResultColumn> columns = new ArrayList<>();
             for (Dimension dimension : shownDimensions) {
                 columns.add(new ResultColumn(dimension.key(), dimension.label(), "dimension",
-                        dimension.bucket() == null ? dimension.field().type().columnType() : "text"));
+                        dimension.bucket() == null && dimension.joins().isEmpty() ? dimension.field().type().columnType()
+                                : "text"));
             }
             for (Measure measure : shownMeasures) {
                 String type = measure.field() != null && measure.field().type().isDate()
@@ -557,6 +560,8 @@ public final class CompiledDataset {
                 } else {
                     exact = false;
                 }
+            } else if (!dimension.joins().isEmpty()) {
+                exact = false;
             } else if (field.topLevel()) {
                 out.add(field.path() + ":eq:" + value.asText());
             } else if (field.lookup() != null && !sources.lookups.get(field.lookup()).inSubtable()) {

@@ -157,6 +157,21 @@ final class Sources {
         return field;
     }
 
+    /** The model of the field a path names (a lookup's, say), or empty for a system column. */
+    Optional<FieldModel> model(String path) {
+        int dot = path.indexOf('.');
+        if (dot < 0) {
+            return form.field(path);
+        }
+        String head = path.substring(0, dot);
+        String rest = path.substring(dot + 1);
+        if (subtable != null && subtable.key().equals(head)) {
+            return subtable.column(rest);
+        }
+        Lookup lookup = lookups.get(head);
+        return lookup == null ? Optional.empty() : lookup.target().field(rest);
+    }
+
     private static Optional<FieldRef> field(FormModel form, String alias, String key, String path, String lookup,
                                             boolean topLevel) {
         if (SYSTEM.containsKey(key)) {

@@ -44,6 +44,19 @@ class ReportEngineTest {
     }
 
     @Test
+    void aHierarchyRollsUpTheChainOfParents() {
+        String sql = RunFixtures.takings(SqlDialect.H2).query(RunFixtures.request(List.of("chain"), List.of("value")))
+                .sql();
+        assertThat(sql).contains(" LEFT JOIN `f_demo_shop` h4_0 ON `h4_0`.`id` = `s`.`shop`")
+                .contains(" LEFT JOIN `f_demo_shop` h4_4 ON `h4_4`.`id` = `h4_3`.`parent`")
+                .contains("CASE WHEN `h4_4`.`id` IS NOT NULL THEN `h4_3`.`title` WHEN `h4_3`.`id` IS NOT NULL THEN "
+                        + "`h4_2`.`title`")
+                .contains("WHEN `h4_0`.`id` IS NOT NULL THEN `h4_0`.`title` END AS `d0`");
+        assertThat(problems(RunFixtures.read("takings.dataset.json").replace("\"field\": \"shop\", \"hierarchy\"",
+                "\"field\": \"note\", \"hierarchy\""))).containsExactly("/dimensions/4/field");
+    }
+
+    @Test
     void aTimeLineStaysInTimeOrder() {
         CompiledDataset dataset = new ReportEngine(SqlDialect.H2).compile("demo",
                 RunFixtures.read("takings.dataset.json").replace("\"top\": {\"n\": 2, \"others\": true}", "\"top\": null")

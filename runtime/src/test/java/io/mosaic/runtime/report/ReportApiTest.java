@@ -85,7 +85,8 @@ class ReportApiTest extends SecurityTestSupport {
                     "grants": [{"form": "order", "actions": ["read"], "rowScope": "all", "fields": {"cost": "hidden"}},
                                {"form": "dealer", "actions": ["read"], "rowScope": "all",
                                 "fields": {"region": "hidden"}}]}],
-                 "definitions": [{"kind": "form", "key": "dealer"}, {"kind": "form", "key": "order"}]}"""
+                 "definitions": [{"kind": "form", "key": "area"}, {"kind": "form", "key": "dealer"},
+                                 {"kind": "form", "key": "order"}]}"""
                 .formatted(app, director, manager, dealerRole, warehouse);
         data = new ReportFixture(app, north.id(), south.id());
         data.install(metadata, roles, manifest, records);
@@ -153,6 +154,22 @@ class ReportApiTest extends SecurityTestSupport {
         assertThat(trend.path("echarts").path("xAxis").path("data").get(0).asText()).isEqualTo("2025-11");
         assertThat(trend.path("echarts").path("series").get(0).path("type").asText()).isEqualTo("line");
         assertThat(trend.path("echarts").path("series")).hasSize(2);
+    }
+
+    @Test
+    void aHierarchyRollsDealersUpToTheAreaAtEachLevel() throws Exception {
+        Map<String, Function<Integer, String>> levels = Map.of(
+                "area", dealer -> ReportFixture.AREAS[dealer],
+                "area_top", dealer -> "East",
+                "area_2", dealer -> dealer == 3 ? "East" : "Shanghai");
+        for (Map.Entry<String, Function<Integer, String>> level : levels.entrySet()) {
+            JsonNode result = query(directorUser, "sales", List.of(level.getKey()), List.of("amount"), List.of());
+            Map<String, BigDecimal> expected = approved().stream().collect(Collectors.groupingBy(
+                    o -> level.getValue().apply(o.dealer()), Collectors.reducing(BigDecimal.ZERO,
+                            ReportFixture.Order::amount, BigDecimal::add)));
+            assertThat(result.path("rows")).as(level.getKey()).hasSize(expected.size());
+            result.path("rows").forEach(row -> assertNumber(row.get(1), expected.get(row.get(0).asText())));
+        }
     }
 
     @Test
@@ -329,6 +346,23 @@ class ReportApiTest extends SecurityTestSupport {
                 .andExpect(result -> assertThat(problemPointer(result)).isEqualTo("/measures/0/field"));
         mvc.perform(post("/api/apps/{app}/reports/preview", app).with(directorUser).contentType(MediaType.APPLICATION_JSON)
                 .content(body)).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void anAnalystQueriesADatasetsDraftBeforeItIsPublished() throws Exception {
+        RequestPostProcessor analyst = as(createUser(director, "analyst"));
+        mvc.perform(put("/api/apps/{app}/definitions/dataset/drafted", app).with(analyst)
+                .contentType(MediaType.APPLICATION_JSON).content(ReportFixture.read("orders.dataset.json")
+                        .replace("\"key\": \"orders\"", "\"key\": \"drafted\""))).andExpect(status().is2xxSuccessful());
+        String body = "{\"datasetKey\": \"drafted\", \"draft\": true, \"measures\": [\"count\"]}";
+        JsonNode result = read(mvc.perform(post("/api/apps/{app}/datasets/query", app).with(analyst)
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertNumber(result.path("rows").get(0).get(0), BigDecimal.valueOf(data.orders.size()));
+        mvc.perform(post("/api/apps/{app}/datasets/query", app).with(analyst).contentType(MediaType.APPLICATION_JSON)
+                .content(body.replace("\"draft\": true", "\"draft\": false"))).andExpect(status().isNotFound());
+        mvc.perform(get("/v3/api-docs").with(analyst)).andExpect(result2 -> assertThat(result2.getResponse()
+                .getContentAsString()).contains("/api/apps/{app}/reports/{key}/data", "/api/apps/{app}/dashboards/{key}/pdf"));
     }
 
     @Test
