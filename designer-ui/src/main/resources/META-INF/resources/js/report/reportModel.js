@@ -1,0 +1,183 @@
+// The report designer's model, free of Vue and the DOM (tested under Node): which fields of a dataset's source a
+// report can use and how (number, date or text), the dataset dimension or measure a dropped field becomes, the chart
+// types the picker offers, how a number reads under a report's format, and where a server problem's JSON Pointer
+// belongs on screen.
+
+export const NUMBER_TYPES = new Set(['integer', 'decimal', 'money', 'percent']);
+const DATE_TYPES = new Set(['date', 'datetime']);
+/** Field types a dataset cannot group or aggregate: files, rich text, whole sub-tables, layout. */
+const UNUSABLE = new Set(['attachment', 'image', 'richtext', 'subtable', 'multiselect', 'checkbox']);
+
+export const AGGREGATIONS = {
+  number: ['sum', 'avg', 'min', 'max', 'count', 'distinct_count'],
+  date: ['min', 'max', 'count', 'distinct_count'],
+  text: ['count', 'distinct_count'],
+};
+export const BUCKETS = ['day', 'week', 'month', 'quarter', 'year'];
+export const FILTER_OPS = {
+  number: ['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'between', 'empty', 'not_empty'],
+  date: ['relative', 'between', 'gte', 'lte', 'eq', 'empty', 'not_empty'],
+  text: ['eq', 'ne', 'in', 'not_in', 'contains', 'empty', 'not_empty'],
+};
+export const RELATIVE_DATES = ['today', 'this_week', 'this_month', 'this_quarter', 'this_year', 'last_n_days', 'previous_period'];
+
+/** The chart picker's choices, each the `chart` object it stands for. */
+export const CHART_CHOICES = [
+  { id: 'bar', chart: { type: 'bar' } },
+  { id: 'bar_stacked', chart: { type: 'bar', stacked: true } },
+  { id: 'bar_horizontal', chart: { type: 'bar', horizontal: true } },
+  { id: 'line', chart: { type: 'line' } },
+  { id: 'area', chart: { type: 'area' } },
+  { id: 'pie', chart: { type: 'pie' } },
+  { id: 'donut', chart: { type: 'donut' } },
+  { id: 'funnel', chart: { type: 'funnel' } },
+  { id: 'ranking', chart: { type: 'ranking', showRankChange: true } },
+  { id: 'kpi', chart: { type: 'kpi' } },
+  { id: 'pivot', chart: { type: 'pivot', subtotals: true } },
+  { id: 'scatter', chart: { type: 'scatter' } },
+  { id: 'gauge', chart: { type: 'gauge', min: 0, max: 100 } },
+];
+
+/** The picker choice a report's chart is: stacked and horizontal bars are choices of their own. */
+export function chartChoice(chart) {
+  if (!chart) return 'bar';
+  if (chart.type === 'bar' && chart.stacked) return 'bar_stacked';
+  if (chart.type === 'bar' && chart.horizontal) return 'bar_horizontal';
+  return chart.type;
+}
+
+export function chartFor(choice) {
+  const found = CHART_CHOICES.find(candidate => candidate.id === choice) || CHART_CHOICES[0];
+  return { ...found.chart };
+}
+
+/** How a field of this type is used: `number` (summed), `date` (bucketed) or `text` (grouped, counted). */
+export function typeClass(field) {
+  if (NUMBER_TYPES.has(field.type) || (field.type === 'formula' && (field.resultType || 'number') === 'number')) return 'number';
+  if (DATE_TYPES.has(field.type)) return 'date';
+  return 'text';
+}
+
+const usable = field => !UNUSABLE.has(field.type) && !field.layoutOnly;
+
+/**
+ * Every field a dataset over `source` can use, in palette order: the form's own fields, then the chosen sub-table's
+ * columns (`lines.amount`), then the fields of each chosen lookup's target form (`dealer.region`). Each entry:
+ * `{path, label, type, kind: 'number'|'date'|'text', group: 'form'|'subtable'|'lookup', via}`.
+ */
+export function sourceFields(forms, source) {
+  const form = forms.find(candidate => candidate.key === source?.form);
+  if (!form) return [];
+  const entry = (field, path, group, via) => ({ path, label: field.label, type: field.type, kind: typeClass(field), group, via });
+  const own = form.fields.filter(usable).map(field => entry(field, field.key, 'form', null));
+  const sub = form.fields.find(field => field.type === 'subtable' && field.key === source.subtable);
+  const columns = sub ? (sub.columns || []).filter(usable).map(column => entry(column, `${sub.key}.${column.key}`, 'subtable', sub.key)) : [];
+  const joined = (source.lookups || []).flatMap(key => {
+    const lookup = form.fields.find(field => field.key === key && field.type === 'lookup');
+    const target = lookup && forms.find(candidate => candidate.key === lookup.lookup?.form);
+    return target ? target.fields.filter(usable).map(field => entry(field, `${key}.${field.key}`, 'lookup', key)) : [];
+  });
+  return [...own, ...columns, ...joined];
+}
+
+/** The sub-tables and lookups of a form, for the dataset's source choices. */
+export function joinChoices(form) {
+  const fields = form?.fields || [];
+  return {
+    subtables: fields.filter(field => field.type === 'subtable'),
+    lookups: fields.filter(field => field.type === 'lookup'),
+  };
+}
+
+const KEY_MAX = 48;
+function freeKey(taken, base) {
+  const stem = base.replace(/[^a-z0-9_]/g, '_').replace(/^[^a-z]+/, '').slice(0, KEY_MAX - 4) || 'k';
+  let key = stem;
+  for (let n = 2; taken.has(key); n++) key = `${stem}_${n}`;
+  return key;
+}
+
+const keysOf = dataset => new Set([...(dataset.dimensions || []), ...(dataset.measures || [])].map(item => item.key));
+
+/**
+ * The key of the dataset dimension that groups by `field` (dates by `bucket`, a month unless said otherwise):
+ * an existing one when the dataset has it, else a new one added to the dataset.
+ */
+export function ensureDimension(dataset, field, bucket) {
+  const wanted = field.kind === 'date' ? bucket || 'month' : undefined;
+  dataset.dimensions = dataset.dimensions || [];
+  const existing = dataset.dimensions.find(d => d.field === field.path && d.bucket === wanted && !d.hierarchy);
+  if (existing) return existing.key;
+  const key = freeKey(keysOf(dataset), wanted ? `${field.path}_${wanted}` : field.path);
+  dataset.dimensions.push({ key, field: field.path, label: { ...field.label }, ...(wanted ? { bucket: wanted } : {}) });
+  return key;
+}
+
+/** The key of the dataset measure that aggregates `field` (`null`: the record count) the default way for its kind. */
+export function ensureMeasure(dataset, field, aggregation) {
+  const how = aggregation || (field ? (field.kind === 'number' ? 'sum' : 'count') : 'count');
+  dataset.measures = dataset.measures || [];
+  const path = field?.path;
+  const existing = dataset.measures.find(m => m.aggregation === how && m.field === path);
+  if (existing) return existing.key;
+  const key = freeKey(keysOf(dataset), path ? `${path}_${how}` : 'record_count');
+  const label = field ? field.label : { 'zh-CN': '记录数', en: 'Records' };
+  dataset.measures.push({ key, label: { ...label }, aggregation: how, ...(path ? { field: path } : {}) });
+  return key;
+}
+
+/** A new dataset filter on `field` with the operator that suits its kind first. */
+export function newFilter(field) {
+  const op = FILTER_OPS[field.kind][0];
+  return op === 'relative' ? { field: field.path, op, relative: 'this_year' } : { field: field.path, op, value: '' };
+}
+
+/** A dataset to start from: `form` as source and the record count as its one measure. */
+export function starterDataset(key, name, form) {
+  return { key, name, source: { form }, dimensions: [], measures: [{ key: 'record_count', label: { 'zh-CN': '记录数', en: 'Records' }, aggregation: 'count' }] };
+}
+
+/** A report to start from over `dataset`: a bar chart of its first measure. */
+export function starterReport(key, name, dataset) {
+  return { key, name, dataset: dataset.key, dimensions: [], measures: [dataset.measures[0].key], chart: { type: 'bar' },
+    format: { decimals: 0, thousands: true } };
+}
+
+/** A number as the report's format asks: decimals, thousands separators, percent and unit. */
+export function formatValue(value, format = {}, locale = 'en') {
+  if (value === null || value === undefined || value === '') return '';
+  const number = Number(value);
+  if (!Number.isFinite(number)) return String(value);
+  const decimals = format.decimals ?? 2;
+  const text = new Intl.NumberFormat(locale, {
+    minimumFractionDigits: decimals, maximumFractionDigits: decimals, useGrouping: format.thousands !== false,
+  }).format(format.percent ? number * 100 : number);
+  const unit = typeof format.unit === 'string' ? format.unit : format.unit?.[locale] || format.unit?.en || '';
+  return `${text}${format.percent ? '%' : ''}${unit ? ` ${unit}` : ''}`;
+}
+
+/**
+ * Where a problem the server found belongs. `which` is the definition it was found in ('dataset' or 'report').
+ * Answers `{zone, key?, index?}`: zone `dimensions` / `measures` (with the report's key for the shelf chip),
+ * `filters` (with the index), `source`, `chart`, `format`, `name` or `dataset` (the report's dataset choice), else `other`.
+ */
+export function problemPlace(which, pointer, dataset, report) {
+  const parts = (pointer || '').split('/').slice(1).map(part => part.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const [head, index] = parts;
+  if (which === 'dataset') {
+    if ((head === 'dimensions' || head === 'measures') && index !== undefined) {
+      return { zone: head, key: dataset?.[head]?.[Number(index)]?.key };
+    }
+    if (head === 'filters') return { zone: 'filters', index: index === undefined ? undefined : Number(index) };
+    if (head === 'source') return { zone: 'source' };
+    if (head === 'name') return { zone: 'name' };
+    return { zone: 'other' };
+  }
+  if ((head === 'dimensions' || head === 'measures') && index !== undefined) {
+    return { zone: head, key: report?.[head]?.[Number(index)] };
+  }
+  if (head === 'dimensions' || head === 'measures') return { zone: head };
+  if (['chart', 'format', 'name', 'dataset'].includes(head)) return { zone: head };
+  if (head === 'drillThrough') return { zone: 'chart' };
+  return { zone: 'other' };
+}

@@ -1,0 +1,91 @@
+// The report designer's model (report/reportModel.js) under Node: `node --test designer-ui/src/test/js/`.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  sourceFields, joinChoices, ensureDimension, ensureMeasure, newFilter, chartChoice, chartFor, formatValue, problemPlace, starterDataset,
+  starterReport, typeClass,
+} from '../../main/resources/META-INF/resources/js/report/reportModel.js';
+
+const L = en => ({ 'zh-CN': en, en });
+const FORMS = [
+  { key: 'order', fields: [
+    { key: 'dealer', type: 'lookup', label: L('Dealer'), lookup: { form: 'dealer', displayField: 'name' } },
+    { key: 'order_date', type: 'date', label: L('Date') }, { key: 'amount', type: 'money', label: L('Amount') },
+    { key: 'photo', type: 'image', label: L('Photo') },
+    { key: 'lines', type: 'subtable', label: L('Lines'), columns: [{ key: 'qty', type: 'integer', label: L('Qty') }] }] },
+  { key: 'dealer', fields: [{ key: 'name', type: 'text', label: L('Name') }, { key: 'region', type: 'region', label: L('Region') }] },
+];
+
+test('the palette lists the form fields, the chosen sub-table columns and lookup targets, each with its kind', () => {
+  const fields = sourceFields(FORMS, { form: 'order', subtable: 'lines', lookups: ['dealer'] });
+  assert.deepEqual(fields.map(f => [f.path, f.kind, f.group]), [
+    ['dealer', 'text', 'form'], ['order_date', 'date', 'form'], ['amount', 'number', 'form'],
+    ['lines.qty', 'number', 'subtable'], ['dealer.name', 'text', 'lookup'], ['dealer.region', 'text', 'lookup']]);
+  assert.deepEqual(sourceFields(FORMS, { form: 'nope' }), []);
+  assert.deepEqual(joinChoices(FORMS[0]).subtables.map(f => f.key), ['lines']);
+  assert.deepEqual(joinChoices(FORMS[0]).lookups.map(f => f.key), ['dealer']);
+});
+
+test('a number formula counts as a number, a text formula as text', () => {
+  assert.equal(typeClass({ type: 'formula' }), 'number');
+  assert.equal(typeClass({ type: 'formula', resultType: 'text' }), 'text');
+});
+
+test('dropping a field reuses the dataset dimension that groups it so, or adds one with a free key', () => {
+  const dataset = starterDataset('sales', L('Sales'), 'order');
+  const [dealer, date] = sourceFields(FORMS, { form: 'order' });
+  assert.equal(ensureDimension(dataset, dealer), 'dealer');
+  assert.equal(ensureDimension(dataset, dealer), 'dealer');
+  assert.equal(ensureDimension(dataset, date), 'order_date_month');
+  assert.equal(ensureDimension(dataset, date, 'year'), 'order_date_year');
+  assert.deepEqual(dataset.dimensions[1], { key: 'order_date_month', field: 'order_date', label: L('Date'), bucket: 'month' });
+  dataset.dimensions.push({ key: 'dealer_name', field: 'other' });
+  assert.equal(ensureDimension(dataset, { path: 'dealer.name', kind: 'text', label: L('Name') }), 'dealer_name_2');
+});
+
+test('a number measure sums by default, others count; the record count needs no field', () => {
+  const dataset = starterDataset('sales', L('Sales'), 'order');
+  const fields = sourceFields(FORMS, { form: 'order' });
+  assert.equal(ensureMeasure(dataset, null), 'record_count');
+  assert.equal(ensureMeasure(dataset, fields[2]), 'amount_sum');
+  assert.equal(ensureMeasure(dataset, fields[2], 'avg'), 'amount_avg');
+  assert.equal(ensureMeasure(dataset, fields[0]), 'dealer_count');
+  assert.deepEqual(dataset.measures[1], { key: 'amount_sum', label: L('Amount'), aggregation: 'sum', field: 'amount' });
+});
+
+test('a new filter takes the first operator of its kind; a date filter starts relative', () => {
+  const [dealer, date] = sourceFields(FORMS, { form: 'order' });
+  assert.deepEqual(newFilter(date), { field: 'order_date', op: 'relative', relative: 'this_year' });
+  assert.deepEqual(newFilter(dealer), { field: 'dealer', op: 'eq', value: '' });
+});
+
+test('chart choices stand for chart objects and back', () => {
+  assert.equal(chartChoice(chartFor('bar_stacked')), 'bar_stacked');
+  assert.equal(chartChoice(chartFor('bar_horizontal')), 'bar_horizontal');
+  assert.equal(chartChoice({ type: 'donut' }), 'donut');
+  assert.deepEqual(chartFor('nope'), { type: 'bar' });
+});
+
+test('starters: a dataset counting records, a bar chart of it', () => {
+  const dataset = starterDataset('sales', L('Sales'), 'order');
+  assert.deepEqual(starterReport('ranking', L('Ranking'), dataset).measures, ['record_count']);
+});
+
+test('numbers read with the report format: decimals, thousands, percent, unit', () => {
+  assert.equal(formatValue(1234567.891, { decimals: 1, thousands: true }), '1,234,567.9');
+  assert.equal(formatValue(1234, { decimals: 0, thousands: false, unit: L('yuan') }), '1234 yuan');
+  assert.equal(formatValue(0.256, { decimals: 1, percent: true }), '25.6%');
+  assert.equal(formatValue(null), '');
+  assert.equal(formatValue('n/a'), 'n/a');
+});
+
+test('a problem pointer names the shelf chip, filter or panel it belongs to', () => {
+  const dataset = { dimensions: [{ key: 'dealer' }], measures: [{ key: 'a' }, { key: 'amount_sum' }] };
+  const report = { dimensions: ['dealer'], measures: ['amount_sum'] };
+  assert.deepEqual(problemPlace('dataset', '/measures/1/aggregation', dataset, report), { zone: 'measures', key: 'amount_sum' });
+  assert.deepEqual(problemPlace('dataset', '/filters/0/value', dataset, report), { zone: 'filters', index: 0 });
+  assert.deepEqual(problemPlace('dataset', '/source/subtable', dataset, report), { zone: 'source' });
+  assert.deepEqual(problemPlace('report', '/dimensions/0', dataset, report), { zone: 'dimensions', key: 'dealer' });
+  assert.deepEqual(problemPlace('report', '/chart/type', dataset, report), { zone: 'chart' });
+  assert.deepEqual(problemPlace('report', '', dataset, report), { zone: 'other' });
+});
