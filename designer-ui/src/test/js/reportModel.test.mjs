@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   sourceFields, joinChoices, ensureDimension, ensureMeasure, newFilter, chartChoice, chartFor, formatValue, problemPlace, starterDataset,
-  starterReport, typeClass,
+  starterReport, typeClass, clickedPoint, pivot,
 } from '../../main/resources/META-INF/resources/js/report/reportModel.js';
 
 const L = en => ({ 'zh-CN': en, en });
@@ -88,4 +88,26 @@ test('a problem pointer names the shelf chip, filter or panel it belongs to', ()
   assert.deepEqual(problemPlace('report', '/dimensions/0', dataset, report), { zone: 'dimensions', key: 'dealer' });
   assert.deepEqual(problemPlace('report', '/chart/type', dataset, report), { zone: 'chart' });
   assert.deepEqual(problemPlace('report', '', dataset, report), { zone: 'other' });
+});
+
+const RESULT = {
+  columns: [{ key: 'month', role: 'dimension' }, { key: 'dealer', role: 'dimension' }, { key: 'amount', role: 'measure' }],
+  rows: [['2026-01', 'North', 10], ['2026-01', 'South', 5], ['2026-02', 'North', 7]],
+};
+
+test('a clicked element names its dimension values: the server point first, else category and series', () => {
+  assert.deepEqual(clickedPoint({ data: { value: 3, point: { dealer: 7 } } }, RESULT), { dealer: 7 });
+  assert.deepEqual(clickedPoint({ name: '2026-02', seriesName: 'South', dataIndex: 0 }, RESULT), { month: '2026-02', dealer: 'South' });
+  assert.deepEqual(clickedPoint({ name: 'shown name', dataIndex: 1, data: 5 }, RESULT), { month: '2026-02' });
+  assert.deepEqual(clickedPoint({ name: 'x' }, { columns: [{ key: 'n', role: 'measure' }], rows: [[1]] }), {});
+});
+
+test('a pivot puts the first dimension down, the second across, with totals', () => {
+  const table = pivot(RESULT);
+  assert.deepEqual(table.rowKeys, ['2026-01', '2026-02']);
+  assert.deepEqual(table.columnKeys, ['North', 'South']);
+  assert.equal(table.cell('2026-02', 'South'), undefined);
+  assert.equal(table.rowTotal('2026-01'), 15);
+  assert.equal(table.columnTotal('North'), 17);
+  assert.equal(table.total, 22);
 });

@@ -181,3 +181,53 @@ export function problemPlace(which, pointer, dataset, report) {
   if (head === 'drillThrough') return { zone: 'chart' };
   return { zone: 'other' };
 }
+
+/** The distinct values of a column of `rows`, in the order the rows give them. */
+function distinct(rows, index) {
+  return [...new Set(rows.map(row => row[index]))];
+}
+
+/**
+ * The dimension values behind a clicked chart element (ECharts' click `params`), as the drill endpoint takes them:
+ * the series item's own `point` when the server gave one, else the first dimension's value named by the category
+ * (or at the data index) and the second dimension's named by the series.
+ */
+export function clickedPoint(params, data) {
+  if (params.data && typeof params.data === 'object' && params.data.point) return params.data.point;
+  const dims = (data.columns || []).map((column, index) => ({ ...column, index })).filter(column => column.role === 'dimension');
+  if (!dims.length) return {};
+  const first = distinct(data.rows || [], dims[0].index);
+  const named = first.find(value => String(value) === String(params.name));
+  const point = { [dims[0].key]: named !== undefined ? named : first[params.dataIndex] };
+  if (dims.length > 1) {
+    const second = distinct(data.rows || [], dims[1].index).find(value => String(value) === String(params.seriesName));
+    if (second !== undefined) point[dims[1].key] = second;
+  }
+  return point;
+}
+
+/**
+ * A pivot of a result: the first dimension down, the second across (if any), the first measure in the cells, with
+ * row and column totals. `{rowKeys, columnKeys, cell(r, c), rowTotal(r), columnTotal(c), total}`.
+ */
+export function pivot(data) {
+  const columns = data.columns || [];
+  const dims = columns.map((column, index) => ({ ...column, index })).filter(column => column.role === 'dimension');
+  const measure = columns.findIndex(column => column.role === 'measure');
+  const rows = data.rows || [];
+  const rowKeys = dims[0] ? distinct(rows, dims[0].index) : [''];
+  const columnKeys = dims[1] ? distinct(rows, dims[1].index) : [''];
+  const cells = new Map();
+  for (const row of rows) {
+    const at = `${dims[0] ? row[dims[0].index] : ''}\u0000${dims[1] ? row[dims[1].index] : ''}`;
+    cells.set(at, (cells.get(at) || 0) + (Number(row[measure]) || 0));
+  }
+  const cell = (r, c) => cells.get(`${r}\u0000${c}`);
+  const sum = values => values.reduce((total, value) => total + (value || 0), 0);
+  return {
+    rowKeys, columnKeys, cell,
+    rowTotal: r => sum(columnKeys.map(c => cell(r, c))),
+    columnTotal: c => sum(rowKeys.map(r => cell(r, c))),
+    total: sum(rowKeys.map(r => sum(columnKeys.map(c => cell(r, c))))),
+  };
+}
