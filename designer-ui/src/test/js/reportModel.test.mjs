@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   sourceFields, joinChoices, ensureDimension, ensureMeasure, newFilter, chartChoice, chartFor, formatValue, problemPlace, starterDataset,
-  starterReport, typeClass, clickedPoint, pivot,
+  starterReport, typeClass, clickedPoint, pivot, prune,
 } from '../../main/resources/META-INF/resources/js/report/reportModel.js';
 
 const L = en => ({ 'zh-CN': en, en });
@@ -110,4 +110,15 @@ test('a pivot puts the first dimension down, the second across, with totals', ()
   assert.equal(table.rowTotal('2026-01'), 15);
   assert.equal(table.columnTotal('North'), 17);
   assert.equal(table.total, 22);
+});
+
+test('a dataset made for the report loses what the report no longer picks; a shared one keeps everything', () => {
+  const own = { key: 'ranking', dimensions: [{ key: 'dealer' }, { key: 'month' }],
+    measures: [{ key: 'amount_sum' }, { key: 'qty_sum' }, { key: 'avg_price', expression: 'amount_sum / qty_sum' }, { key: 'old' }] };
+  prune(own, { key: 'ranking', dimensions: ['dealer'], measures: ['amount_sum'] });
+  assert.deepEqual(own.dimensions.map(d => d.key), ['dealer']);
+  assert.deepEqual(own.measures.map(m => m.key), ['amount_sum', 'qty_sum', 'avg_price']);
+  const shared = { key: 'sales', dimensions: [{ key: 'dealer' }], measures: [{ key: 'a' }] };
+  prune(shared, { key: 'ranking', dimensions: [], measures: ['b'] });
+  assert.deepEqual(shared.dimensions.map(d => d.key), ['dealer']);
 });

@@ -113,17 +113,35 @@ export function ensureDimension(dataset, field, bucket) {
   return key;
 }
 
-/** The key of the dataset measure that aggregates `field` (`null`: the record count) the default way for its kind. */
-export function ensureMeasure(dataset, field, aggregation) {
+/**
+ * The key of the dataset measure that aggregates `field` (`null`: the record count) by `aggregation` (else the
+ * default way for its kind); a new one is labelled `label`, else like the field.
+ */
+export function ensureMeasure(dataset, field, aggregation, label) {
   const how = aggregation || (field ? (field.kind === 'number' ? 'sum' : 'count') : 'count');
   dataset.measures = dataset.measures || [];
   const path = field?.path;
   const existing = dataset.measures.find(m => m.aggregation === how && m.field === path);
   if (existing) return existing.key;
   const key = freeKey(keysOf(dataset), path ? `${path}_${how}` : 'record_count');
-  const label = field ? field.label : { 'zh-CN': '记录数', en: 'Records' };
-  dataset.measures.push({ key, label: { ...label }, aggregation: how, ...(path ? { field: path } : {}) });
+  const named = label || (field ? field.label : { 'zh-CN': '记录数', en: 'Records' });
+  dataset.measures.push({ key, label: { ...named }, aggregation: how, ...(path ? { field: path } : {}) });
   return key;
+}
+
+/**
+ * Drops the dimensions and measures of a dataset made for this report alone (same key) that the report no longer
+ * picks, keeping calculated measures and what they or the sort name: a dataset shared with other reports is left as
+ * it is.
+ */
+export function prune(dataset, report) {
+  if (dataset.key !== report.key) return;
+  const formulas = (dataset.measures || []).filter(m => m.expression).map(m => m.expression).join(' ');
+  const kept = new Set([...(report.dimensions || []), ...(report.measures || []), ...(dataset.sort || []).map(s => s.key)]);
+  const keep = item => kept.has(item.key) || item.expression || new RegExp(`\\b${item.key}\\b`).test(formulas);
+  dataset.dimensions = (dataset.dimensions || []).filter(keep);
+  const measures = (dataset.measures || []).filter(keep);
+  if (measures.length) dataset.measures = measures;
 }
 
 /** A new dataset filter on `field` with the operator that suits its kind first. */
