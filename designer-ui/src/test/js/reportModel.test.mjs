@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   sourceFields, joinChoices, ensureDimension, ensureMeasure, newFilter, chartChoice, chartFor, formatValue, problemPlace, starterDataset,
-  starterReport, typeClass, clickedPoint, pivot, prune,
+  starterReport, typeClass, clickedPoint, prune, chartShape, chartWithDimension,
 } from '../../main/resources/META-INF/resources/js/report/reportModel.js';
 
 const L = en => ({ 'zh-CN': en, en });
@@ -102,16 +102,6 @@ test('a clicked element names its dimension values: the server point first, else
   assert.deepEqual(clickedPoint({ name: 'x' }, { columns: [{ key: 'n', role: 'measure' }], rows: [[1]] }), {});
 });
 
-test('a pivot puts the first dimension down, the second across, with totals', () => {
-  const table = pivot(RESULT);
-  assert.deepEqual(table.rowKeys, ['2026-01', '2026-02']);
-  assert.deepEqual(table.columnKeys, ['North', 'South']);
-  assert.equal(table.cell('2026-02', 'South'), undefined);
-  assert.equal(table.rowTotal('2026-01'), 15);
-  assert.equal(table.columnTotal('North'), 17);
-  assert.equal(table.total, 22);
-});
-
 test('a dataset made for the report loses what the report no longer picks; a shared one keeps everything', () => {
   const own = { key: 'ranking', dimensions: [{ key: 'dealer' }, { key: 'month' }],
     measures: [{ key: 'amount_sum' }, { key: 'qty_sum' }, { key: 'avg_price', expression: 'amount_sum / qty_sum' }, { key: 'old' }] };
@@ -121,4 +111,13 @@ test('a dataset made for the report loses what the report no longer picks; a sha
   const shared = { key: 'sales', dimensions: [{ key: 'dealer' }], measures: [{ key: 'a' }] };
   prune(shared, { key: 'ranking', dimensions: [], measures: ['b'] });
   assert.deepEqual(shared.dimensions.map(d => d.key), ['dealer']);
+});
+
+test('chart types know how many dimensions and measures they show, and a first dimension turns a KPI into bars', () => {
+  assert.deepEqual(chartShape('bar', 0, 1), { fits: false, dimensions: '1–2', measures: '1–10' });
+  assert.equal(chartShape('kpi', 0, 1).fits, true);
+  assert.equal(chartShape('scatter', 1, 1).fits, false);
+  assert.deepEqual(chartWithDimension({ type: 'kpi' }), { type: 'bar' });
+  assert.deepEqual(chartWithDimension({ type: 'line', smooth: true }), { type: 'line', smooth: true });
+  assert.equal(starterReport('r', L('R'), starterDataset('d', L('D'), 'order')).chart.type, 'kpi');
 });

@@ -1082,6 +1082,8 @@ export const messages = {
     'dashboard.refresh': '刷新',
     'dashboard.wall': '全屏',
     'dashboard.leaveWall': '退出全屏',
+    'report.shape': '{dimensions} 个维度，{measures} 个指标',
+    'report.shapeMismatch': '{chart}需要 {dimensions} 个维度和 {measures} 个指标。',
   },
 
   en: {
@@ -2166,5 +2168,7 @@ export const messages = {
     'dashboard.refresh': 'Refresh',
     'dashboard.wall': 'Full screen',
     'dashboard.leaveWall': 'Leave full screen',
+    'report.shape': '{dimensions} dimensions, {measures} measures',
+    'report.shapeMismatch': 'A {chart} chart needs {dimensions} dimensions and {measures} measures.',
   },
 };

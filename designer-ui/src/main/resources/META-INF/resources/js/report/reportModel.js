@@ -38,6 +38,28 @@ export const CHART_CHOICES = [
   { id: 'gauge', chart: { type: 'gauge', min: 0, max: 100 } },
 ];
 
+/** How many dimensions and measures each chart type shows, as the server checks them: [min, max] each. */
+const SHAPES = {
+  bar: [1, 2, 1, 10], line: [1, 2, 1, 10], area: [1, 2, 1, 10], pie: [1, 1, 1, 1], donut: [1, 1, 1, 1], funnel: [1, 1, 1, 1],
+  ranking: [1, 1, 1, 10], kpi: [0, 0, 1, 1], pivot: [1, 3, 1, 10], scatter: [1, 1, 2, 2], gauge: [0, 0, 1, 1],
+};
+
+/** Whether a chart type shows this many dimensions and measures; if not, `{dimensions, measures}` ranges to say so. */
+export function chartShape(type, dimensions, measures) {
+  const [dMin, dMax, mMin, mMax] = SHAPES[type] || SHAPES.bar;
+  const range = (min, max) => (min === max ? `${min}` : `${min}–${max}`);
+  const fits = dimensions >= dMin && dimensions <= dMax && measures >= mMin && measures <= mMax;
+  return { fits, dimensions: range(dMin, dMax), measures: range(mMin, mMax) };
+}
+
+/**
+ * The chart a first dimension dropped onto a dimensionless report turns it into: a KPI card or gauge (which show
+ * none) becomes a bar chart; any other chart stays.
+ */
+export function chartWithDimension(chart) {
+  return ['kpi', 'gauge'].includes(chart?.type) ? { type: 'bar' } : chart;
+}
+
 /** The picker choice a report's chart is: stacked and horizontal bars are choices of their own. */
 export function chartChoice(chart) {
   if (!chart) return 'bar';
@@ -155,9 +177,12 @@ export function starterDataset(key, name, form) {
   return { key, name, source: { form }, dimensions: [], measures: [{ key: 'record_count', label: { 'zh-CN': '记录数', en: 'Records' }, aggregation: 'count' }] };
 }
 
-/** A report to start from over `dataset`: a bar chart of its first measure. */
+/**
+ * A report to start from over `dataset`: a KPI card of its first measure, the one chart the schema accepts without a
+ * dimension (the designer's first drop usually makes it a bar chart).
+ */
 export function starterReport(key, name, dataset) {
-  return { key, name, dataset: dataset.key, dimensions: [], measures: [dataset.measures[0].key], chart: { type: 'bar' },
+  return { key, name, dataset: dataset.key, dimensions: [], measures: [dataset.measures[0].key], chart: { type: 'kpi' },
     format: { decimals: 0, thousands: true } };
 }
 
@@ -168,7 +193,7 @@ export function formatValue(value, format = {}, locale = 'en') {
   if (!Number.isFinite(number)) return String(value);
   const decimals = format.decimals ?? 2;
   const text = new Intl.NumberFormat(locale, {
-    minimumFractionDigits: decimals, maximumFractionDigits: decimals, useGrouping: format.thousands !== false,
+    minimumFractionDigits: decimals, maximumFractionDigits: decimals, useGrouping: !!format.thousands,
   }).format(format.percent ? number * 100 : number);
   const unit = typeof format.unit === 'string' ? format.unit : format.unit?.[locale] || format.unit?.en || '';
   return `${text}${format.percent ? '%' : ''}${unit ? ` ${unit}` : ''}`;
@@ -222,30 +247,4 @@ export function clickedPoint(params, data) {
     if (second !== undefined) point[dims[1].key] = second;
   }
   return point;
-}
-
-/**
- * A pivot of a result: the first dimension down, the second across (if any), the first measure in the cells, with
- * row and column totals. `{rowKeys, columnKeys, cell(r, c), rowTotal(r), columnTotal(c), total}`.
- */
-export function pivot(data) {
-  const columns = data.columns || [];
-  const dims = columns.map((column, index) => ({ ...column, index })).filter(column => column.role === 'dimension');
-  const measure = columns.findIndex(column => column.role === 'measure');
-  const rows = data.rows || [];
-  const rowKeys = dims[0] ? distinct(rows, dims[0].index) : [''];
-  const columnKeys = dims[1] ? distinct(rows, dims[1].index) : [''];
-  const cells = new Map();
-  for (const row of rows) {
-    const at = `${dims[0] ? row[dims[0].index] : ''}\u0000${dims[1] ? row[dims[1].index] : ''}`;
-    cells.set(at, (cells.get(at) || 0) + (Number(row[measure]) || 0));
-  }
-  const cell = (r, c) => cells.get(`${r}\u0000${c}`);
-  const sum = values => values.reduce((total, value) => total + (value || 0), 0);
-  return {
-    rowKeys, columnKeys, cell,
-    rowTotal: r => sum(columnKeys.map(c => cell(r, c))),
-    columnTotal: c => sum(rowKeys.map(r => cell(r, c))),
-    total: sum(rowKeys.map(r => sum(columnKeys.map(c => cell(r, c))))),
-  };
 }

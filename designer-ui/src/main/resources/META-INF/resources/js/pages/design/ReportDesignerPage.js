@@ -18,7 +18,7 @@ import { useLeaveGuard } from '../../designer/leaveGuard.js';
 import { History } from '../../designer/history.js';
 import {
   AGGREGATIONS, BUCKETS, FILTER_OPS, RELATIVE_DATES, CHART_CHOICES, chartChoice, chartFor, sourceFields, joinChoices,
-  ensureDimension, ensureMeasure, newFilter, prune, problemPlace,
+  ensureDimension, ensureMeasure, newFilter, prune, problemPlace, chartShape, chartWithDimension,
 } from '../../report/reportModel.js';
 import { KEY_PATTERN } from '../../designer/fieldTypes.js';
 import DesignerBar from '../../components/designer/DesignerBar.js';
@@ -129,6 +129,7 @@ export default {
         if (rep.dimensions?.includes(key)) return;
         rep.dimensions = rep.dimensions || [];
         rep.dimensions.splice(at ?? rep.dimensions.length, 0, key);
+        if (rep.dimensions.length === 1) rep.chart = chartWithDimension(rep.chart);
       });
     }
     function addMeasure(field, at) {
@@ -237,6 +238,9 @@ export default {
 
     // The chart and its formatting.
     const choice = computed(() => chartChoice(rdoc.value?.chart));
+    /** Whether a chart choice shows the report's dimensions and measures; the picker marks those that do not. */
+    const shapeOf = id => chartShape(chartFor(id).type, rdoc.value?.dimensions?.length || 0, rdoc.value?.measures?.length || 0);
+    const shape = computed(() => shapeOf(choice.value));
     function pickChart(id) {
       change((data, rep) => {
         rep.chart = chartFor(id);
@@ -362,10 +366,16 @@ export default {
     const palette = ref(null);
     const shelves = reactive({});
     const sortables = [];
-    const backInPlace = event => event.from.insertBefore(event.item, event.from.children[event.oldIndex] || null);
-    const common = { forceFallback: true, fallbackOnBody: true, fallbackTolerance: 4, animation: 120, ghostClass: 'dz-ghost', draggable: '.shelf-item' };
+    let origin = null;
+    const backInPlace = event => origin.parent.insertBefore(event.item, origin.next);
+    const common = {
+      forceFallback: true, fallbackOnBody: true, fallbackTolerance: 4, animation: 120, ghostClass: 'dz-ghost', draggable: '.shelf-item',
+      onStart(event) {
+        origin = { parent: event.item.parentNode, next: event.item.nextSibling };
+      },
+    };
     function dropped(event) {
-      if (event.pullMode === 'clone') event.clone.remove();
+      if (event.pullMode === 'clone' && event.clone.parentNode) event.clone.remove();
       const shelf = event.to.dataset.shelf;
       backInPlace(event);
       const field = event.item.dataset.path === '' ? null : fieldAt(event.item.dataset.path);
@@ -405,7 +415,7 @@ export default {
       t, localName, href, appKey, reportKey, rdoc, ddoc, loaded, dirty, history, undo, redo, report, dataset, forms, datasets, reports,
       form, joins, fields, groups, dimensionChips, measureChips, addDimension, addMeasure, addFilter, removeChip, setBucket, setAggregation,
       aggregationsOf, filterField, filterOps, setFilterOp, setRelative, setFilterValue, filterText, removeFilter, setSubtable, toggleLookup,
-      useDataset, startNewDataset, newDataset, newDatasetError, newDatasetProblem, createNewDataset, choice, pickChart, format, setFormat,
+      shapeOf, shape, useDataset, startNewDataset, newDataset, newDatasetError, newDatasetProblem, createNewDataset, choice, pickChart, format, setFormat,
       colors, setColor, setChartOption, setTop, setOthers, setSort, setDrillThrough, sortKeys, itemLabel, preview, previewError,
       previewing, showSql, problems, failure, problemsAt, notice, closeProblems, saveBoth, publishBoth, mayPublish, status, busy,
       pendingLeave, leave, palette, shelfRef, formName, commitPair, locale,
@@ -528,8 +538,10 @@ export default {
 
           <section class="chart-picker" data-test="chart-picker" :class="{ invalid: problemsAt('chart').length }" role="radiogroup" :aria-label="t('report.chartType')">
             <button v-for="c in CHART_CHOICES" :key="c.id" type="button" class="chart-choice" role="radio" :aria-checked="choice === c.id ? 'true' : 'false'"
-                    :class="{ active: choice === c.id }" :data-chart="c.id" @click="pickChart(c.id)">{{ t('report.chart.' + c.id) }}</button>
+                    :class="{ active: choice === c.id, unfit: !shapeOf(c.id).fits }" :data-chart="c.id"
+                    :title="t('report.shape', shapeOf(c.id))" @click="pickChart(c.id)">{{ t('report.chart.' + c.id) }}</button>
           </section>
+          <p v-if="!shape.fits" class="shape-hint alert alert-warning" data-test="shape-hint">{{ t('report.shapeMismatch', { chart: t('report.chart.' + choice), ...shape }) }}</p>
           <p v-for="(p, i) in problemsAt('chart')" :key="i" class="prop-error">{{ p.message }}</p>
 
           <section class="report-preview panel" data-test="preview" :data-state="previewing ? 'running' : previewError ? 'error' : preview ? 'ready' : 'idle'">
@@ -553,7 +565,7 @@ export default {
             <TextPair name="unit" optional :label="t('report.unit')" :model-value="format.unit" @update:model-value="v => setFormat('unit', v)" />
             <label class="field"><span>{{ t('report.decimals') }}</span>
               <input name="decimals" type="number" min="0" max="6" :value="format.decimals ?? ''" @change="setFormat('decimals', $event.target.value === '' ? null : Number($event.target.value))"></label>
-            <label class="check"><input type="checkbox" name="thousands" :checked="format.thousands !== false" @change="setFormat('thousands', $event.target.checked)"> {{ t('report.thousands') }}</label>
+            <label class="check"><input type="checkbox" name="thousands" :checked="!!format.thousands" @change="setFormat('thousands', $event.target.checked)"> {{ t('report.thousands') }}</label>
             <label class="check"><input type="checkbox" name="percent" :checked="!!format.percent" @change="setFormat('percent', $event.target.checked || null)"> {{ t('report.percent') }}</label>
             <div class="color-list"><span class="small muted">{{ t('report.colors') }}</span>
               <span v-for="(c, i) in colors" :key="i" class="color-item"><input type="color" :value="c" :aria-label="t('report.color', { n: i + 1 })" @change="setColor(i, $event.target.value)">

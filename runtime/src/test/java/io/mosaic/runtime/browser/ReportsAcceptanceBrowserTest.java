@@ -1,0 +1,169 @@
+package io.mosaic.runtime.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import io.mosaic.form.store.Actor;
+import io.mosaic.form.store.RecordStore;
+import io.mosaic.runtime.form.PublishedForms;
+
+/**
+ * Issue 6's acceptance, end to end in headless Chromium: an analyst builds a dealer sales ranking (a bar chart, the
+ * dealer dragged onto the dimensions) and a monthly sales trend (a line) in the report designer, puts both on a
+ * dashboard with a shared date filter, publishes it and adds it to the app menu; a sales manager opens it from the
+ * menu, narrows it to the first quarter, clicks a dealer's bar and lands on that dealer's orders of the quarter in
+ * the record list; the dashboard also reads on a 390 px phone. Screenshots land in {@code target/screenshots}.
+ */
+@Tag("browser")
+class ReportsAcceptanceBrowserTest extends AppBrowserTest {
+
+    @Autowired
+    PublishedForms forms;
+
+    @Autowired
+    DataSource dataSource;
+
+    private final String app = "rp" + suffix;
+    private final String managerRole = "mgr" + suffix;
+
+    /** Orders as (dealer, date, amount): North Motors leads the first quarter, and has an order outside it. */
+    private static final List<List<String>> ORDERS = List.of(
+            List.of("North Motors", "2026-01-10", "120000"), List.of("North Motors", "2026-02-14", "80000"),
+            List.of("North Motors", "2026-03-03", "50000"), List.of("North Motors", "2025-12-20", "999999"),
+            List.of("South Auto", "2026-01-20", "90000"), List.of("South Auto", "2026-03-15", "60000"),
+            List.of("East Cars", "2026-02-02", "40000"));
+
+    @BeforeEach
+    void ordersOfThreeDealers() throws SQLException {
+        publishApp(app, """
+                {"key": "%1$s", "name": {"zh-CN": "经销商 %2$s", "en": "Dealers %2$s"}, "version": "1.0.0", "platform": ">=0.1.0",
+                 "roles": [{"key": "%3$s", "name": {"zh-CN": "销售经理", "en": "Sales manager"},
+                            "grants": [{"form": "order", "actions": ["read", "export"], "rowScope": "all"}]}],
+                 "menus": [{"key": "orders", "name": {"zh-CN": "订单", "en": "Orders"}, "target": {"kind": "form", "key": "order"}}],
+                 "definitions": [{"kind": "form", "key": "order"}]}""".formatted(app, suffix, managerRole));
+        metadata.publishContent(app, "form", "order", """
+                {"key": "order", "name": {"zh-CN": "订单", "en": "Order"}, "titleField": "dealer",
+                 "fields": [{"key": "dealer", "type": "text", "required": true, "label": {"zh-CN": "经销商", "en": "Dealer"}},
+                            {"key": "order_date", "type": "date", "label": {"zh-CN": "下单日期", "en": "Order date"}},
+                            {"key": "amount", "type": "money", "label": {"zh-CN": "金额", "en": "Amount"}}]}""", null, "admin");
+        PublishedForms.Published order = forms.latest(app, "order").orElseThrow();
+        RecordStore orders = new RecordStore(dataSource, app, order.version(), order.validator(), Clock.systemUTC());
+        for (List<String> o : ORDERS) {
+            orders.create("{\"dealer\": \"%s\", \"order_date\": \"%s\", \"amount\": %s}".formatted(o.get(0), o.get(1), o.get(2)),
+                    new Actor(1, null, null), Locale.ENGLISH);
+        }
+    }
+
+    @Test
+    void aRankingAndATrendOnADashboardDrillDownToTheDealersOrders() {
+        user("analyst_" + suffix, "Ann Analyst", null, "en", "analyst", managerRole);
+        laptopScreen();
+        signIn("analyst_" + suffix, PASSWORD);
+        ReportDesignerDriver designer = new ReportDesignerDriver(browser, url(""));
+
+        designer.openDesignHome(app);
+        designer.createReport("dealer_ranking", "经销商销售排行", "Dealer sales ranking", "Order (order)");
+        designer.dragField("dealer", "dimensions");
+        designer.addField("amount", "measures");
+        designer.removeChip("measures", "record_count");
+        designer.chart("bar");
+        designer.sortBy("Amount", true);
+        assertThat(designer.previewRows()).isEqualTo("3 rows");
+        designer.waitForPreviewChart();
+        browser.screenshot("repacc-01-ranking-designer");
+        assertThat(designer.publish()).isEqualTo(1);
+
+        designer.openDesignHome(app);
+        designer.createReport("monthly_trend", "月度销售趋势", "Monthly sales trend", "Order (order)");
+        designer.addField("order_date", "dimensions");
+        designer.addField("amount", "measures");
+        designer.removeChip("measures", "record_count");
+        designer.chart("line");
+        assertThat(designer.previewRows()).isEqualTo("4 rows");
+        designer.waitForPreviewChart();
+        browser.screenshot("repacc-02-trend-designer");
+        assertThat(designer.publish()).isEqualTo(1);
+
+        designer.openDesignHome(app);
+        designer.createDashboard("sales_overview", "销售总览", "Sales overview", "Dealer sales ranking (dealer_ranking)");
+        designer.addWidget("monthly_trend");
+        assertThat(designer.place("monthly_trend")).containsEntry("x", 6).containsEntry("y", 0);
+        designer.arrange("taller", 1);
+        assertThat(designer.place("monthly_trend")).containsEntry("h", 6);
+        designer.addDateFilter("period", "下单日期", "Order date", "order_date");
+        designer.refreshSeconds(300);
+        browser.screenshot("repacc-03-dashboard-designer");
+        assertThat(designer.publish()).isEqualTo(1);
+
+        designer.openDesignHome(app);
+        browser.click("[data-test=add-menu-sales_overview]");
+        browser.waitUntilGone("[data-test=add-menu-sales_overview]");
+
+        user("manager_" + suffix, "Max Manager", null, "en", managerRole);
+        signIn("manager_" + suffix, PASSWORD);
+        browser.go(url("/#/apps/" + app));
+        browser.click("[data-menu=sales_overview]");
+        String ranking = "[data-widget=dealer_ranking] ";
+        browser.waitFor(ranking + "[data-test=widget][data-loaded=true] [data-test=chart-canvas] canvas");
+        browser.setValue("input[name=period-from]", "2026-01-01");
+        browser.setValue("input[name=period-to]", "2026-03-31");
+        browser.click("[data-test=apply-dashboard-filters]");
+        browser.waitUntil(() -> browser.currentUrl().contains("period=2026-01-01..2026-03-31"));
+        browser.waitFor(ranking + "[data-test=widget][data-loaded=true] [data-test=chart-canvas] canvas");
+        browser.waitFor("[data-widget=monthly_trend] [data-test=widget][data-loaded=true] [data-test=chart-canvas] canvas");
+        browser.screenshot("repacc-04-dashboard");
+
+        Point bar = barOf(ranking + "[data-test=chart-canvas]", "North Motors");
+        browser.clickAt(bar.x(), bar.y());
+        browser.waitFor("[data-test=record-list] [data-test=applied-filters]");
+        browser.waitUntil(() -> browser.all("[data-test=record-list] tbody tr[data-test^=record-]").size() == 3);
+        List<String> rows = browser.all("[data-test=record-list] tbody tr[data-test^=record-]").stream().map(WebElement::getText).toList();
+        assertThat(rows).allSatisfy(row -> assertThat(row).contains("North Motors").doesNotContain("999,999"));
+        assertThat(browser.all("[data-test=applied-filter]")).extracting(e -> e.getDomAttribute("data-field")).contains("dealer");
+        browser.screenshot("repacc-05-drilled-orders");
+
+        browser.emulatePhone(390, 844);
+        browser.go(url("/#/apps/" + app + "/dashboards/sales_overview?period=2026-01-01..2026-03-31"));
+        browser.waitFor(ranking + "[data-test=widget][data-loaded=true] [data-test=chart-canvas] canvas");
+        browser.waitFor("[data-widget=monthly_trend] [data-test=widget][data-loaded=true] [data-test=chart-canvas] canvas");
+        assertThat(browser.horizontalOverflow()).isFalse();
+        browser.screenshot("repacc-06-dashboard-phone");
+    }
+
+    record Point(int x, int y) {
+    }
+
+    /** Where the middle of a category's bar is on the screen, asked of the chart ECharts drew in that element. */
+    @SuppressWarnings("unchecked")
+    private Point barOf(String chartCss, String category) {
+        Map<String, Number> at = (Map<String, Number>) browser.runAsync("""
+                const [css, category, done] = arguments;
+                const element = document.querySelector(css);
+                element.scrollIntoView({ block: 'center' });
+                import('/webjars/echarts/echarts.esm.min.js').then(echarts => {
+                  const chart = echarts.getInstanceByDom(element);
+                  const option = chart.getOption();
+                  const index = option.xAxis[0].data.indexOf(category);
+                  const item = option.series[0].data[index];
+                  const value = typeof item === 'object' && item !== null ? item.value : item;
+                  const [x, y] = chart.convertToPixel({ seriesIndex: 0 }, [index, value / 2]);
+                  const box = element.getBoundingClientRect();
+                  done({ x: box.left + x, y: box.top + y });
+                });
+                """, chartCss, category);
+        return new Point(at.get("x").intValue(), at.get("y").intValue());
+    }
+}
