@@ -155,6 +155,6 @@ export function useDefinitionEditor(kind, appKey, key, { standalone = true } = {
 
   return {
     doc, loaded, loadFailure, standing, busy, notice, failure, problems, warnings, dirty, history, status, mayPublish,
-    load, save, publish, saveIfDirty, commit, undo, redo, pendingLeave, leave, refused, text,
+    load, save, publish, saveIfDirty, commit, undo, redo, pendingLeave, leave, refused, text, clear,
   };
 }

@@ -336,24 +336,33 @@ export default {
       report.clear();
     }
 
-    async function saveBoth() {
+    /** Runs `work` with the designer busy; the buttons come back whatever happens. */
+    async function whileBusy(work) {
       busy.value = true;
+      try {
+        return await work();
+      } finally {
+        busy.value = false;
+      }
+    }
+    /** Saves what changed, the dataset first: the report names it. */
+    const saveDirty = async () => (!dataset.dirty.value || await dataset.save()) && (!report.dirty.value || await report.save());
+    const saveBoth = () => whileBusy(async () => {
       closeProblems();
-      const saved = (!dataset.dirty.value || await dataset.save()) && (!report.dirty.value || await report.save());
-      busy.value = false;
+      const saved = await saveDirty();
       if (saved) report.notice.value = { kind: 'saved', text: t('design.saved') };
       return saved;
-    }
-    async function publishBoth() {
-      if (!(await saveBoth())) return;
-      busy.value = true;
+    });
+    /** The dataset is published first (when it has anything new), so that the report stands on its published version. */
+    const publishBoth = () => whileBusy(async () => {
+      closeProblems();
+      if (!(await saveDirty())) return;
       const datasetReady = (!dataset.standing.hasDraft && dataset.standing.publishedVersion != null) || (await dataset.publish()) != null;
       const version = datasetReady ? await report.publish() : null;
-      busy.value = false;
       if (version != null) {
         report.notice.value = { kind: 'published', text: t('report.publishedNotice', { n: version, dataset: dataset.standing.publishedVersion }) };
       }
-    }
+    });
     const mayPublish = computed(() => loaded.value && !busy.value
       && (dirty.value || report.standing.hasDraft || dataset.standing.hasDraft || report.standing.publishedVersion == null));
     const status = computed(() => report.status.value);
