@@ -8,7 +8,7 @@ import {
 const DASHBOARD = {
   filters: [{ key: 'period', type: 'date_range', field: 'order_date' }, { key: 'dealer', type: 'dealer', field: 'dealer' },
     { key: 'note', type: 'select' }],
-  widgets: [{ key: 'ranking', filters: ['period'] }, { key: 'all' }],
+  widgets: [{ key: 'ranking', filters: ['period'] }, { key: 'all', filters: ['period', 'dealer', 'note'] }, { key: 'none' }],
 };
 
 test('filter values go into the address and come back the same, unknown and blank keys left out', () => {
@@ -24,10 +24,12 @@ test('a date range splits into its ends and joins back, an open end allowed', ()
   assert.equal(joinRange('', ''), '');
 });
 
-test('a widget gets as parameters only the filters it lists; one listing none gets all', () => {
+test('a widget gets as parameters only the filters it lists, as the server applies them', () => {
   const values = { period: '2026-01-01..2026-03-31', dealer: '7' };
   assert.equal(widgetParams(DASHBOARD, DASHBOARD.widgets[0], values), 'param.period=2026-01-01..2026-03-31');
   assert.equal(widgetParams(DASHBOARD, DASHBOARD.widgets[1], values), 'param.period=2026-01-01..2026-03-31&param.dealer=7');
+  assert.equal(widgetParams(DASHBOARD, DASHBOARD.widgets[2], values), '');
+  assert.deepEqual(datasetFilters(DASHBOARD, DASHBOARD.widgets[2], values), []);
 });
 
 test('values become dataset filters: a range its two ends, others equality, fieldless filters nothing', () => {

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   sourceFields, joinChoices, ensureDimension, ensureMeasure, newFilter, chartChoice, chartFor, formatValue, problemPlace, starterDataset,
-  starterReport, typeClass, clickedPoint, prune, chartShape, chartWithDimension,
+  starterReport, typeClass, clickedPoint, prune, chartShape, chartWithDimension, formattedOption,
 } from '../../main/resources/META-INF/resources/js/report/reportModel.js';
 
 const L = en => ({ 'zh-CN': en, en });
@@ -120,4 +120,18 @@ test('chart types know how many dimensions and measures they show, and a first d
   assert.deepEqual(chartWithDimension({ type: 'kpi' }), { type: 'bar' });
   assert.deepEqual(chartWithDimension({ type: 'line', smooth: true }), { type: 'line', smooth: true });
   assert.equal(starterReport('r', L('R'), starterDataset('d', L('D'), 'order')).chart.type, 'kpi');
+});
+
+test('an ECharts option reads its numbers in the report format: tooltip, value axes, pie labels', () => {
+  const format = value => `${value}!`;
+  const option = formattedOption({
+    tooltip: { trigger: 'axis' }, xAxis: { type: 'category', data: ['a'] }, yAxis: { type: 'value' },
+    series: [{ type: 'bar', data: [1] }, { type: 'pie', data: [{ name: 'a', value: 2 }] }],
+  }, format);
+  assert.equal(option.tooltip.trigger, 'axis');
+  assert.equal(option.tooltip.valueFormatter(3), '3!');
+  assert.equal(option.xAxis[0].axisLabel, undefined);
+  assert.equal(option.yAxis[0].axisLabel.formatter(4), '4!');
+  assert.equal(option.series[1].label.formatter({ name: 'a', value: 2 }), 'a: 2!');
+  assert.equal(option.series[0].label, undefined);
 });

@@ -1063,7 +1063,7 @@ export const messages = {
     'dashboard.taller': '变高',
     'dashboard.widgetTitle': '组件标题',
     'dashboard.appliesFilters': '适用的共享筛选',
-    'dashboard.appliesHint': '全不勾选即适用全部筛选。',
+    'dashboard.appliesHint': '不勾选的筛选不影响此组件。',
     'dashboard.selectHint': '选中网格上的组件以编辑它。',
     'dashboard.filters': '共享筛选',
     'dashboard.addFilter': '添加筛选',
@@ -1084,6 +1084,7 @@ export const messages = {
     'dashboard.leaveWall': '退出全屏',
     'report.shape': '{dimensions} 个维度，{measures} 个指标',
     'report.shapeMismatch': '{chart}需要 {dimensions} 个维度和 {measures} 个指标。',
+    'records.approximate': '这些筛选条件无法精确还原图表中的那一项，列表可能多出一些记录。',
   },
 
   en: {
@@ -2149,7 +2150,7 @@ export const messages = {
     'dashboard.taller': 'Taller',
     'dashboard.widgetTitle': 'Widget title',
     'dashboard.appliesFilters': 'Shared filters applied',
-    'dashboard.appliesHint': 'None ticked means all apply.',
+    'dashboard.appliesHint': 'Filters left unticked do not narrow this widget.',
     'dashboard.selectHint': 'Select a widget on the grid to edit it.',
     'dashboard.filters': 'Shared filters',
     'dashboard.addFilter': 'Add filter',
@@ -2170,5 +2171,6 @@ export const messages = {
     'dashboard.leaveWall': 'Leave full screen',
     'report.shape': '{dimensions} dimensions, {measures} measures',
     'report.shapeMismatch': 'A {chart} chart needs {dimensions} dimensions and {measures} measures.',
+    'records.approximate': 'These filters cannot select exactly the chart element’s rows: the list may show a few more.',
   },
 };

@@ -34,10 +34,10 @@ export function joinRange(from, to) {
   return from || to ? `${from || ''}..${to || ''}` : '';
 }
 
-/** The filters of the dashboard that apply to `widget` (a widget listing none takes them all). */
+/** The filters of the dashboard that apply to `widget`: those it lists, as the server applies them. */
 function filtersFor(dashboard, widget) {
-  const listed = widget?.filters;
-  return (dashboard.filters || []).filter(filter => !listed || !listed.length || listed.includes(filter.key));
+  const listed = widget?.filters || [];
+  return (dashboard.filters || []).filter(filter => listed.includes(filter.key));
 }
 
 /** The widget data API's parameters for these values: `param.<key>=value` for the filters the widget takes. */

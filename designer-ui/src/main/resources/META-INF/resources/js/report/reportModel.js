@@ -200,6 +200,26 @@ export function formatValue(value, format = {}, locale = 'en') {
 }
 
 /**
+ * The server's ECharts option with its numbers read in the report's format: tooltips, value axes and pie/funnel
+ * labels (the server leaves series values raw, so that ECharts can scale them). `format(value)` formats one number.
+ */
+export function formattedOption(option, format) {
+  const valueAxis = axis => (Array.isArray(axis) ? axis : axis ? [axis] : []).map(one => (one.type === 'value'
+    ? { ...one, axisLabel: { ...(one.axisLabel || {}), formatter: format } } : one));
+  const series = (option.series || []).map(one => (['pie', 'funnel'].includes(one.type)
+    ? { ...one, label: { formatter: params => `${params.name}: ${format(params.value)}`, ...(one.label || {}) } } : one));
+  return {
+    ...option,
+    tooltip: { ...(option.tooltip || {}), valueFormatter: format },
+    ...(option.xAxis ? { xAxis: valueAxis(option.xAxis) } : {}),
+    ...(option.yAxis ? { yAxis: valueAxis(option.yAxis) } : {}),
+    // Room on the right for the last category label of a line, which sits on the chart's edge.
+    ...(option.grid ? { grid: { ...option.grid, right: Math.max(option.grid.right || 0, 32) } } : {}),
+    series,
+  };
+}
+
+/**
  * Where a problem the server found belongs. `which` is the definition it was found in ('dataset' or 'report').
  * Answers `{zone, key?, index?}`: zone `dimensions` / `measures` (with the report's key for the shelf chip),
  * `filters` (with the index), `source`, `chart`, `format`, `name` or `dataset` (the report's dataset choice), else `other`.

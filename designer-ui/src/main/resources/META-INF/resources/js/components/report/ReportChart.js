@@ -4,7 +4,7 @@
 import { ref, computed, watch, onMounted, onBeforeUnmount, nextTick } from 'vue';
 import { t, locale, localName } from '../../i18n.js';
 import { loadEcharts } from '../../report/echarts.js';
-import { formatValue, clickedPoint } from '../../report/reportModel.js';
+import { formatValue, clickedPoint, formattedOption } from '../../report/reportModel.js';
 
 const reducedMotion = () => window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
 
@@ -50,7 +50,8 @@ export default {
         chart.group = props.group;
         echarts.connect(props.group);
       }
-      chart.setOption({ ...props.data.echarts, ...(reducedMotion() ? { animation: false } : {}) }, true);
+      const option = formattedOption(props.data.echarts, number);
+      chart.setOption({ ...option, ...(reducedMotion() ? { animation: false } : {}) }, true);
     }
     watch(() => props.data, () => nextTick(draw));
     onMounted(draw);

@@ -68,12 +68,17 @@ export default {
       if (!asked) return;
       const through = data.value.report?.drillThrough;
       if (through) choice.value = { target, through };
-      else navigate(recordListPath(target.app, target.form, target.filters));
+      else openList(target);
+    }
+    /** The record list under the drill's filters; when they cannot select exactly the element's rows, the list says so. */
+    function openList(target) {
+      const path = recordListPath(target.app, target.form, target.filters);
+      navigate(target.exact === false ? `${path}${path.includes('?') ? '&' : '?'}approximate=1` : path);
     }
     function openRecords() {
       const { target } = choice.value;
       choice.value = null;
-      navigate(recordListPath(target.app, target.form, target.filters));
+      openList(target);
     }
     function openReport() {
       const { target, through } = choice.value;

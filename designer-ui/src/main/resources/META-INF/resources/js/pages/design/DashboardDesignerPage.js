@@ -65,7 +65,9 @@ export default {
       const taken = widgets.value.map(w => w.key);
       const key = freeKey(taken, report);
       const place = at ? fit({ ...NEW_SIZE, ...at }) : freePlace(widgets.value, NEW_SIZE.w, NEW_SIZE.h);
-      doc.value.widgets.push({ key, report, ...place });
+      // A new widget takes every shared filter; its properties untick those that should not narrow it.
+      const filters = (doc.value.filters || []).map(filter => filter.key);
+      doc.value.widgets.push({ key, report, ...place, ...(filters.length ? { filters } : {}) });
       if (at) layout(arrange(boxes(), key, place));
       else commit();
       selected.value = key;
@@ -137,10 +139,20 @@ export default {
       doc.value.filters = doc.value.filters || [];
       const key = freeKey(doc.value.filters.map(f => f.key), 'period');
       doc.value.filters.push({ key, type: 'date_range', label: { 'zh-CN': '日期', en: 'Date' } });
+      // A new shared filter narrows every widget until a widget is told otherwise.
+      doc.value.widgets.forEach(w => {
+        w.filters = [...(w.filters || []), key];
+      });
       commit();
     }
     function setFilter(index, member, value) {
       const filter = doc.value.filters[index];
+      if (member === 'key') {
+        // The widgets that list the filter follow its new key.
+        doc.value.widgets.forEach(w => {
+          if (w.filters) w.filters = w.filters.map(listed => (listed === filter.key ? value : listed));
+        });
+      }
       if (value === '' || value === undefined) delete filter[member];
       else filter[member] = value;
       commit();
@@ -250,7 +262,7 @@ export default {
                 <option v-for="r in reports" :key="r.key" :value="r.key">{{ localName(r.name, r.key) }}</option></select></label>
             <fieldset v-if="doc.filters && doc.filters.length" class="report-lookups"><legend>{{ t('dashboard.appliesFilters') }}</legend>
               <label v-for="f in doc.filters" :key="f.key" class="check"><input type="checkbox" :name="'applies-' + f.key"
-                     :checked="!widget.filters || !widget.filters.length || widget.filters.includes(f.key)"
+                     :checked="(widget.filters || []).includes(f.key)"
                      @change="toggleWidgetFilter(f.key, $event.target.checked)"> {{ localName(f.label, f.key) }}</label>
               <small class="muted">{{ t('dashboard.appliesHint') }}</small>
             </fieldset>

@@ -297,17 +297,29 @@ export default {
     // Live preview: the definitions on screen, on real data, once editing pauses.
     let previewTimer = null;
     let previewRun = 0;
+    /** The definitions the preview on screen was made of: it is stale once they change. */
+    const previewedText = ref(null);
+    const previewState = computed(() => {
+      if (previewing.value) return 'running';
+      if (previewedText.value !== pairText()) return preview.value || previewError.value ? 'stale' : 'idle';
+      return previewError.value ? 'error' : 'ready';
+    });
     async function runPreview() {
       if (!loaded.value) return;
       const run = ++previewRun;
+      const sent = pairText();
       previewing.value = true;
       try {
         const answer = await api.post(`/api/apps/${encodeURIComponent(appKey.value)}/reports/preview`, { report: rdoc.value, dataset: ddoc.value });
         if (run !== previewRun) return;
         preview.value = answer;
         previewError.value = null;
+        previewedText.value = sent;
       } catch (failure) {
-        if (run === previewRun) previewError.value = failure;
+        if (run === previewRun) {
+          previewError.value = failure;
+          previewedText.value = sent;
+        }
       } finally {
         if (run === previewRun) previewing.value = false;
       }
@@ -318,15 +330,12 @@ export default {
     });
     onBeforeUnmount(() => clearTimeout(previewTimer));
 
-    // Problems from saving or publishing (and from the preview), each placed.
+    // Problems from saving or publishing, each placed. (The preview's own lists under the preview: its pointers do not
+    // say which of the two definitions they are in.)
     const problems = computed(() => [
       ...dataset.problems.value.map(problem => ({ ...problem, which: 'dataset' })),
       ...report.problems.value.map(problem => ({ ...problem, which: 'report' })),
-      ...(previewError.value?.problems || []).map(problem => ({ ...problem, which: problem.pointer?.startsWith('/dataset') ? 'dataset' : 'report', preview: true })),
-    ].map(problem => {
-      const pointer = problem.preview ? problem.pointer.replace(/^\/(dataset|report)/, '') : problem.pointer;
-      return { ...problem, pointer, place: problemPlace(problem.which, pointer, ddoc.value, rdoc.value) };
-    }));
+    ].map(problem => ({ ...problem, place: problemPlace(problem.which, problem.pointer, ddoc.value, rdoc.value) })));
     const failure = computed(() => dataset.failure.value || report.failure.value);
     const problemsAt = (zone, key) => problems.value.filter(problem => problem.place.zone === zone
       && (key === undefined || problem.place.key === key || problem.place.index === key));
@@ -426,7 +435,7 @@ export default {
       aggregationsOf, filterField, filterOps, setFilterOp, setRelative, setFilterValue, filterText, removeFilter, setSubtable, toggleLookup,
       shapeOf, shape, useDataset, startNewDataset, newDataset, newDatasetError, newDatasetProblem, createNewDataset, choice, pickChart, format, setFormat,
       colors, setColor, setChartOption, setTop, setOthers, setSort, setDrillThrough, sortKeys, itemLabel, preview, previewError,
-      previewing, showSql, problems, failure, problemsAt, notice, closeProblems, saveBoth, publishBoth, mayPublish, status, busy,
+      previewing, previewState, showSql, problems, failure, problemsAt, notice, closeProblems, saveBoth, publishBoth, mayPublish, status, busy,
       pendingLeave, leave, palette, shelfRef, formName, commitPair, locale,
       AGGREGATIONS, BUCKETS, RELATIVE_DATES, CHART_CHOICES, KIND_MARKS,
     };
@@ -553,7 +562,7 @@ export default {
           <p v-if="!shape.fits" class="shape-hint alert alert-warning" data-test="shape-hint">{{ t('report.shapeMismatch', { chart: t('report.chart.' + choice), ...shape }) }}</p>
           <p v-for="(p, i) in problemsAt('chart')" :key="i" class="prop-error">{{ p.message }}</p>
 
-          <section class="report-preview panel" data-test="preview" :data-state="previewing ? 'running' : previewError ? 'error' : preview ? 'ready' : 'idle'">
+          <section class="report-preview panel" data-test="preview" :data-state="previewState">
             <div class="preview-head">
               <strong>{{ t('report.preview') }}</strong>
               <span v-if="previewing" class="muted small">{{ t('common.loading') }}</span>

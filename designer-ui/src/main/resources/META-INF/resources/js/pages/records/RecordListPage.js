@@ -155,6 +155,8 @@ export default {
     }
     const names = (field, id) => nameOf(props.app, field, id);
     const cell = (field, record) => display(field, record[field.key], names);
+    /** A drill-down whose filters select more rows than the chart element counted (e.g. "others"). */
+    const approximate = computed(() => new URLSearchParams(props.query).has('approximate'));
     const appliedValue = filter => cell(fieldOf(filter.field), { [filter.field]: filter.value });
     const open = record => navigate(`/apps/${props.app}/form/${props.formKey}/${record.id}`);
     const newLink = computed(() => href('apps', props.app, 'form', props.formKey, 'new'));
@@ -164,7 +166,7 @@ export default {
     return { t, localName, view, error, items, loading, hasMore, size, sort, filters, chosen, choosing, form, fields,
       columns, filterable, may, PAGE_SIZES, sortBy, sortMark, next, previous, resize, addFilter, fieldOf,
       operatorsFor, applyFilters, clearFilters, saveColumns, cell, open, newLink, pageNumber, first, applied,
-      sortable, numeric, load, restart, total, importing, exporting, exportAs, imported, showFlow, appliedValue };
+      sortable, numeric, load, restart, total, importing, exporting, exportAs, imported, showFlow, appliedValue, approximate };
   },
   template: /* html */ `
     <section class="record-list" data-test="record-list">
@@ -184,6 +186,7 @@ export default {
       <ul v-if="view && applied.length" class="applied-filters" data-test="applied-filters" :aria-label="t('records.appliedFilters')">
         <li v-for="(f, i) in applied" :key="i" class="chip" data-test="applied-filter" :data-field="f.field">
           {{ localName(fieldOf(f.field).label, f.field) }} {{ t('records.op.' + f.op) }} <strong>{{ appliedValue(f) }}</strong></li>
+        <li v-if="approximate" class="muted small" data-test="approximate">{{ t('records.approximate') }}</li>
       </ul>
       <div v-if="view" class="panel filter-panel">
         <form class="filter-bar" @submit.prevent="applyFilters">
