@@ -135,3 +135,18 @@ test('an ECharts option reads its numbers in the report format: tooltip, value a
   assert.equal(option.series[1].label.formatter({ name: 'a', value: 2 }), 'a: 2!');
   assert.equal(option.series[0].label, undefined);
 });
+
+test('a crowded category x axis turns its labels so that none is dropped; a roomy one and a y axis do not', () => {
+  const option = { xAxis: { type: 'category', data: ['North Motors', 'South Auto', 'East Cars'] }, yAxis: { type: 'value' } };
+  assert.deepEqual(formattedOption(option, String, 240).xAxis[0].axisLabel, { interval: 0, rotate: 35 });
+  assert.equal(formattedOption(option, String, 900).xAxis[0].axisLabel, undefined);
+  const horizontal = { yAxis: { type: 'category', data: ['a', 'b', 'c'] }, xAxis: { type: 'value' } };
+  assert.equal(formattedOption(horizontal, String, 100).yAxis[0].axisLabel, undefined);
+});
+
+test('a report without a format leaves ECharts its own number labels', () => {
+  const option = formattedOption({ tooltip: {}, yAxis: { type: 'value' }, series: [{ type: 'pie', data: [] }] }, null);
+  assert.equal(option.tooltip.valueFormatter, undefined);
+  assert.equal(option.yAxis[0].axisLabel, undefined);
+  assert.equal(option.series[0].label, undefined);
+});

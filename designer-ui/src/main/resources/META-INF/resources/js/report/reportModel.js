@@ -199,20 +199,29 @@ export function formatValue(value, format = {}, locale = 'en') {
   return `${text}${format.percent ? '%' : ''}${unit ? ` ${unit}` : ''}`;
 }
 
+/** Below this many pixels per category, category labels are turned, so that none is left out on a narrow screen. */
+const LABEL_ROOM_PX = 90;
+
 /**
  * The server's ECharts option with its numbers read in the report's format: tooltips, value axes and pie/funnel
- * labels (the server leaves series values raw, so that ECharts can scale them). `format(value)` formats one number.
+ * labels (the server leaves series values raw, so that ECharts can scale them). `format(value)` formats one number;
+ * null (a report without a format) leaves ECharts' own. `width` is the chart's width in pixels, to turn the category
+ * labels of a crowded horizontal axis.
  */
-export function formattedOption(option, format) {
-  const valueAxis = axis => (Array.isArray(axis) ? axis : axis ? [axis] : []).map(one => (one.type === 'value'
-    ? { ...one, axisLabel: { ...(one.axisLabel || {}), formatter: format } } : one));
-  const series = (option.series || []).map(one => (['pie', 'funnel'].includes(one.type)
+export function formattedOption(option, format, width = Infinity) {
+  const crowded = axis => (axis.data || []).length > 1 && width / axis.data.length < LABEL_ROOM_PX;
+  // Only an x axis turns its labels: a category y axis (horizontal bars) has a line for each.
+  const axes = (axis, turn) => (Array.isArray(axis) ? axis : [axis]).map(one => {
+    if (one.type === 'value') return format ? { ...one, axisLabel: { ...(one.axisLabel || {}), formatter: format } } : one;
+    return turn && one.type === 'category' && crowded(one) ? { ...one, axisLabel: { interval: 0, rotate: 35, ...(one.axisLabel || {}) } } : one;
+  });
+  const series = (option.series || []).map(one => (format && ['pie', 'funnel'].includes(one.type)
     ? { ...one, label: { formatter: params => `${params.name}: ${format(params.value)}`, ...(one.label || {}) } } : one));
   return {
     ...option,
-    tooltip: { ...(option.tooltip || {}), valueFormatter: format },
-    ...(option.xAxis ? { xAxis: valueAxis(option.xAxis) } : {}),
-    ...(option.yAxis ? { yAxis: valueAxis(option.yAxis) } : {}),
+    tooltip: { ...(option.tooltip || {}), ...(format ? { valueFormatter: format } : {}) },
+    ...(option.xAxis ? { xAxis: axes(option.xAxis, true) } : {}),
+    ...(option.yAxis ? { yAxis: axes(option.yAxis, false) } : {}),
     // Room on the right for the last category label of a line, which sits on the chart's edge.
     ...(option.grid ? { grid: { ...option.grid, right: Math.max(option.grid.right || 0, 32) } } : {}),
     series,

@@ -50,7 +50,8 @@ export default {
         chart.group = props.group;
         echarts.connect(props.group);
       }
-      const option = formattedOption(props.data.echarts, number);
+      const defined = Object.keys(props.data.report?.format || {}).some(key => key !== 'colors');
+      const option = formattedOption(props.data.echarts, defined ? number : null, canvas.value.clientWidth);
       chart.setOption({ ...option, ...(reducedMotion() ? { animation: false } : {}) }, true);
     }
     watch(() => props.data, () => nextTick(draw));

@@ -244,6 +244,8 @@ export default {
     function pickChart(id) {
       change((data, rep) => {
         rep.chart = chartFor(id);
+        // A ranking ranks the rows in the dataset's order: without one, the largest first.
+        if (id === 'ranking' && !data.sort?.length) data.sort = [{ key: rep.measures[0], direction: 'desc' }];
       });
     }
     const format = computed(() => rdoc.value?.format || {});
@@ -339,7 +341,9 @@ export default {
     const failure = computed(() => dataset.failure.value || report.failure.value);
     const problemsAt = (zone, key) => problems.value.filter(problem => problem.place.zone === zone
       && (key === undefined || problem.place.key === key || problem.place.index === key));
-    const notice = computed(() => report.notice.value || dataset.notice.value);
+    // What save and publish did is told once, for the pair (the dataset's own notices would repeat it, or claim a
+    // save while the report's was refused).
+    const notice = computed(() => report.notice.value);
     function closeProblems() {
       dataset.clear();
       report.clear();
