@@ -7,14 +7,28 @@ import {
 
 const DASHBOARD = {
   filters: [{ key: 'period', type: 'date_range', field: 'order_date' }, { key: 'dealer', type: 'dealer', field: 'dealer' },
-    { key: 'note', type: 'select' }],
-  widgets: [{ key: 'ranking', filters: ['period'] }, { key: 'all', filters: ['period', 'dealer', 'note'] }, { key: 'none' }],
+    { key: 'note', type: 'select' }, { key: 'month', type: 'date_range', field: 'order_date', default: 'this_month' }],
+  widgets: [{ key: 'ranking', filters: ['period'] }, { key: 'all', filters: ['period', 'dealer', 'note'] }, { key: 'none' },
+    { key: 'monthly', filters: ['month'] }],
 };
 
 test('filter values go into the address and come back the same, unknown and blank keys left out', () => {
-  const query = queryFromValues({ period: '2026-01-01..2026-03-31', dealer: '', other: 'x' }, DASHBOARD.filters);
-  assert.equal(query, 'period=2026-01-01..2026-03-31');
-  assert.deepEqual(valuesFromQuery(`${query}&other=1&dealer=`, DASHBOARD.filters), { period: '2026-01-01..2026-03-31' });
+  const query = queryFromValues({ period: '2026-01-01..2026-03-31', dealer: '', other: 'x', month: 'this_month' }, DASHBOARD.filters);
+  assert.equal(query, 'period=2026-01-01..2026-03-31&month=this_month');
+  assert.deepEqual(valuesFromQuery(`${query}&other=1`, DASHBOARD.filters), { period: '2026-01-01..2026-03-31', month: 'this_month' });
+});
+
+test('a filter the address leaves out takes its default; a blank one in the address clears it, and stays blank', () => {
+  assert.deepEqual(valuesFromQuery('', DASHBOARD.filters), { month: 'this_month' });
+  assert.deepEqual(valuesFromQuery('month=', DASHBOARD.filters), { month: '' });
+  assert.equal(queryFromValues({ month: '' }, DASHBOARD.filters), 'month=');
+  assert.equal(widgetParams(DASHBOARD, DASHBOARD.widgets[3], { month: '' }), 'param.month=');
+  assert.equal(widgetParams(DASHBOARD, DASHBOARD.widgets[3], { month: 'this_year' }), 'param.month=this_year');
+});
+
+test('a relative period has no ends and filters the dataset relatively', () => {
+  assert.deepEqual(splitRange('this_quarter'), { from: '', to: '' });
+  assert.deepEqual(datasetFilters(DASHBOARD, DASHBOARD.widgets[3], { month: 'this_quarter' }), ['order_date:relative:this_quarter']);
 });
 
 test('a date range splits into its ends and joins back, an open end allowed', () => {

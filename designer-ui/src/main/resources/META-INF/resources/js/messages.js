@@ -1085,6 +1085,9 @@ export const messages = {
     'report.shape': '{dimensions} 个维度，{measures} 个指标',
     'report.shapeMismatch': '{chart}需要 {dimensions} 个维度和 {measures} 个指标。',
     'records.approximate': '这些筛选条件无法精确还原图表中的那一项，列表可能多出一些记录。',
+    'dashboard.customRange': '自定义日期',
+    'dashboard.filterDefault': '默认值',
+    'dashboard.noDefault': '无（不筛选）',
   },
 
   en: {
@@ -2172,5 +2175,8 @@ export const messages = {
     'report.shape': '{dimensions} dimensions, {measures} measures',
     'report.shapeMismatch': 'A {chart} chart needs {dimensions} dimensions and {measures} measures.',
     'records.approximate': 'These filters cannot select exactly the chart element’s rows: the list may show a few more.',
+    'dashboard.customRange': 'Custom dates',
+    'dashboard.filterDefault': 'Default',
+    'dashboard.noDefault': 'None (no filter)',
   },
 };

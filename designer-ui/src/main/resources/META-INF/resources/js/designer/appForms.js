@@ -32,7 +32,7 @@ export function newFormName(app, key) {
 const manifestPath = app => `/api/apps/${encodeURIComponent(app)}/definitions/app/${encodeURIComponent(app)}`;
 
 /** Keys of the definitions of `kind` (forms unless said) the app's published manifest has a menu entry for, at any depth. */
-export async function formsInMenu(app, kind = 'form') {
+export async function inAppMenu(app, kind = 'form') {
   const manifest = JSON.parse((await api.get(manifestPath(app))).content);
   const keys = new Set();
   const walk = items => (items || []).forEach(item => {

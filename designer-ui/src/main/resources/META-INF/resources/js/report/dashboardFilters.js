@@ -3,30 +3,42 @@
 // opened from a link shows what the sender saw; the widget data API takes them as `param.<key>`; drill-down and
 // export take dataset filters `field:op:value` for the widgets the filter applies to.
 
-/** Filter values from the query part of the address; only keys the dashboard has a filter for count. */
+/** The relative periods a date range may be instead of two dates (`period=this_quarter`). */
+export const DATE_PRESETS = ['today', 'this_week', 'this_month', 'this_quarter', 'this_year'];
+
+const hasDefault = filter => filter.default !== undefined && filter.default !== null && filter.default !== '';
+
+/**
+ * Filter values from the query part of the address; only keys the dashboard has a filter for count. A filter the
+ * address leaves out takes its default; one it gives blank (`dealer=`) stays blank, the default cleared.
+ */
 export function valuesFromQuery(query, filters) {
   const params = new URLSearchParams(query || '');
   const values = {};
   for (const filter of filters || []) {
-    const value = params.get(filter.key);
-    if (value) values[filter.key] = value;
+    if (params.has(filter.key)) values[filter.key] = params.get(filter.key);
+    else if (hasDefault(filter)) values[filter.key] = String(filter.default);
   }
   return values;
 }
 
-/** The query part of the address for these values, blank ones left out, in the dashboard's filter order. */
+/**
+ * The query part of the address for these values, in the dashboard's filter order: blank ones left out, except
+ * where a blank clears a default.
+ */
 export function queryFromValues(values, filters) {
   const params = new URLSearchParams();
   for (const filter of filters || []) {
-    const value = values[filter.key];
-    if (value !== undefined && value !== null && value !== '') params.set(filter.key, value);
+    const value = values[filter.key] ?? '';
+    if (value !== '' || hasDefault(filter)) params.set(filter.key, value);
   }
   return params.toString();
 }
 
-/** A date range's two ends from its value `from..to` (either end may be open). */
+/** A date range's two ends from its value `from..to` (either end may be open); a relative period has none. */
 export function splitRange(value) {
-  const [from = '', to = ''] = (value || '').split('..');
+  if (!value || DATE_PRESETS.includes(value)) return { from: '', to: '' };
+  const [from = '', to = ''] = value.split('..');
   return { from, to };
 }
 
@@ -40,22 +52,28 @@ function filtersFor(dashboard, widget) {
   return (dashboard.filters || []).filter(filter => listed.includes(filter.key));
 }
 
-/** The widget data API's parameters for these values: `param.<key>=value` for the filters the widget takes. */
+/**
+ * The widget data API's parameters for these values: `param.<key>=value` for the filters the widget takes; a blank
+ * one only to clear a default (the server applies a filter's default when its parameter is missing).
+ */
 export function widgetParams(dashboard, widget, values) {
   const params = new URLSearchParams();
   for (const filter of filtersFor(dashboard, widget)) {
-    if (values[filter.key]) params.set(`param.${filter.key}`, values[filter.key]);
+    const value = values[filter.key] ?? '';
+    if (value !== '' || hasDefault(filter)) params.set(`param.${filter.key}`, value);
   }
   return params.toString();
 }
 
 /**
  * The values as dataset filters (`field:op:value`) for the widget's report: a date range becomes its two ends
- * (`gte`, `lte`), anything else an equality. Filters without a field say nothing about the rows and are left out.
+ * (`gte`, `lte`) or its relative period, anything else an equality. Filters without a field say nothing about the
+ * rows and are left out.
  */
 export function datasetFilters(dashboard, widget, values) {
   return filtersFor(dashboard, widget).filter(filter => filter.field && values[filter.key]).flatMap(filter => {
     if (filter.type !== 'date_range') return [`${filter.field}:eq:${values[filter.key]}`];
+    if (DATE_PRESETS.includes(values[filter.key])) return [`${filter.field}:relative:${values[filter.key]}`];
     const { from, to } = splitRange(values[filter.key]);
     return [...(from ? [`${filter.field}:gte:${from}`] : []), ...(to ? [`${filter.field}:lte:${to}`] : [])];
   });

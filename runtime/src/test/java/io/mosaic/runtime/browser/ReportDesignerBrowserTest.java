@@ -22,10 +22,7 @@ class ReportDesignerBrowserTest extends SalesReportsBrowserTest {
 
     @Test
     void aRefusedSaveIsMarkedOnTheShelfAndThePreviewDrawsTheRankingTableAndTheKpiCard() {
-        user("analyst_" + suffix, "安娜", null, "zh-CN", "analyst", managerRole);
-        laptopScreen();
-        signIn("analyst_" + suffix, PASSWORD);
-        ReportDesignerDriver designer = new ReportDesignerDriver(browser, url(""));
+        ReportDesignerDriver designer = analystInTheDesigners("安娜", "zh-CN");
         designer.openDesignHome(app);
         designer.createReport("dealer_table", "经销商排行表", "Dealer table", "订单 (order)");
         designer.addField("dealer", "dimensions");
@@ -71,10 +68,7 @@ class ReportDesignerBrowserTest extends SalesReportsBrowserTest {
         metadata.publishContent(app, "report", "dealer_table", """
                 {"key": "dealer_table", "name": {"zh-CN": "经销商排行表", "en": "Dealer table"}, "dataset": "sales",
                  "dimensions": ["dealer"], "measures": ["amount"], "chart": {"type": "ranking"}}""", null, "admin");
-        user("analyst_" + suffix, "Ann Analyst", null, "en", "analyst", managerRole);
-        laptopScreen();
-        signIn("analyst_" + suffix, PASSWORD);
-        ReportDesignerDriver designer = new ReportDesignerDriver(browser, url(""));
+        ReportDesignerDriver designer = analystInTheDesigners("Ann Analyst", "en");
         designer.openDesignHome(app);
         designer.createDashboard("board", "看板", "Board", "Dealer sales (ranking_bar)");
 
@@ -91,11 +85,16 @@ class ReportDesignerBrowserTest extends SalesReportsBrowserTest {
         browser.screenshot("repdes-04-dashboard-layout");
         assertThat(designer.publish()).isEqualTo(1);
 
-        browser.click("[data-test=view-dashboard]");
+        designer.openDesignHome(app);
+        browser.waitFor("[data-test=dashboard-list] [data-key=board]");
+        browser.runAsync("document.querySelector('[data-test=report-home]').scrollIntoView(); arguments[0]();");
+        browser.screenshot("repdes-05-design-home");
+        browser.click("[data-test=view-board]");
+
         String table = "[data-widget=dealer_table] ";
         browser.waitFor(table + "[data-test=widget][data-loaded=true] [data-test=ranking]");
         browser.waitFor("[data-widget=ranking_bar] [data-test=widget][data-loaded=true] [data-test=chart-canvas] canvas");
-        browser.screenshot("repdes-05-dashboard");
+        browser.screenshot("repdes-06-dashboard");
         browser.click("[data-widget=ranking_bar] [data-test=export-csv]");
         assertThat(Files.readString(browser.waitForDownload(".csv"))).contains("North Motors", "South Auto");
         browser.click("[data-widget=ranking_bar] [data-test=export-png]");

@@ -20,10 +20,7 @@ class ReportsAcceptanceBrowserTest extends SalesReportsBrowserTest {
 
     @Test
     void aRankingAndATrendOnADashboardDrillDownToTheDealersOrders() {
-        user("analyst_" + suffix, "Ann Analyst", null, "en", "analyst", managerRole);
-        laptopScreen();
-        signIn("analyst_" + suffix, PASSWORD);
-        ReportDesignerDriver designer = new ReportDesignerDriver(browser, url(""));
+        ReportDesignerDriver designer = analystInTheDesigners("Ann Analyst", "en");
 
         salesReport(designer, "dealer_ranking", "经销商销售排行", "Dealer sales ranking",
                 () -> designer.dragField("dealer", "dimensions"), "bar", "3 rows", "repacc-01-ranking-designer");

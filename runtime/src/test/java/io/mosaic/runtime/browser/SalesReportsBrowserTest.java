@@ -59,6 +59,14 @@ abstract class SalesReportsBrowserTest extends AppBrowserTest {
         }
     }
 
+    /** An analyst who may also read the orders (the preview runs on them), signed in on a laptop screen, in the designers. */
+    ReportDesignerDriver analystInTheDesigners(String displayName, String locale) {
+        user("analyst_" + suffix, displayName, null, locale, "analyst", managerRole);
+        laptopScreen();
+        signIn("analyst_" + suffix, PASSWORD);
+        return new ReportDesignerDriver(browser, url(""));
+    }
+
     record Bar(int x, int y, double value) {
     }
 

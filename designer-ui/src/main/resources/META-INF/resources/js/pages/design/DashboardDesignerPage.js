@@ -10,6 +10,7 @@ import { appForms } from '../../designer/appForms.js';
 import { appDefinitions } from '../../designer/appRules.js';
 import { useDefinitionEditor } from '../../designer/definitionEditor.js';
 import { COLUMNS, arrange, freePlace, cellAt, height, fit } from '../../report/dashboardGrid.js';
+import { DATE_PRESETS } from '../../report/dashboardFilters.js';
 import DesignerBar from '../../components/designer/DesignerBar.js';
 import DesignerLeave from '../../components/designer/DesignerLeave.js';
 import DesignerMessages from '../../components/designer/DesignerMessages.js';
@@ -183,7 +184,7 @@ export default {
     return {
       t, localName, href, appKey, dashboardKey, ...editor, reports, fieldPaths, selected, drag, grid, widgets, widget, reportName, rows,
       addWidget, removeWidget, nudge, grow, startMove, startResize, startAdd, place, setWidget, toggleWidgetFilter, addFilter, setFilter,
-      removeFilter, setRefresh, problemsAt, widgetInvalid, placed, COLUMNS, ROW_PX, FILTER_TYPES,
+      removeFilter, setRefresh, problemsAt, widgetInvalid, placed, COLUMNS, ROW_PX, FILTER_TYPES, DATE_PRESETS,
     };
   },
   template: /* html */ `
@@ -283,6 +284,11 @@ export default {
               <TextPair :name="'filterLabel' + i" :label="t('dashboard.filterLabel')" :model-value="f.label" @update:model-value="v => setFilter(i, 'label', v)" />
               <label class="field"><span>{{ t('dashboard.filterField') }}</span>
                 <input name="filterField" list="dashboard-field-paths" :value="f.field || ''" spellcheck="false" @change="setFilter(i, 'field', $event.target.value.trim())"></label>
+              <label class="field"><span>{{ t('dashboard.filterDefault') }}</span>
+                <select v-if="f.type === 'date_range'" name="filterDefault" :value="f.default || ''" @change="setFilter(i, 'default', $event.target.value)">
+                  <option value="">{{ t('dashboard.noDefault') }}</option>
+                  <option v-for="p in DATE_PRESETS" :key="p" :value="p">{{ t('report.relative.' + p) }}</option></select>
+                <input v-else name="filterDefault" :value="f.default || ''" @change="setFilter(i, 'default', $event.target.value.trim())"></label>
               <p v-for="(p, j) in problemsAt('filters', i)" :key="j" class="prop-error">{{ p.message }}</p>
             </div>
             <datalist id="dashboard-field-paths"><option v-for="p in fieldPaths" :key="p" :value="p"></option></datalist>

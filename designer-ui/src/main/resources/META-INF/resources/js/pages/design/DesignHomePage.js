@@ -8,7 +8,7 @@ import { api, attempt } from '../../api.js';
 import { t, localName, zhEnName, formatDate } from '../../i18n.js';
 import { route, href, navigate } from '../../router.js';
 import { KEY_PATTERN } from '../../designer/fieldTypes.js';
-import { appForms, rememberNewForm, formsInMenu, addToAppMenu } from '../../designer/appForms.js';
+import { appForms, rememberNewForm, inAppMenu, addToAppMenu } from '../../designer/appForms.js';
 import { appFlows, createProcess } from '../../designer/appFlows.js';
 import { appDefinitions, createDefinition } from '../../designer/appRules.js';
 import { createReport, createDashboard } from '../../designer/appReports.js';
@@ -46,8 +46,8 @@ export default {
       const answers = await Promise.all(published.map(form => api.get(`/api/apps/${encodeURIComponent(key)}/forms/`
         + `${encodeURIComponent(form.key)}`).then(() => form.key, () => null)));
       readable.value = new Set(answers.filter(Boolean));
-      inMenu.value = await formsInMenu(key).catch(() => null);
-      dashboardsInMenu.value = await formsInMenu(key, 'dashboard').catch(() => null);
+      inMenu.value = await inAppMenu(key).catch(() => null);
+      dashboardsInMenu.value = await inAppMenu(key, 'dashboard').catch(() => null);
     }, { immediate: true });
     /**
      * Rule sets (kind `rules`), decision tables (`decision`), reports and dashboards, each with the route of its

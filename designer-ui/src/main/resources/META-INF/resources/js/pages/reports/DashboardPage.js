@@ -6,7 +6,7 @@ import { api, attempt, postForDownload, saveBlob } from '../../api.js';
 import { t, localName } from '../../i18n.js';
 import { route, navigate } from '../../router.js';
 import {
-  valuesFromQuery, queryFromValues, splitRange, joinRange, widgetParams, datasetFilters,
+  DATE_PRESETS, valuesFromQuery, queryFromValues, splitRange, joinRange, widgetParams, datasetFilters,
 } from '../../report/dashboardFilters.js';
 import ErrorBox from '../../components/ErrorBox.js';
 import ReportWidget from '../../components/report/ReportWidget.js';
@@ -67,10 +67,12 @@ export default {
       const query = queryFromValues(draft.value, dashboard.value.filters);
       navigate(`/apps/${encodeURIComponent(props.app)}/dashboards/${encodeURIComponent(props.dashboardKey)}${query ? `?${query}` : ''}`);
     }
+    /** Clears every filter, defaults too (a blank value in the address stands for a cleared default). */
     function reset() {
-      draft.value = {};
+      draft.value = Object.fromEntries(dashboard.value.filters.map(filter => [filter.key, '']));
       apply();
     }
+    const anyValue = computed(() => Object.values(values.value).some(Boolean));
     function refresh() {
       tick.value++;
       updated.value = new Date();
@@ -115,7 +117,7 @@ export default {
     }
     const time = date => (date ? date.toLocaleTimeString() : '');
     return {
-      t, localName, route, dashboard, error, values, draft, tick, updated, wall, exporting, root, widgets, group, range, setRange,
+      t, localName, route, DATE_PRESETS, anyValue, dashboard, error, values, draft, tick, updated, wall, exporting, root, widgets, group, range, setRange,
       apply, reset, refresh, dataPath, filtersOf, place, toggleWall, png, pdf, time,
     };
   },
@@ -141,6 +143,11 @@ export default {
           <div v-for="f in dashboard.filters" :key="f.key" class="dashboard-filter" :data-filter="f.key">
             <span class="dashboard-filter-label">{{ localName(f.label, f.key) }}</span>
             <template v-if="f.type === 'date_range'">
+              <select :name="f.key + '-preset'" :aria-label="localName(f.label, f.key)" :value="DATE_PRESETS.includes(draft[f.key]) ? draft[f.key] : ''"
+                      @change="draft = { ...draft, [f.key]: $event.target.value }">
+                <option value="">{{ t('dashboard.customRange') }}</option>
+                <option v-for="p in DATE_PRESETS" :key="p" :value="p">{{ t('report.relative.' + p) }}</option>
+              </select>
               <input type="date" :name="f.key + '-from'" :aria-label="localName(f.label, f.key) + ' · ' + t('dashboard.from')"
                      :value="range(f.key).from" @change="setRange(f.key, 'from', $event.target.value)">
               <span class="muted">–</span>
@@ -152,7 +159,7 @@ export default {
           </div>
           <div class="dashboard-filter-actions">
             <button type="submit" class="button button-small button-primary" data-test="apply-dashboard-filters">{{ t('records.apply') }}</button>
-            <button v-if="Object.keys(values).length" type="button" class="button button-small button-ghost" @click="reset">{{ t('records.clear') }}</button>
+            <button v-if="anyValue" type="button" class="button button-small button-ghost" data-test="clear-dashboard-filters" @click="reset">{{ t('records.clear') }}</button>
           </div>
         </form>
         <div class="dashboard-grid" data-test="dashboard-grid">
