@@ -200,7 +200,9 @@ export function formatValue(value, format = {}, locale = 'en') {
 }
 
 /** Below this many pixels per category, category labels are turned, so that none is left out on a narrow screen. */
-const LABEL_ROOM_PX = 90;
+const LABEL_ROOM_PX = 100;
+/** About what the value axis and the margins take from a chart's width. */
+const AXIS_PX = 80;
 
 /**
  * The server's ECharts option with its numbers read in the report's format: tooltips, value axes and pie/funnel
@@ -209,7 +211,7 @@ const LABEL_ROOM_PX = 90;
  * labels of a crowded horizontal axis.
  */
 export function formattedOption(option, format, width = Infinity) {
-  const crowded = axis => (axis.data || []).length > 1 && width / axis.data.length < LABEL_ROOM_PX;
+  const crowded = axis => (axis.data || []).length > 1 && (width - AXIS_PX) / axis.data.length < LABEL_ROOM_PX;
   // Only an x axis turns its labels: a category y axis (horizontal bars) has a line for each.
   const axes = (axis, turn) => (Array.isArray(axis) ? axis : [axis]).map(one => {
     if (one.type === 'value') return format ? { ...one, axisLabel: { ...(one.axisLabel || {}), formatter: format } } : one;
