@@ -57,3 +57,11 @@ test('a point on the grid element names the cell under it, clamped to the grid',
   assert.deepEqual(cellAt({ x: 750, y: 300 }, rect, 60), { x: 6, y: 4 });
   assert.deepEqual(cellAt({ x: 2000, y: 10 }, rect, 60), { x: 11, y: 0 });
 });
+
+test('the cell under a point counts the gaps between cells and the padding around them', () => {
+  // 8 px padding and gaps: columns every (1200 - 16 + 8) / 12 = 99.33 px from x 108, rows every 64 px from y 58.
+  const rect = { left: 100, top: 50, width: 1200 };
+  assert.deepEqual(cellAt({ x: 110, y: 60 }, rect, 56, 8, 8), { x: 0, y: 0 });
+  assert.deepEqual(cellAt({ x: 108 + 99.33 * 5 + 10, y: 58 + 64 * 7 + 10 }, rect, 56, 8, 8), { x: 5, y: 7 });
+  assert.deepEqual(cellAt({ x: 104, y: 52 }, rect, 56, 8, 8), { x: 0, y: 0 });
+});

@@ -67,8 +67,13 @@ export function freePlace(widgets, w, h) {
   }
 }
 
-/** The grid cell under a point of the grid's element, given its rectangle and the height of one row in pixels. */
-export function cellAt(point, rect, rowHeight) {
-  const column = Math.floor(((point.x - rect.left) / rect.width) * COLUMNS);
-  return { x: clamp(column, 0, COLUMNS - 1), y: Math.max(0, Math.floor((point.y - rect.top) / rowHeight)) };
+/**
+ * The grid cell under a point of the grid's element, given its rectangle, the height of one row, and the gap between
+ * cells and the padding around them (all in pixels).
+ */
+export function cellAt(point, rect, rowHeight, gap = 0, padding = 0) {
+  const columnPitch = (rect.width - 2 * padding + gap) / COLUMNS;
+  const column = Math.floor((point.x - rect.left - padding) / columnPitch);
+  const row = Math.floor((point.y - rect.top - padding) / (rowHeight + gap));
+  return { x: clamp(column, 0, COLUMNS - 1), y: Math.max(0, row) };
 }

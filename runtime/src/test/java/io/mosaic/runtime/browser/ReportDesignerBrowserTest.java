@@ -82,6 +82,9 @@ class ReportDesignerBrowserTest extends SalesReportsBrowserTest {
         assertThat(designer.place("dealer_table")).containsEntry("w", 4);
         browser.click("[data-test=undo]:enabled");
         assertThat(designer.place("dealer_table")).containsEntry("w", 5);
+        designer.resizeTo("ranking_bar", 5, 7);
+        browser.waitFor("[data-test=grid-widget][data-widget=ranking_bar][data-h='8']");
+        assertThat(designer.place("ranking_bar")).containsEntry("w", 6).containsEntry("x", 0);
         browser.screenshot("repdes-04-dashboard-layout");
         assertThat(designer.publish()).isEqualTo(1);
 
@@ -95,6 +98,11 @@ class ReportDesignerBrowserTest extends SalesReportsBrowserTest {
         browser.waitFor(table + "[data-test=widget][data-loaded=true] [data-test=ranking]");
         browser.waitFor("[data-widget=ranking_bar] [data-test=widget][data-loaded=true] [data-test=chart-canvas] canvas");
         browser.screenshot("repdes-06-dashboard");
+        browser.click("[data-test=wall]");
+        browser.waitFor("[data-test=dashboard].wall");
+        browser.screenshot("repdes-07-wall");
+        browser.click("[data-test=wall]");
+        browser.waitUntilGone("[data-test=dashboard].wall");
         browser.click("[data-widget=ranking_bar] [data-test=export-csv]");
         assertThat(Files.readString(browser.waitForDownload(".csv"))).contains("North Motors", "South Auto");
         browser.click("[data-widget=ranking_bar] [data-test=export-png]");

@@ -3,6 +3,7 @@ package io.mosaic.runtime.browser;
 import java.util.Map;
 
 import org.openqa.selenium.Point;
+import org.openqa.selenium.Rectangle;
 
 /**
  * What an analyst does in the report designer and the dashboard designer, one step per method, for browser tests
@@ -97,7 +98,14 @@ final class ReportDesignerDriver extends DesignerDriver {
     /** Drags a report from the list onto the grid, at the grid's top left corner cell {@code (column, row)}. */
     void dragReportOntoGrid(String report, int column, int row) {
         browser.drag(DASHBOARD + "[data-test=palette-report][data-report=" + report + "]", DASHBOARD + "[data-test=design-grid]",
-                rect -> new Point(rect.x + 8 + (rect.width - 16) * column / 12 + 10, rect.y + 8 + row * 56 + 10));
+                rect -> cell(rect, column, row));
+    }
+
+    /** Drags a widget's corner to the grid cell {@code (column, row)}, which becomes its bottom right cell. */
+    void resizeTo(String widget, int column, int row) {
+        browser.drag(DASHBOARD + "[data-test=grid-widget][data-widget=" + widget + "] [data-test=widget-resize]",
+                DASHBOARD + "[data-test=design-grid]",
+                rect -> cell(rect, column, row));
     }
 
     void selectWidget(String widget) {
@@ -128,6 +136,12 @@ final class ReportDesignerDriver extends DesignerDriver {
         browser.type(last + "input[name^=filterLabel][name$=-en]", labelEn);
         browser.setValue(last + "input[name=filterField]", field);
         browser.waitFor(DASHBOARD + "[data-test=filter-edit][data-filter=" + key + "]");
+    }
+
+    /** A point inside grid cell {@code (column, row)}: 8 px padding and gaps, 56 px rows, as app.css draws the grid. */
+    private static Point cell(Rectangle grid, int column, int row) {
+        double columnPitch = (grid.width - 16 + 8) / 12.0;
+        return new Point((int) (grid.x + 8 + column * columnPitch + 10), grid.y + 8 + row * 64 + 10);
     }
 
     void refreshSeconds(int seconds) {

@@ -16,7 +16,9 @@ import DesignerLeave from '../../components/designer/DesignerLeave.js';
 import DesignerMessages from '../../components/designer/DesignerMessages.js';
 import TextPair from '../../components/rules/TextPair.js';
 
+/** The grid's row height, and the gap between cells and the padding around them, as app.css draws them. */
 const ROW_PX = 56;
+const GAP_PX = 8;
 const FILTER_TYPES = ['date_range', 'region', 'dealer', 'org', 'select'];
 const NEW_SIZE = { w: 6, h: 5 };
 
@@ -84,7 +86,7 @@ export default {
 
     // Pointer dragging: moving a widget by its bar, resizing it by its corner, or bringing a report from the list.
     function cellUnder(event) {
-      return cellAt({ x: event.clientX, y: event.clientY }, grid.value.getBoundingClientRect(), ROW_PX);
+      return cellAt({ x: event.clientX, y: event.clientY }, grid.value.getBoundingClientRect(), ROW_PX, GAP_PX, GAP_PX);
     }
     function onMove(event) {
       const state = drag.value;
