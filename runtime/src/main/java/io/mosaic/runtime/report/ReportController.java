@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.mosaic.api.security.FormAction;
@@ -185,7 +186,7 @@ public class ReportController {
         } catch (DatasetQueryException e) {
             throw ReportService.refused(e);
         }
-        ObjectNode out = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
         out.put("app", app);
         out.put("form", drill.form());
         drill.filters().forEach(out.putArray("filters")::add);
