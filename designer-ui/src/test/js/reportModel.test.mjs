@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   sourceFields, joinChoices, ensureDimension, ensureMeasure, newFilter, chartChoice, chartFor, formatValue, problemPlace, starterDataset,
-  starterReport, typeClass, clickedPoint, prune, chartShape, chartWithDimension, formattedOption,
+  starterReport, typeClass, clickedPoint, prune, chartShape, chartWithDimension, formattedOption, comparisonOf, setComparison,
 } from '../../main/resources/META-INF/resources/js/report/reportModel.js';
 
 const L = en => ({ 'zh-CN': en, en });
@@ -149,4 +149,19 @@ test('a report without a format leaves ECharts its own number labels', () => {
   assert.equal(option.tooltip.valueFormatter, undefined);
   assert.equal(option.yAxis[0].axisLabel, undefined);
   assert.equal(option.series[0].label, undefined);
+});
+
+test('comparing a measure with the previous period adds its twin with compare, which pruning keeps while it is picked', () => {
+  const dataset = { key: 'kpi', measures: [{ key: 'amount_sum', label: L('Amount'), aggregation: 'sum', field: 'amount' }], dimensions: [] };
+  setComparison(dataset, 'amount_sum', true);
+  assert.deepEqual(dataset.measures[1], { key: 'amount_sum_previous', label: { 'zh-CN': 'Amount（上期）', en: 'Amount (previous period)' },
+    aggregation: 'sum', field: 'amount', compare: 'previous_period' });
+  assert.equal(comparisonOf(dataset, 'amount_sum').key, 'amount_sum_previous');
+  setComparison(dataset, 'amount_sum', true);
+  assert.equal(dataset.measures.length, 2);
+  prune(dataset, { key: 'kpi', measures: ['amount_sum'] });
+  assert.equal(dataset.measures.length, 2);
+  setComparison(dataset, 'amount_sum', false);
+  assert.deepEqual(dataset.measures.map(m => m.key), ['amount_sum']);
+  assert.equal(comparisonOf(dataset, 'nope'), undefined);
 });

@@ -1088,6 +1088,8 @@ export const messages = {
     'dashboard.customRange': '自定义日期',
     'dashboard.filterDefault': '默认值',
     'dashboard.noDefault': '无（不筛选）',
+    'report.compare': '与上一周期比较',
+    'report.compareHint': '需要一个相对日期筛选（如本月），才知道上一周期是哪段时间。',
   },
 
   en: {
@@ -2178,5 +2180,7 @@ export const messages = {
     'dashboard.customRange': 'Custom dates',
     'dashboard.filterDefault': 'Default',
     'dashboard.noDefault': 'None (no filter)',
+    'report.compare': 'Compare with the previous period',
+    'report.compareHint': 'Needs a relative date filter (e.g. this month) to know which period came before.',
   },
 };

@@ -160,10 +160,38 @@ export function prune(dataset, report) {
   if (dataset.key !== report.key) return;
   const formulas = (dataset.measures || []).filter(m => m.expression).map(m => m.expression).join(' ');
   const kept = new Set([...(report.dimensions || []), ...(report.measures || []), ...(dataset.sort || []).map(s => s.key)]);
-  const keep = item => kept.has(item.key) || item.expression || new RegExp(`\\b${item.key}\\b`).test(formulas);
+  const compared = (dataset.measures || []).filter(m => kept.has(m.key) && !m.compare);
+  const comparesKept = item => item.compare && compared.some(m => sameAggregate(m, item));
+  const keep = item => kept.has(item.key) || item.expression || comparesKept(item) || new RegExp(`\\b${item.key}\\b`).test(formulas);
   dataset.dimensions = (dataset.dimensions || []).filter(keep);
   const measures = (dataset.measures || []).filter(keep);
   if (measures.length) dataset.measures = measures;
+}
+
+const sameAggregate = (a, b) => a.aggregation === b.aggregation && (a.field || '') === (b.field || '');
+
+/** The dataset measure holding `key`'s value in the previous period, as the server pairs them, or undefined. */
+export function comparisonOf(dataset, key) {
+  const measure = (dataset.measures || []).find(m => m.key === key);
+  return measure && !measure.expression && !measure.compare
+    ? (dataset.measures || []).find(m => m.compare === 'previous_period' && sameAggregate(m, measure)) : undefined;
+}
+
+/**
+ * Compares measure `key` with the previous period (a KPI card's change, a ranking's rank change) or stops: the
+ * dataset gains or loses the measure of the same aggregation with `compare: previous_period`.
+ */
+export function setComparison(dataset, key, on) {
+  const existing = comparisonOf(dataset, key);
+  if (!on) {
+    if (existing) dataset.measures = dataset.measures.filter(m => m !== existing);
+    return;
+  }
+  const measure = dataset.measures.find(m => m.key === key);
+  if (existing || !measure || measure.expression) return;
+  const { label } = measure;
+  dataset.measures.push({ ...measure, key: freeKey(keysOf(dataset), `${key}_previous`), compare: 'previous_period',
+    label: { 'zh-CN': `${label['zh-CN']}（上期）`, en: `${label.en} (previous period)` } });
 }
 
 /** A new dataset filter on `field` with the operator that suits its kind first. */

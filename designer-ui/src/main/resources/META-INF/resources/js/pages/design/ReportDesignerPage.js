@@ -18,7 +18,7 @@ import { useLeaveGuard } from '../../designer/leaveGuard.js';
 import { History } from '../../designer/history.js';
 import {
   AGGREGATIONS, BUCKETS, FILTER_OPS, RELATIVE_DATES, CHART_CHOICES, chartChoice, chartFor, sourceFields, joinChoices,
-  ensureDimension, ensureMeasure, newFilter, prune, problemPlace, chartShape, chartWithDimension,
+  ensureDimension, ensureMeasure, newFilter, prune, problemPlace, chartShape, chartWithDimension, comparisonOf, setComparison,
 } from '../../report/reportModel.js';
 import { KEY_PATTERN } from '../../designer/fieldTypes.js';
 import DesignerBar from '../../components/designer/DesignerBar.js';
@@ -270,6 +270,11 @@ export default {
         else rep.chart[key] = value;
       });
     }
+    /** A KPI card's change and a ranking's rank change come from the first measure's previous-period twin. */
+    const compared = computed(() => !!(ddoc.value && rdoc.value?.measures?.[0] && comparisonOf(ddoc.value, rdoc.value.measures[0])));
+    function setCompared(on) {
+      change((data, rep) => setComparison(data, rep.measures[0], on));
+    }
     function setTop(n) {
       change(data => {
         if (!n) delete data.top;
@@ -438,7 +443,7 @@ export default {
       form, joins, fields, groups, dimensionChips, measureChips, addDimension, addMeasure, addFilter, removeChip, setBucket, setAggregation,
       aggregationsOf, filterField, filterOps, setFilterOp, setRelative, setFilterValue, filterText, removeFilter, setSubtable, toggleLookup,
       shapeOf, shape, useDataset, startNewDataset, newDataset, newDatasetError, newDatasetProblem, createNewDataset, choice, pickChart, format, setFormat,
-      colors, setColor, setChartOption, setTop, setOthers, setSort, setDrillThrough, sortKeys, itemLabel, preview, previewError,
+      colors, setColor, setChartOption, compared, setCompared, setTop, setOthers, setSort, setDrillThrough, sortKeys, itemLabel, preview, previewError,
       previewing, previewState, showSql, problems, failure, problemsAt, notice, closeProblems, saveBoth, publishBoth, mayPublish, status, busy,
       pendingLeave, leave, palette, shelfRef, formName, commitPair, locale,
       AGGREGATIONS, BUCKETS, RELATIVE_DATES, CHART_CHOICES, KIND_MARKS,
@@ -599,6 +604,10 @@ export default {
           <fieldset class="prop-group"><legend>{{ t('report.chartOptions') }}</legend>
             <label v-if="['line', 'area'].includes(rdoc.chart.type)" class="check"><input type="checkbox" name="smooth" :checked="!!rdoc.chart.smooth" @change="setChartOption('smooth', $event.target.checked)"> {{ t('report.smooth') }}</label>
             <label v-if="rdoc.chart.type === 'ranking'" class="check"><input type="checkbox" name="showRankChange" :checked="!!rdoc.chart.showRankChange" @change="setChartOption('showRankChange', $event.target.checked)"> {{ t('report.rankChange') }}</label>
+            <template v-if="['kpi', 'ranking'].includes(rdoc.chart.type)">
+              <label class="check"><input type="checkbox" name="compare" :checked="compared" @change="setCompared($event.target.checked)"> {{ t('report.compare') }}</label>
+              <small class="muted">{{ t('report.compareHint') }}</small>
+            </template>
             <label v-if="rdoc.chart.type === 'pivot'" class="check"><input type="checkbox" name="subtotals" :checked="!!rdoc.chart.subtotals" @change="setChartOption('subtotals', $event.target.checked)"> {{ t('report.subtotals') }}</label>
             <div v-if="rdoc.chart.type === 'gauge'" class="form-grid">
               <label class="field"><span>{{ t('report.min') }}</span><input name="min" type="number" :value="rdoc.chart.min ?? ''" @change="setChartOption('min', $event.target.value === '' ? null : Number($event.target.value))"></label>
