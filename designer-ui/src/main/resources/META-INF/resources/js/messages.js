@@ -1090,6 +1090,7 @@ export const messages = {
     'dashboard.noDefault': '无（不筛选）',
     'report.compare': '与上一周期比较',
     'report.compareHint': '需要一个相对日期筛选（如本月），才知道上一周期是哪段时间。',
+    'dashboard.allOrgs': '全部组织',
   },
 
   en: {
@@ -2182,5 +2183,6 @@ export const messages = {
     'dashboard.noDefault': 'None (no filter)',
     'report.compare': 'Compare with the previous period',
     'report.compareHint': 'Needs a relative date filter (e.g. this month) to know which period came before.',
+    'dashboard.allOrgs': 'All units',
   },
 };

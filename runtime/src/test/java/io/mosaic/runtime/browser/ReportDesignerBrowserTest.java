@@ -118,4 +118,20 @@ class ReportDesignerBrowserTest extends SalesReportsBrowserTest {
         browser.waitFor("[data-test=record-list] [data-test=applied-filter][data-field=dealer]");
         browser.waitUntil(() -> browser.all("[data-test=record-list] tbody tr[data-test^=record-]").size() == 4);
     }
+
+    @Test
+    void theSamplePacksSalesDashboardOpensOnItsDefaultPeriodOnADesktopAndAPhone() {
+        laptopScreen();
+        signIn("admin", "admin-test-pw");
+        browser.go(url("/#/apps/dms/dashboards/sales"));
+        browser.waitFor("[data-widget=total] [data-test=widget][data-loaded=true]");
+        browser.waitFor("[data-widget=trend] [data-test=widget][data-loaded=true]");
+        assertThat(browser.value("select[name=period-preset]")).isEqualTo("this_year");
+        browser.screenshot("repdes-08-dms-dashboard");
+        browser.emulatePhone(390, 844);
+        browser.reload();
+        browser.waitFor("[data-widget=ranking] [data-test=widget][data-loaded=true]");
+        assertThat(browser.horizontalOverflow()).isFalse();
+        browser.screenshot("repdes-09-dms-dashboard-phone");
+    }
 }

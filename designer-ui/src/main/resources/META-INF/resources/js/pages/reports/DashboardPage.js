@@ -8,6 +8,7 @@ import { route, navigate } from '../../router.js';
 import {
   DATE_PRESETS, valuesFromQuery, queryFromValues, splitRange, joinRange, widgetParams, datasetFilters,
 } from '../../report/dashboardFilters.js';
+import { orgOptions } from '../../names.js';
 import ErrorBox from '../../components/ErrorBox.js';
 import ReportWidget from '../../components/report/ReportWidget.js';
 
@@ -26,6 +27,8 @@ export default {
     const exporting = ref(false);
     const root = ref(null);
     const widgets = ref([]);
+    // An org filter picks from the organisation tree (a text box if the tree cannot be read).
+    const orgs = ref(null);
     let timer = null;
     const group = computed(() => `dashboard-${props.app}-${props.dashboardKey}`);
     const base = computed(() => `/api/apps/${encodeURIComponent(props.app)}/dashboards/${encodeURIComponent(props.dashboardKey)}`);
@@ -38,6 +41,7 @@ export default {
       });
       updated.value = new Date();
       restartTimer();
+      if (dashboard.value?.filters?.some(filter => filter.type === 'org')) orgs.value = await orgOptions().catch(() => null);
     }, { immediate: true });
     watch([dashboard, () => props.query], () => {
       if (!dashboard.value) return;
@@ -117,7 +121,7 @@ export default {
     }
     const time = date => (date ? date.toLocaleTimeString() : '');
     return {
-      t, localName, route, DATE_PRESETS, anyValue, dashboard, error, values, draft, tick, updated, wall, exporting, root, widgets, group, range, setRange,
+      t, localName, route, DATE_PRESETS, orgs, anyValue, dashboard, error, values, draft, tick, updated, wall, exporting, root, widgets, group, range, setRange,
       apply, reset, refresh, dataPath, filtersOf, place, toggleWall, png, pdf, time,
     };
   },
@@ -154,6 +158,11 @@ export default {
               <input type="date" :name="f.key + '-to'" :aria-label="localName(f.label, f.key) + ' · ' + t('dashboard.to')"
                      :value="range(f.key).to" @change="setRange(f.key, 'to', $event.target.value)">
             </template>
+            <select v-else-if="f.type === 'org' && orgs" :name="f.key" :aria-label="localName(f.label, f.key)" :value="draft[f.key] || ''"
+                    @change="draft = { ...draft, [f.key]: $event.target.value }">
+              <option value="">{{ t('dashboard.allOrgs') }}</option>
+              <option v-for="o in orgs" :key="o.id" :value="String(o.id)">{{ '\u2003'.repeat(o.depth) + o.name }}</option>
+            </select>
             <input v-else :name="f.key" :value="draft[f.key] || ''" :placeholder="t('dashboard.filterType.' + f.type)"
                    @input="draft = { ...draft, [f.key]: $event.target.value }">
           </div>
