@@ -34,7 +34,7 @@ export default {
       chart = null;
     }
     async function draw() {
-      if (!props.data?.echarts) {
+      if (!props.data?.echarts || !props.data.rows?.length) {
         dispose();
         return;
       }
@@ -72,7 +72,8 @@ export default {
   },
   template: /* html */ `
     <div class="report-chart" :data-chart="kind">
-      <div v-if="data && data.echarts" ref="canvas" class="report-canvas" data-test="chart-canvas"></div>
+      <p v-if="data && data.rows && !data.rows.length" class="report-empty muted" data-test="no-data">{{ t('report.noData') }}</p>
+      <div v-else-if="data && data.echarts" ref="canvas" class="report-canvas" data-test="chart-canvas"></div>
       <div v-else-if="data && data.kpi" class="kpi-card" data-test="kpi">
         <div class="kpi-label muted small">{{ data.kpi.label }}</div>
         <div class="kpi-value">{{ data.kpi.text }}</div>

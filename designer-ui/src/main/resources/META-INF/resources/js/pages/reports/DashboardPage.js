@@ -163,7 +163,7 @@ export default {
               <option value="">{{ t('dashboard.allOrgs') }}</option>
               <option v-for="o in orgs" :key="o.id" :value="String(o.id)">{{ '\u2003'.repeat(o.depth) + o.name }}</option>
             </select>
-            <input v-else :name="f.key" :value="draft[f.key] || ''" :placeholder="t('dashboard.filterType.' + f.type)"
+            <input v-else :name="f.key" :value="draft[f.key] || ''" :placeholder="t('records.filterValue')"
                    @input="draft = { ...draft, [f.key]: $event.target.value }">
           </div>
           <div class="dashboard-filter-actions">
