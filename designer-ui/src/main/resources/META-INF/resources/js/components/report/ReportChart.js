@@ -76,7 +76,7 @@ export default {
       <div v-else-if="data && data.echarts" ref="canvas" class="report-canvas" data-test="chart-canvas"></div>
       <div v-else-if="data && data.kpi" class="kpi-card" data-test="kpi">
         <div class="kpi-label muted small">{{ data.kpi.label }}</div>
-        <div class="kpi-value">{{ data.kpi.text }}</div>
+        <div class="kpi-value">{{ data.kpi.text || '–' }}</div>
         <div v-if="data.kpi.change != null" class="kpi-change" :class="data.kpi.change >= 0 ? 'up' : 'down'">
           {{ data.kpi.change >= 0 ? '▲' : '▼' }} {{ Math.abs(data.kpi.change * 100).toFixed(1) }}%
           <span class="muted">{{ t('report.vsPrevious', { value: data.kpi.previousText }) }}</span></div>
