@@ -2,7 +2,6 @@ package io.mosaic.runtime.report;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -231,7 +230,7 @@ public class ReportController {
         byte[] pdf = dashboards.pdf(app, key, png, params, language);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(key + "-" + LocalDate.now() + ".pdf").build().toString())
+                        .filename(key + "-" + service.today() + ".pdf").build().toString())
                 .body(pdf);
     }
 

@@ -349,6 +349,23 @@ class ReportApiTest extends SecurityTestSupport {
     }
 
     @Test
+    void anAnalystQueriesADatasetsDraftBeforeItIsPublished() throws Exception {
+        RequestPostProcessor analyst = as(createUser(director, "analyst"));
+        mvc.perform(put("/api/apps/{app}/definitions/dataset/drafted", app).with(analyst)
+                .contentType(MediaType.APPLICATION_JSON).content(ReportFixture.read("orders.dataset.json")
+                        .replace("\"key\": \"orders\"", "\"key\": \"drafted\""))).andExpect(status().is2xxSuccessful());
+        String body = "{\"datasetKey\": \"drafted\", \"draft\": true, \"measures\": [\"count\"]}";
+        JsonNode result = read(mvc.perform(post("/api/apps/{app}/datasets/query", app).with(analyst)
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertNumber(result.path("rows").get(0).get(0), BigDecimal.valueOf(data.orders.size()));
+        mvc.perform(post("/api/apps/{app}/datasets/query", app).with(analyst).contentType(MediaType.APPLICATION_JSON)
+                .content(body.replace("\"draft\": true", "\"draft\": false"))).andExpect(status().isNotFound());
+        mvc.perform(get("/v3/api-docs").with(analyst)).andExpect(result2 -> assertThat(result2.getResponse()
+                .getContentAsString()).contains("/api/apps/{app}/reports/{key}/data", "/api/apps/{app}/dashboards/{key}/pdf"));
+    }
+
+    @Test
     void topNSumsTheRestIntoOthers() throws Exception {
         JsonNode result = query(as(createUser(director, "analyst")), "orders", List.of("dealer_name"),
                 List.of("total", "count"), List.of());
