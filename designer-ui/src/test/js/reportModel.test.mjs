@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   sourceFields, joinChoices, ensureDimension, ensureMeasure, newFilter, chartChoice, chartFor, formatValue, problemPlace, starterDataset,
-  starterReport, typeClass, clickedPoint, prune, chartShape, chartWithDimension, formattedOption, comparisonOf, setComparison,
+  starterReport, typeClass, clickedPoint, prune, chartShape, chartWithDimension, formattedOption, comparisonOf, setComparison, addCalculated,
 } from '../../main/resources/META-INF/resources/js/report/reportModel.js';
 
 const L = en => ({ 'zh-CN': en, en });
@@ -104,8 +104,9 @@ test('a clicked element names its dimension values: the server point first, else
 
 test('a dataset made for the report loses what the report no longer picks; a shared one keeps everything', () => {
   const own = { key: 'ranking', dimensions: [{ key: 'dealer' }, { key: 'month' }],
-    measures: [{ key: 'amount_sum' }, { key: 'qty_sum' }, { key: 'avg_price', expression: 'amount_sum / qty_sum' }, { key: 'old' }] };
-  prune(own, { key: 'ranking', dimensions: ['dealer'], measures: ['amount_sum'] });
+    measures: [{ key: 'amount_sum' }, { key: 'qty_sum' }, { key: 'avg_price', expression: 'amount_sum / qty_sum' },
+      { key: 'unpicked', expression: 'old / 2' }, { key: 'old' }] };
+  prune(own, { key: 'ranking', dimensions: ['dealer'], measures: ['amount_sum', 'avg_price'] });
   assert.deepEqual(own.dimensions.map(d => d.key), ['dealer']);
   assert.deepEqual(own.measures.map(m => m.key), ['amount_sum', 'qty_sum', 'avg_price']);
   const shared = { key: 'sales', dimensions: [{ key: 'dealer' }], measures: [{ key: 'a' }] };
@@ -164,4 +165,16 @@ test('comparing a measure with the previous period adds its twin with compare, w
   setComparison(dataset, 'amount_sum', false);
   assert.deepEqual(dataset.measures.map(m => m.key), ['amount_sum']);
   assert.equal(comparisonOf(dataset, 'nope'), undefined);
+});
+
+test('a calculated measure joins the dataset and the report, refused without a free key, names or formula', () => {
+  const dataset = starterDataset('d', L('D'), 'order');
+  const report = starterReport('r', L('R'), dataset);
+  const ratio = { key: 'avg_order', label: L('Average order'), expression: ' amount_sum / record_count ' };
+  assert.equal(addCalculated(dataset, report, { ...ratio, key: 'Bad key' }), 'design.key.pattern');
+  assert.equal(addCalculated(dataset, report, { ...ratio, key: 'record_count' }), 'report.keyTaken');
+  assert.equal(addCalculated(dataset, report, { ...ratio, expression: ' ' }), 'report.calculatedIncomplete');
+  assert.equal(addCalculated(dataset, report, ratio), null);
+  assert.deepEqual(dataset.measures[1], { key: 'avg_order', label: L('Average order'), expression: 'amount_sum / record_count' });
+  assert.deepEqual(report.measures, ['record_count', 'avg_order']);
 });

@@ -1126,6 +1126,12 @@ export const messages = {
     'decision.run.groups': '分组',
     'decision.run.startedBy': '发起人',
     'decision.run.startedAt': '开始时间',
+    'report.calculated': '计算指标',
+    'report.calculatedHint': '用公式组合其他指标，例如比率或增长。',
+    'report.formula': '公式',
+    'report.formulaHint': '可用指标：{keys}',
+    'report.keyTaken': '数据集中已有这个标识。',
+    'report.calculatedIncomplete': '请填写中英文名称和公式。',
   },
 
   en: {
@@ -2254,5 +2260,11 @@ export const messages = {
     'decision.run.groups': 'Groups',
     'decision.run.startedBy': 'Started by',
     'decision.run.startedAt': 'Started',
+    'report.calculated': 'Calculated',
+    'report.calculatedHint': 'A formula over other measures, such as a ratio or a growth.',
+    'report.formula': 'Formula',
+    'report.formulaHint': 'Measures to use: {keys}',
+    'report.keyTaken': 'The dataset already has this key.',
+    'report.calculatedIncomplete': 'Give both names and the formula.',
   },
 };

@@ -153,16 +153,16 @@ export function ensureMeasure(dataset, field, aggregation, label) {
 
 /**
  * Drops the dimensions and measures of a dataset made for this report alone (same key) that the report no longer
- * picks, keeping calculated measures and what they or the sort name: a dataset shared with other reports is left as
- * it is.
+ * picks, keeping what the picked calculated measures or the sort name and the previous-period twins of picked
+ * measures: a dataset shared with other reports is left as it is.
  */
 export function prune(dataset, report) {
   if (dataset.key !== report.key) return;
-  const formulas = (dataset.measures || []).filter(m => m.expression).map(m => m.expression).join(' ');
   const kept = new Set([...(report.dimensions || []), ...(report.measures || []), ...(dataset.sort || []).map(s => s.key)]);
+  const formulas = (dataset.measures || []).filter(m => m.expression && kept.has(m.key)).map(m => m.expression).join(' ');
   const compared = (dataset.measures || []).filter(m => kept.has(m.key) && !m.compare);
   const comparesKept = item => item.compare && compared.some(m => sameAggregate(m, item));
-  const keep = item => kept.has(item.key) || item.expression || comparesKept(item) || new RegExp(`\\b${item.key}\\b`).test(formulas);
+  const keep = item => kept.has(item.key) || comparesKept(item) || new RegExp(`\\b${item.key}\\b`).test(formulas);
   dataset.dimensions = (dataset.dimensions || []).filter(keep);
   const measures = (dataset.measures || []).filter(keep);
   if (measures.length) dataset.measures = measures;
@@ -192,6 +192,21 @@ export function setComparison(dataset, key, on) {
   const { label } = measure;
   dataset.measures.push({ ...measure, key: freeKey(keysOf(dataset), `${key}_previous`), compare: 'previous_period',
     label: { 'zh-CN': `${label['zh-CN']}（上期）`, en: `${label.en} (previous period)` } });
+}
+
+const KEY = /^[a-z][a-z0-9_]{0,47}$/;
+
+/**
+ * Adds a calculated measure (a formula over the dataset's other measures, e.g. a ratio `amount_sum / record_count`)
+ * to the dataset and picks it in the report. Answers the message key of what is wrong with it, else null.
+ */
+export function addCalculated(dataset, report, { key, label, expression }) {
+  if (!KEY.test(key || '')) return 'design.key.pattern';
+  if (keysOf(dataset).has(key)) return 'report.keyTaken';
+  if (!label?.['zh-CN']?.trim() || !label?.en?.trim() || !expression?.trim()) return 'report.calculatedIncomplete';
+  dataset.measures.push({ key, label: { 'zh-CN': label['zh-CN'].trim(), en: label.en.trim() }, expression: expression.trim() });
+  report.measures.push(key);
+  return null;
 }
 
 /** A new dataset filter on `field` with the operator that suits its kind first. */

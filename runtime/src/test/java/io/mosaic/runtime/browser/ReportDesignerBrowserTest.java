@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The report and dashboard designers and the workspace's widgets beyond the acceptance path: a Chinese analyst sees
- * a refused save marked on the shelf at fault, the server-drawn ranking table and KPI card in the live preview, and
- * a filter narrowing it; a dashboard laid out by dragging a report onto the grid and by the arrange buttons, with
+ * a refused save marked on the shelf at fault, the server-drawn ranking table (with a calculated measure) and KPI card
+ * in the live preview, and a filter narrowing it; a dashboard laid out by dragging a report onto the grid and by the arrange buttons, with
  * undo; and, in the workspace, a widget's CSV and PNG export and the drill-down from a ranking table's row.
  */
 @Tag("browser")
@@ -40,6 +40,18 @@ class ReportDesignerBrowserTest extends SalesReportsBrowserTest {
         assertThat(designer.previewRows()).isEqualTo("3 行");
         assertThat(browser.all("[data-test=preview] [data-test=ranking] [data-test=result-row]")).hasSize(3);
         assertThat(browser.text("[data-test=preview] [data-test=ranking] [data-test=result-row]")).contains("North Motors");
+
+        browser.click("[data-test=add-calculated]");
+        String calculated = "[data-test=calculated-form] ";
+        browser.type(calculated + "input[name=calcKey]", "amount_k");
+        browser.type(calculated + "input[name=calcLabel-zh]", "千元");
+        browser.type(calculated + "input[name=calcLabel-en]", "Thousands");
+        browser.type(calculated + "input[name=calcExpression]", "amount_sum / 1000");
+        browser.click(calculated + "[data-test=add-calculated-measure]");
+        browser.waitFor("[data-test=shelf-measures] [data-key=amount_k]");
+        designer.previewRows();
+        assertThat(browser.text("[data-test=preview] [data-test=ranking] [data-test=result-row]")).contains("1,249,999", "1,250");
+        designer.removeChip("measures", "amount_k");
 
         designer.addField("dealer", "filters");
         browser.setValue("[data-test=filter-chip][data-field=dealer] input[name=value]", "South Auto");

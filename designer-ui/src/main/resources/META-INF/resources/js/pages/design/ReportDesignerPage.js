@@ -18,7 +18,7 @@ import { useLeaveGuard } from '../../designer/leaveGuard.js';
 import { History } from '../../designer/history.js';
 import {
   AGGREGATIONS, BUCKETS, FILTER_OPS, RELATIVE_DATES, CHART_CHOICES, chartChoice, chartFor, sourceFields, joinChoices,
-  ensureDimension, ensureMeasure, newFilter, prune, problemPlace, chartShape, chartWithDimension, comparisonOf, setComparison,
+  ensureDimension, ensureMeasure, newFilter, prune, problemPlace, chartShape, chartWithDimension, comparisonOf, setComparison, addCalculated,
 } from '../../report/reportModel.js';
 import { KEY_PATTERN } from '../../designer/fieldTypes.js';
 import DesignerBar from '../../components/designer/DesignerBar.js';
@@ -270,6 +270,22 @@ export default {
         else rep.chart[key] = value;
       });
     }
+    // A calculated measure: a formula over the dataset's other measures (a ratio, a growth).
+    const calculated = ref(null);
+    const calculatedError = ref(null);
+    const measureKeys = computed(() => (ddoc.value?.measures || []).filter(m => !m.expression).map(m => m.key));
+    function startCalculated() {
+      calculatedError.value = null;
+      calculated.value = { key: '', label: { 'zh-CN': '', en: '' }, expression: '' };
+    }
+    function addCalculatedMeasure() {
+      let problem = null;
+      change((data, rep) => {
+        problem = addCalculated(data, rep, calculated.value);
+      });
+      calculatedError.value = problem;
+      if (!problem) calculated.value = null;
+    }
     /** A KPI card's change and a ranking's rank change come from the first measure's previous-period twin. */
     const compared = computed(() => !!(ddoc.value && rdoc.value?.measures?.[0] && comparisonOf(ddoc.value, rdoc.value.measures[0])));
     function setCompared(on) {
@@ -443,7 +459,8 @@ export default {
       form, joins, fields, groups, dimensionChips, measureChips, addDimension, addMeasure, addFilter, removeChip, setBucket, setAggregation,
       aggregationsOf, filterField, filterOps, setFilterOp, setRelative, setFilterValue, filterText, removeFilter, setSubtable, toggleLookup,
       shapeOf, shape, useDataset, startNewDataset, newDataset, newDatasetError, newDatasetProblem, createNewDataset, choice, pickChart, format, setFormat,
-      colors, setColor, setChartOption, compared, setCompared, setTop, setOthers, setSort, setDrillThrough, sortKeys, itemLabel, preview, previewError,
+      colors, setColor, setChartOption, compared, setCompared, calculated, calculatedError, measureKeys, startCalculated,
+      addCalculatedMeasure, setTop, setOthers, setSort, setDrillThrough, sortKeys, itemLabel, preview, previewError,
       previewing, previewState, showSql, problems, failure, problemsAt, notice, closeProblems, saveBoth, publishBoth, mayPublish, status, busy,
       pendingLeave, leave, palette, shelfRef, formName, commitPair, locale,
       AGGREGATIONS, BUCKETS, RELATIVE_DATES, CHART_CHOICES, KIND_MARKS,
@@ -535,7 +552,22 @@ export default {
                   <button type="button" class="chip-remove" :aria-label="t('common.remove')" data-test="remove-chip" :disabled="measureChips.length < 2" @click="removeChip('measures', i)">×</button>
                 </li>
               </ul>
+              <button type="button" class="button button-small button-ghost shelf-extra" data-test="add-calculated" :title="t('report.calculatedHint')"
+                      @click="startCalculated">+ {{ t('report.calculated') }}</button>
             </div>
+            <form v-if="calculated" class="calculated-form" data-test="calculated-form" @submit.prevent="addCalculatedMeasure">
+              <label class="field"><span>{{ t('rules.key') }}</span>
+                <input name="calcKey" v-model.trim="calculated.key" spellcheck="false" placeholder="avg_order"></label>
+              <TextPair name="calcLabel" :label="t('rules.name')" :model-value="calculated.label" @update:model-value="v => calculated.label = v" />
+              <label class="field calculated-formula"><span>{{ t('report.formula') }}</span>
+                <input name="calcExpression" v-model="calculated.expression" spellcheck="false" :placeholder="measureKeys.slice(0, 2).join(' / ')">
+                <small class="muted">{{ t('report.formulaHint', { keys: measureKeys.join(', ') }) }}</small></label>
+              <p v-if="calculatedError" class="prop-error">{{ t(calculatedError) }}</p>
+              <div class="form-actions">
+                <button type="button" class="button button-small button-ghost" @click="calculated = null">{{ t('common.cancel') }}</button>
+                <button type="submit" class="button button-small button-primary" data-test="add-calculated-measure">{{ t('common.create') }}</button>
+              </div>
+            </form>
             <div class="shelf shelf-filters" data-test="shelf-filters" :class="{ invalid: problemsAt('filters').length }">
               <span class="shelf-title">{{ t('report.filters') }}</span>
               <ul class="shelf-list" data-shelf="filters" :ref="shelfRef('filters')">
