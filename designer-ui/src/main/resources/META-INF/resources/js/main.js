@@ -20,6 +20,8 @@ import FormDesignerPage from './pages/design/FormDesignerPage.js';
 import FlowDesignerPage from './pages/design/FlowDesignerPage.js';
 import RuleDesignerPage from './pages/design/RuleDesignerPage.js';
 import DecisionDesignerPage from './pages/design/DecisionDesignerPage.js';
+import ReportDesignerPage from './pages/design/ReportDesignerPage.js';
+import DashboardDesignerPage from './pages/design/DashboardDesignerPage.js';
 import InboxPage from './pages/flow/InboxPage.js';
 import TaskPage from './pages/flow/TaskPage.js';
 import InstancePage from './pages/flow/InstancePage.js';
@@ -30,7 +32,8 @@ const PAGES = {
   login: LoginPage, launcher: LauncherPage, app: AppPage, target: AppPage, record: AppPage, tokens: TokensPage,
   users: UsersPage, roles: RolesPage, orgs: OrgsPage, packs: PacksPage, outbox: OutboxPage, webhooks: WebhooksPage,
   design: DesignHomePage, formDesigner: FormDesignerPage, flowDesigner: FlowDesignerPage,
-  ruleDesigner: RuleDesignerPage, decisionDesigner: DecisionDesignerPage,
+  ruleDesigner: RuleDesignerPage, decisionDesigner: DecisionDesignerPage, reportDesigner: ReportDesignerPage,
+  dashboardDesigner: DashboardDesignerPage,
   inbox: InboxPage, task: TaskPage, instance: InstancePage, notifications: NotificationsPage,
 };
 
