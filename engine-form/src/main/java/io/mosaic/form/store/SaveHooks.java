@@ -34,4 +34,12 @@ public interface SaveHooks {
     default void afterSave(Connection connection, long id, ObjectNode record, ObjectNode stored, Actor actor)
             throws SQLException {
     }
+
+    /**
+     * After every write of the form's records — create, import, update, delete, restore, a workflow status — once the
+     * store's statements ran (inside the caller's transaction, if any): what caches results over the form's data
+     * (reports) learns that they are stale.
+     */
+    default void written() {
+    }
 }
