@@ -112,7 +112,10 @@ final class HandWrittenReports {
         StringBuilder sql = new StringBuilder(select).append(" FROM ").append(ReportsData.ORDERS).append(" o JOIN ")
                 .append(ReportsData.LINES).append(" l ON l.parent_id = o.id");
         if (dealers) {
-            sql.append(" JOIN ").append(ReportsData.DEALERS_TABLE).append(" d ON d.id = o.dealer");
+            // LEFT, not inner: with an inner join H2 and MariaDB both start from the 200 dealers and read the orders
+            // through the dealer lookup index, (dealer, deleted_at, id), one random read an order: 7 s for the
+            // ranking on H2 and 9 s on MariaDB instead of under 2 s. Every order has its dealer, so the sums agree.
+            sql.append(" LEFT JOIN ").append(ReportsData.DEALERS_TABLE).append(" d ON d.id = o.dealer");
         }
         sql.append(" WHERE o.deleted_at IS NULL AND o.status IN (?, ?)");
         if (scope.orgs() != null) {
