@@ -135,6 +135,8 @@ test('each inbox box shows its own columns, and an unknown box is the to-do box'
 test('a to-do opens its approval page; everything else its workflow instance', () => {
   assert.equal(itemLink('todo', { taskId: 't 1', instanceId: 'i1' }), '/tasks/t%201');
   assert.equal(itemLink('done', { instanceId: 'i1' }), '/instances/i1');
+  assert.equal(itemLink('todo', { kind: 'todo', taskId: 't2', app: 'dms', form: 'stock', recordId: 7 }), '/apps/dms/form/stock/7');
+  assert.equal(itemLink('todo', { kind: 'todo', taskId: 't3', app: 'dms', form: null, recordId: null }), '/inbox/todo');
   assert.equal(itemLink('cc', { taskId: 'x', instanceId: 'i2' }), '/instances/i2');
 });
 

@@ -147,3 +147,19 @@ test('a problem lands on the rule, condition node or action its pointer names', 
   assert.equal(problemsAt(problems, '/rules/0', { within: true }).length, 4);
   assert.equal(problemsAt(problems, '/rules/0/actions/0', { within: true }).length, 1);
 });
+
+test('a lookup offers the fields of the record it points at, after the form\'s own fields', () => {
+  const forms = [{ key: 'dealer', fields: [
+    { key: 'credit_limit', type: 'money', label: { en: 'Credit limit' } },
+    { key: 'licence', type: 'attachment', label: { en: 'Licence' } },
+    { key: 'contacts', type: 'subtable', columns: [{ key: 'phone', type: 'text' }] }] }];
+  const fields = conditionFields([
+    { key: 'dealer', type: 'lookup', label: { en: 'Dealer' }, lookup: { form: 'dealer', displayField: 'name' } },
+    { key: 'total', type: 'money', label: { en: 'Total' } },
+    { key: 'unknown', type: 'lookup', label: { en: 'Other' }, lookup: { form: 'missing' } }], forms);
+  assert.deepEqual(fields.map(f => f.path), ['dealer', 'total', 'unknown', 'dealer.credit_limit']);
+  const limit = fields.at(-1);
+  assert.equal(limit.via, 'dealer');
+  assert.deepEqual(limit.viaLabel, { en: 'Dealer' });
+  assert.deepEqual(operatorsFor(limit), operatorsFor({ type: 'money' }));
+});

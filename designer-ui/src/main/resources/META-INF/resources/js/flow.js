@@ -142,6 +142,10 @@ export function boxOf(name) {
 
 /** Where a click on an inbox row goes: a to-do opens its approval page, anything else its workflow instance. */
 export function itemLink(box, item) {
+  // A rule's to-do is about a record, which is where the work is done.
+  if (item.kind === 'todo') {
+    return item.recordId ? `/apps/${encodeURIComponent(item.app)}/form/${encodeURIComponent(item.form)}/${item.recordId}` : '/inbox/todo';
+  }
   if (box === 'todo' && item.taskId) return `/tasks/${encodeURIComponent(item.taskId)}`;
   return `/instances/${encodeURIComponent(item.instanceId)}`;
 }

@@ -14,6 +14,7 @@ import RolesPage from './pages/admin/RolesPage.js';
 import OrgsPage from './pages/admin/OrgsPage.js';
 import PacksPage from './pages/admin/PacksPage.js';
 import OutboxPage from './pages/admin/OutboxPage.js';
+import WebhooksPage from './pages/admin/WebhooksPage.js';
 import DesignHomePage from './pages/design/DesignHomePage.js';
 import FormDesignerPage from './pages/design/FormDesignerPage.js';
 import FlowDesignerPage from './pages/design/FlowDesignerPage.js';
@@ -27,7 +28,7 @@ import ToastHost from './components/ToastHost.js';
 
 const PAGES = {
   login: LoginPage, launcher: LauncherPage, app: AppPage, target: AppPage, record: AppPage, tokens: TokensPage,
-  users: UsersPage, roles: RolesPage, orgs: OrgsPage, packs: PacksPage, outbox: OutboxPage,
+  users: UsersPage, roles: RolesPage, orgs: OrgsPage, packs: PacksPage, outbox: OutboxPage, webhooks: WebhooksPage,
   design: DesignHomePage, formDesigner: FormDesignerPage, flowDesigner: FlowDesignerPage,
   ruleDesigner: RuleDesignerPage, decisionDesigner: DecisionDesignerPage,
   inbox: InboxPage, task: TaskPage, instance: InstancePage, notifications: NotificationsPage,

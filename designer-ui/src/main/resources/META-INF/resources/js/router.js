@@ -19,6 +19,7 @@ const ROUTES = [
   ['orgs', '/admin/orgs', { admin: true }],
   ['packs', '/admin/packs', { packs: true }],
   ['outbox', '/admin/outbox', { admin: true }],
+  ['webhooks', '/admin/webhooks', { admin: true }],
   ['design', '/design/:app', { design: true }],
   ['formDesigner', '/design/:app/forms/:key', { design: true }],
   ['flowDesigner', '/design/:app/flows/:key', { design: true }],

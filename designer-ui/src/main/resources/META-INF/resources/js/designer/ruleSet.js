@@ -186,10 +186,13 @@ export function toggleNot(node) {
 
 /**
  * What conditions and actions may name: the form's fields, then each sub-table column as `table.column`
- * (`column: true`, with its table). Layout-only and file fields compare with nothing useful, so they are left out.
+ * (`column: true`, with its table), then the fields of the record a lookup points at as `lookup.field` (`via`, with
+ * the lookup's label), when `forms` holds that form. Layout-only and file fields compare with nothing useful, so
+ * they are left out.
  */
-export function conditionFields(formFields) {
+export function conditionFields(formFields, forms = []) {
   const list = [];
+  const targets = [];
   for (const field of formFields || []) {
     if (field.type === 'subtable') {
       for (const column of field.columns || []) {
@@ -198,9 +201,14 @@ export function conditionFields(formFields) {
       }
     } else if (comparable(field)) {
       list.push({ ...field, path: field.key });
+      const target = field.type === 'lookup' && (forms || []).find(form => form.key === field.lookup?.form);
+      for (const targetField of target ? target.fields || [] : []) {
+        if (targetField.type === 'subtable' || !comparable(targetField)) continue;
+        targets.push({ ...targetField, path: `${field.key}.${targetField.key}`, via: field.key, viaLabel: field.label });
+      }
     }
   }
-  return list;
+  return [...list, ...targets];
 }
 
 function comparable(field) {

@@ -671,9 +671,11 @@ public final class RecordStore {
             }
         }
         c.setAutoCommit(false);
+        boolean committed = false;
         try {
             T result = work.run();
             c.commit();
+            committed = true;
             return result;
         } catch (SQLException e) {
             c.rollback();
@@ -687,6 +689,7 @@ public final class RecordStore {
             throw e;
         } finally {
             c.setAutoCommit(true);
+            hooks.afterCompletion(committed);
         }
     }
 

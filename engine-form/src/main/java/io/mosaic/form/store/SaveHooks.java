@@ -36,6 +36,14 @@ public interface SaveHooks {
     }
 
     /**
+     * After a transaction the store began and ended itself (no caller's transaction) committed or rolled back, with
+     * every {@link #afterSave} of it done: what must wait for the commit, such as waking the outbox's delivery, runs
+     * here. Must not throw: the write is already final.
+     */
+    default void afterCompletion(boolean committed) {
+    }
+
+    /**
      * After every write of the form's records — create, import, update, delete, restore, a workflow status — once the
      * store's statements ran (inside the caller's transaction, if any): what caches results over the form's data
      * (reports) learns that they are stale.

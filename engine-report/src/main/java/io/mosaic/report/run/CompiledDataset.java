@@ -1,14 +1,19 @@
 package io.mosaic.report.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mosaic.api.definition.DefinitionProblem;
 import io.mosaic.api.definition.LocalizedText;
 import io.mosaic.form.formula.Expression;
 import io.mosaic.form.formula.FormulaContext;
 import io.mosaic.form.formula.FormulaException;
+import io.mosaic.form.store.SqlNames;
+import io.mosaic.form.store.SystemColumns;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -22,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * A dataset compiled against the published forms it reads: each {@link #prepare query} is one parameterised
@@ -34,7 +40,8 @@ public final class CompiledDataset {
     /** The dimension value of the row that sums the groups after the top N. */
     public static final String OTHERS = "__others__";
 
-    record Dimension(String key, LocalizedText label, FieldRef field, String bucket, String sql) {
+    /** @param joins what the statement joins when the dimension is shown (a hierarchy's parents) */
+    record Dimension(String key, LocalizedText label, FieldRef field, String bucket, String sql, List<String> joins) {
     }
 
     /**
@@ -234,13 +241,13 @@ public final class CompiledDataset {
         private SqlQuery statement() {
             List<Object> whereParams = new ArrayList<>();
             List<String> where = new ArrayList<>();
-            where.add(Sources.column(Sources.SOURCE, io.mosaic.form.store.SystemColumns.DELETED_AT) + " IS NULL");
+            where.add(Sources.column(Sources.SOURCE, SystemColumns.DELETED_AT) + " IS NULL");
             where.add("(" + request.rows().sql(Sources.SOURCE, whereParams) + ")");
             List<Filter> all = new ArrayList<>(filters);
             for (int i = 0; i < request.filters().size(); i++) {
                 QueryFilter filter = request.filters().get(i);
                 String pointer = "/filters/" + i;
-                List<io.mosaic.api.definition.DefinitionProblem> problems = new ArrayList<>();
+                List<DefinitionProblem> problems = new ArrayList<>();
                 FieldRef field = sources.resolve(filter.field(), pointer + "/field", problems).orElseThrow(() ->
                         DatasetQueryException.invalid(pointer + "/field", problems.get(0).message()));
                 refuseHidden(field, pointer + "/field");
@@ -294,10 +301,18 @@ public final class CompiledDataset {
                 }
                 where.add("(" + String.join(" OR ", ranges) + ")");
             }
-            StringBuilder sql = new StringBuilder("SELECT ").append(String.join(", ", select)).append(sources.from())
-                    .append(" WHERE ").append(String.join(" AND ", where));
+            StringBuilder sql = new StringBuilder("SELECT ").append(String.join(", ", select)).append(sources.from());
+            shownDimensions.forEach(dimension -> dimension.joins().forEach(sql::append));
+            sql.append(" WHERE ").append(String.join(" AND ", where));
+            List<Object> havingParams = new ArrayList<>();
             if (!groupBy.isEmpty()) {
                 sql.append(" GROUP BY ").append(String.join(", ", groupBy));
+                if (period != null) {
+                    // The rows of the period before only feed the compared measures: a group they alone make is not
+                    // one of the query's period.
+                    sql.append(" HAVING COUNT(CASE WHEN ").append(Conditions.period(periodFilter.field(), period,
+                            havingParams)).append(" THEN 1 END) > 0");
+                }
             }
             List<String> order = new ArrayList<>();
             for (Sort s : timeline || shownDimensions.isEmpty() ? List.<Sort>of() : sort) {
@@ -325,6 +340,7 @@ public final class CompiledDataset {
             }
             List<Object> params = new ArrayList<>(selectParams);
             params.addAll(whereParams);
+            params.addAll(havingParams);
             return new SqlQuery(sql.toString(), params);
         }
 
@@ -426,7 +442,8 @@ public final class CompiledDataset {
             List<ResultColumn> columns = new ArrayList<>();
             for (Dimension dimension : shownDimensions) {
                 columns.add(new ResultColumn(dimension.key(), dimension.label(), "dimension",
-                        dimension.bucket() == null ? dimension.field().type().columnType() : "text"));
+                        dimension.bucket() == null && dimension.joins().isEmpty() ? dimension.field().type().columnType()
+                                : "text"));
             }
             for (Measure measure : shownMeasures) {
                 String type = measure.field() != null && measure.field().type().isDate()
@@ -470,7 +487,7 @@ public final class CompiledDataset {
                         count = add(count, p[1]);
                     }
                     value = sum == null || count == null || count.signum() == 0 ? null
-                            : sum.divide(count, 10, java.math.RoundingMode.HALF_UP);
+                            : sum.divide(count, 10, RoundingMode.HALF_UP);
                 } else {
                     for (Row row : rest) {
                         value = combine(measure.aggregation(), value, row.measures().get(measure.key()));
@@ -522,7 +539,7 @@ public final class CompiledDataset {
      * @throws DatasetQueryException for an unknown dimension key ({@code /point/<key>}) or a filter that does not fit
      */
     public Drill drill(Map<String, JsonNode> point, List<QueryFilter> filters, LocalDate today,
-                       java.util.function.Function<SqlQuery, List<Object[]>> statements) {
+                       Function<SqlQuery, List<Object[]>> statements) {
         List<String> out = new ArrayList<>();
         boolean exact = true;
         for (Map.Entry<String, JsonNode> entry : point.entrySet()) {
@@ -543,6 +560,8 @@ public final class CompiledDataset {
                 } else {
                     exact = false;
                 }
+            } else if (!dimension.joins().isEmpty()) {
+                exact = false;
             } else if (field.topLevel()) {
                 out.add(field.path() + ":eq:" + value.asText());
             } else if (field.lookup() != null && !sources.lookups.get(field.lookup()).inSubtable()) {
@@ -559,7 +578,7 @@ public final class CompiledDataset {
         List<Filter> all = new ArrayList<>(this.filters);
         for (int i = 0; i < filters.size(); i++) {
             String pointer = "/filters/" + i;
-            List<io.mosaic.api.definition.DefinitionProblem> problems = new ArrayList<>();
+            List<DefinitionProblem> problems = new ArrayList<>();
             QueryFilter filter = filters.get(i);
             FieldRef field = sources.resolve(filter.field(), pointer + "/field", problems).orElseThrow(() ->
                     DatasetQueryException.invalid(pointer + "/field", problems.get(0).message()));
@@ -572,9 +591,9 @@ public final class CompiledDataset {
     }
 
     private Optional<Long> lookupId(FieldRef field, JsonNode value,
-                                    java.util.function.Function<SqlQuery, List<Object[]>> statements) {
+                                    Function<SqlQuery, List<Object[]>> statements) {
         Sources.Lookup lookup = sources.lookups.get(field.lookup());
-        String target = io.mosaic.form.store.SqlNames.quote(io.mosaic.form.store.SqlNames.table(sources.app,
+        String target = SqlNames.quote(SqlNames.table(sources.app,
                 lookup.target().key()));
         String column = field.sql().substring(field.sql().indexOf('.') + 1);
         List<Object> params = new ArrayList<>();
@@ -585,7 +604,7 @@ public final class CompiledDataset {
         } catch (DatasetQueryException e) {
             return Optional.empty();
         }
-        SqlQuery query = new SqlQuery("SELECT " + io.mosaic.form.store.SqlNames.quote("id") + " FROM " + target
+        SqlQuery query = new SqlQuery("SELECT " + SqlNames.quote("id") + " FROM " + target
                 + " WHERE " + condition + " LIMIT 2", params);
         List<Object[]> rows = statements.apply(query);
         return rows.size() == 1 ? Optional.of(((Number) rows.get(0)[0]).longValue()) : Optional.empty();
@@ -635,7 +654,7 @@ public final class CompiledDataset {
     }
 
     private static String alias(String prefix, int index) {
-        return io.mosaic.form.store.SqlNames.quote(prefix + index);
+        return SqlNames.quote(prefix + index);
     }
 
     /** One aggregation; with {@code condition} it counts only the rows that meet it (a period's). */
@@ -731,7 +750,7 @@ public final class CompiledDataset {
         }
         try {
             Object value = measure.expression().evaluate(FormulaContext.of(numbers, Clock.fixed(
-                    java.time.Instant.EPOCH, ZoneOffset.UTC)));
+                    Instant.EPOCH, ZoneOffset.UTC)));
             return value instanceof BigDecimal || value == null ? value : null;
         } catch (FormulaException e) {
             return null;

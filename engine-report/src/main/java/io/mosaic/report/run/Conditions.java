@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A filter as a predicate on its field's column, with every value bound: operators by the field's type, dates
@@ -35,7 +36,7 @@ final class Conditions {
                       List<Object> params, String pointer) {
         if (!OPS.contains(op)) {
             throw DatasetQueryException.invalid(pointer + "/op", "Unknown operator '" + op + "'; use one of "
-                    + String.join(", ", new java.util.TreeSet<>(OPS)));
+                    + String.join(", ", new TreeSet<>(OPS)));
         }
         String column = field.sql();
         ValueType type = field.type();

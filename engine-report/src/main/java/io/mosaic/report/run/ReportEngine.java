@@ -3,9 +3,11 @@ package io.mosaic.report.run;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import io.mosaic.api.definition.DefinitionProblem;
 import io.mosaic.api.definition.InvalidDefinitionException;
 import io.mosaic.api.definition.LocalizedText;
+import io.mosaic.form.api.FieldType;
 import io.mosaic.form.formula.Expression;
 import io.mosaic.form.formula.Formula;
 import io.mosaic.form.formula.FormulaException;
@@ -113,10 +115,17 @@ public final class ReportEngine {
             } else if (bucket != null && !field.get().type().isDate()) {
                 problems.add(DefinitionProblem.at(at + "/bucket", "Only a date or date-time field has " + bucket
                         + " buckets; '" + field.get().path() + "' is " + typeName(field.get())));
+            } else if (node.has("hierarchy") && !isType(sources, field.get(), FieldType.ORG)) {
+                Hierarchy.of(app, field.get(), sources.model(field.get().path()).orElse(null), forms,
+                        node.has("level") ? node.get("level").asInt() : null, "h" + i + "_", at, problems)
+                        .ifPresent(tree -> dimensions.put(node.path("key").asText(), new CompiledDataset.Dimension(
+                                node.path("key").asText(), text(node.path("label")), field.get(), null, tree.sql(),
+                                tree.joins())));
             } else {
+                // An org unit field groups by the unit itself: the org tree is the platform's, not a form's.
                 String sql = bucket == null ? field.get().sql() : Buckets.sql(bucket, field.get().sql(), dialect);
                 dimensions.put(node.path("key").asText(), new CompiledDataset.Dimension(node.path("key").asText(),
-                        text(node.path("label")), field.get(), bucket, sql));
+                        text(node.path("label")), field.get(), bucket, sql, List.of()));
             }
         }
         Map<String, CompiledDataset.Measure> measures = new LinkedHashMap<>();
@@ -149,6 +158,10 @@ public final class ReportEngine {
         boolean others = dataset.path("top").path("others").asBoolean(false);
         return new CompiledDataset(dataset.path("key").asText(), text(dataset.path("name")), sources, dialect,
                 dimensions, measures, filters, sort, top, others);
+    }
+
+    private static boolean isType(Sources sources, FieldRef field, FieldType type) {
+        return sources.model(field.path()).map(f -> f.type() == type).orElse(false);
     }
 
     private static void measure(JsonNode node, String at, Sources sources, Map<String, CompiledDataset.Measure> measures,
@@ -215,7 +228,7 @@ public final class ReportEngine {
         try {
             return JSON.readTree(json == null ? "null" : json);
         } catch (JsonProcessingException e) {
-            return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+            return MissingNode.getInstance();
         }
     }
 }

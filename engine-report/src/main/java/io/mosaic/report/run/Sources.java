@@ -8,6 +8,7 @@ import io.mosaic.form.model.FormModel;
 import io.mosaic.form.store.SqlNames;
 import io.mosaic.form.store.SystemColumns;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,7 +94,7 @@ final class Sources {
 
     /** The source form and the forms of its lookups: what a result depends on. */
     List<String> forms() {
-        List<String> keys = new java.util.ArrayList<>(List.of(form.key()));
+        List<String> keys = new ArrayList<>(List.of(form.key()));
         lookups.values().forEach(l -> {
             if (!keys.contains(l.target().key())) {
                 keys.add(l.target().key());
@@ -154,6 +155,21 @@ final class Sources {
                     + "') has no field '" + rest + "'"));
         }
         return field;
+    }
+
+    /** The model of the field a path names (a lookup's, say), or empty for a system column. */
+    Optional<FieldModel> model(String path) {
+        int dot = path.indexOf('.');
+        if (dot < 0) {
+            return form.field(path);
+        }
+        String head = path.substring(0, dot);
+        String rest = path.substring(dot + 1);
+        if (subtable != null && subtable.key().equals(head)) {
+            return subtable.column(rest);
+        }
+        Lookup lookup = lookups.get(head);
+        return lookup == null ? Optional.empty() : lookup.target().field(rest);
     }
 
     private static Optional<FieldRef> field(FormModel form, String alias, String key, String path, String lookup,

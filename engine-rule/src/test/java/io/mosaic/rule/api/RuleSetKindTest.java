@@ -18,6 +18,7 @@ class RuleSetKindTest {
     @CsvSource({
             "order-checks.rules.json, order_checks",
             "contract-expiry-reminder.rules.json, contract_expiry",
+            "webhook-to-erp.rules.json, to_erp",
     })
     void acceptsRuleSets(String fixture, String key) {
         assertThat(kind.validate(key, Fixtures.read("rules/" + fixture))).isEmpty();
@@ -35,6 +36,7 @@ class RuleSetKindTest {
             "comparison-without-value.rules.json, /rules/0/condition/all/0/value",
             "in-with-single-value.rules.json, /rules/0/condition/all/2/not/value",
             "notify-without-recipients.rules.json, /rules/1/actions/1/to",
+            "webhook-without-endpoint.rules.json, /rules/0/actions/0/webhook",
             "set-field-value-and-expression.rules.json, /rules/1/actions/0",
             "action-with-script.rules.json, /rules/1/actions/0/script",
     })

@@ -43,4 +43,19 @@ class RunawayTest {
         assertThatThrownBy(() -> rules.run(Records.facts(Map.of("x", 1, "y", 0))))
                 .hasMessageContaining("after 10000 rule firings");
     }
+
+    @Test
+    void aRunAfterARunawayStartsClean() {
+        CompiledRules rules = new RuleEngine(500).rules("loop", LEAPFROG);
+        assertThatThrownBy(() -> rules.run(Records.facts(Map.of("x", 1, "y", 0))))
+                .isInstanceOf(RuleRunawayException.class);
+
+        // Sessions are pooled: the stopped run's leftover activations and facts must not reach the next record,
+        // which starts from its own values and is stopped after the same number of firings.
+        for (int run = 0; run < 3; run++) {
+            assertThatThrownBy(() -> rules.run(Records.facts(Map.of("x", 40, "y", 2))))
+                    .isInstanceOfSatisfying(RuleRunawayException.class,
+                            e -> assertThat(e.firings()).isBetween(250, 251));
+        }
+    }
 }

@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -66,10 +67,12 @@ public class FlowController {
     private final FlowInbox inbox;
     private final FlowStore store;
     private final FileStore files;
+    private final Todos todos;
 
-    FlowController(FlowService flows, FlowInbox inbox, FlowStore store, FileStore files) {
+    FlowController(FlowService flows, FlowInbox inbox, FlowStore store, FileStore files, Todos todos) {
         this.flows = flows;
         this.inbox = inbox;
+        this.todos = todos;
         this.store = store;
         this.files = files;
     }
@@ -90,6 +93,14 @@ public class FlowController {
                     List.of(new ApiError.Problem(page < 0 ? "page" : "size", "out of range")));
         }
         return inbox.page(box, user, app, q, page, size);
+    }
+
+    @Operation(summary = "Mark a rule's to-do done (it leaves the to-do box of everyone it was offered to); 404 "
+            + "flow.todo_not_found when it is not open and the user's")
+    @PostMapping("/todos/{todoId}/done")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void todoDone(@PathVariable String todoId, Authentication user) {
+        todos.done(todoId, user);
     }
 
     @Operation(summary = "A task with the record under its field access, the actions allowed now and return targets")

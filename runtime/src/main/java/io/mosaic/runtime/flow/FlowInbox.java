@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -16,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.mosaic.runtime.web.ApiException;
 
-/** A user's inbox: to-do tasks (assigned, or to claim), done, started by them, copied to them. */
+/** A user's inbox: to-do tasks (assigned, or to claim) and rules' to-dos, done, started by them, copied to them. */
 @Component
 public class FlowInbox {
 
@@ -60,10 +61,15 @@ public class FlowInbox {
         return switch (box) {
             case "todo" -> {
                 TaskQuery query = todo(username, matching);
-                List<Task> found = query.orderByTaskCreateTime().desc().listPage(offset, size);
-                Map<String, FlowStore.Instance> instances = instances(found.stream().map(Task::getProcessInstanceId).toList());
+                List<Task> found = query.includeTaskLocalVariables().orderByTaskCreateTime().desc().listPage(offset, size);
+                Map<String, FlowStore.Instance> instances = instances(found.stream().map(Task::getProcessInstanceId)
+                        .filter(Objects::nonNull).toList());
                 List<Map<String, Object>> items = new ArrayList<>();
                 for (Task task : found) {
+                    if (Todos.isTodo(task)) {
+                        items.add(Todos.item(task));
+                        continue;
+                    }
                     FlowStore.Instance instance = instances.get(task.getProcessInstanceId());
                     if (instance == null) {
                         continue;
@@ -120,8 +126,11 @@ public class FlowInbox {
         };
     }
 
-    /** Tasks assigned to the user or offered to them (by name or by one of their roles) and not claimed. */
-    private TaskQuery todo(String username, List<String> instanceIds) {
+    /**
+     * Tasks assigned to the user or offered to them (by name or by one of their roles) and not claimed, rules' to-dos
+     * among them unless the box is narrowed to instances.
+     */
+    TaskQuery todo(String username, List<String> instanceIds) {
         TaskQuery query = tasks.createTaskQuery().taskCandidateOrAssigned(username).active();
         List<String> roles = assignees.rolesOf(username);
         if (!roles.isEmpty()) {

@@ -54,6 +54,11 @@ public class FormDataVersions {
             }
 
             @Override
+            public void afterCompletion(boolean committed) {
+                hooks.afterCompletion(committed);
+            }
+
+            @Override
             public void written() {
                 hooks.written();
                 changed(app, form);

@@ -53,6 +53,7 @@ public class NotifyProperties {
         private int maxAttempts = 8;
         private Duration lease = Duration.ofMinutes(2);
         private int batch = 50;
+        private Duration keepSent = Duration.ofDays(30);
 
         public Duration getPoll() { return poll; }
         public void setPoll(Duration poll) { this.poll = poll; }
@@ -66,6 +67,8 @@ public class NotifyProperties {
         public void setLease(Duration lease) { this.lease = lease; }
         public int getBatch() { return batch; }
         public void setBatch(int batch) { this.batch = batch; }
+        public Duration getKeepSent() { return keepSent; }
+        public void setKeepSent(Duration keepSent) { this.keepSent = keepSent; }
     }
 
     public static class Mail {

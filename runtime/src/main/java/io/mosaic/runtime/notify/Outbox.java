@@ -38,6 +38,11 @@ class Outbox {
                 .update();
     }
 
+    int deleteSentBefore(Instant before) {
+        return jdbc.sql("DELETE FROM MO_OUTBOX WHERE status = ? AND sent_at < ?").params(OutboxEntry.SENT, ts(before))
+                .update();
+    }
+
     /** Ids of rows due at {@code now} that nobody holds a live claim on, the longest waiting first. */
     List<Long> due(Instant now, int limit) {
         return jdbc.sql("SELECT id FROM MO_OUTBOX WHERE status = ? AND next_attempt_at <= ? "

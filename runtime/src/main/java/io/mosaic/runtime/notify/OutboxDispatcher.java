@@ -89,6 +89,25 @@ public class OutboxDispatcher implements DisposableBean {
         }
     }
 
+    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
+    void purgeOnSchedule() {
+        try {
+            purge(clock.instant());
+        } catch (RuntimeException e) {
+            LOG.warn("Purging sent outbox rows failed; the next hour tries again", e);
+        }
+    }
+
+    /**
+     * Deletes deliveries sent longer than {@code keep-sent} before {@code now}, so that the log keeps what is worth
+     * reading; pending and dead rows stay. Any node may run it at any time: a row is deleted once whoever does it.
+     *
+     * @return how many rows went
+     */
+    public int purge(Instant now) {
+        return outbox.deleteSentBefore(now.minus(settings.getKeepSent()));
+    }
+
     /** One pass over the rows due at {@code now}; returns how many this call delivered. */
     public int runOnce(Instant now) {
         int delivered = 0;

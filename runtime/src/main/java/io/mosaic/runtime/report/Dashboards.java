@@ -58,32 +58,34 @@ public class Dashboards {
         ObjectNode out = JSON.objectNode();
         out.put("key", key);
         out.put("name", ReportViews.text(dashboard.path("name"), language));
-        out.set("refreshSeconds", dashboard.has("refreshSeconds") ? dashboard.get("refreshSeconds") : JSON.nullNode());
+        copy(dashboard, out, "refreshSeconds");
         ArrayNode filters = out.putArray("filters");
         for (JsonNode filter : dashboard.path("filters")) {
             ObjectNode shown = filters.addObject();
-            shown.put("key", filter.path("key").asText());
-            shown.put("type", filter.path("type").asText());
+            copy(filter, shown, "key", "type");
             shown.put("label", ReportViews.text(filter.path("label"), language));
-            shown.set("field", filter.has("field") ? filter.get("field") : JSON.nullNode());
-            shown.set("default", filter.has("default") ? filter.get("default") : JSON.nullNode());
+            copy(filter, shown, "field", "default");
         }
         ArrayNode widgets = out.putArray("widgets");
         for (JsonNode widget : dashboard.path("widgets")) {
             ObjectNode shown = widgets.addObject();
-            shown.put("key", widget.path("key").asText());
-            shown.put("report", widget.path("report").asText());
+            copy(widget, shown, "key", "report");
             Optional<JsonNode> report = publishedReport(app, widget.path("report").asText());
             shown.put("title", widget.has("title") ? ReportViews.text(widget.get("title"), language)
                     : report.map(r -> ReportViews.text(r.path("name"), language)).orElse(widget.path("report").asText()));
-            for (String cell : List.of("x", "y", "w", "h")) {
-                shown.set(cell, widget.get(cell));
-            }
+            copy(widget, shown, "x", "y", "w", "h");
             shown.set("filters", widget.has("filters") ? widget.get("filters") : JSON.arrayNode());
             shown.put("reportName", report.map(r -> ReportViews.text(r.path("name"), language)).orElse(null));
             shown.put("chartType", report.map(r -> r.path("chart").path("type").asText()).orElse(null));
         }
         return out;
+    }
+
+    /** The members {@code names} of {@code from} into {@code to}, null where {@code from} has none. */
+    private static void copy(JsonNode from, ObjectNode to, String... names) {
+        for (String name : names) {
+            to.set(name, from.has(name) ? from.get(name) : JSON.nullNode());
+        }
     }
 
     private Optional<JsonNode> publishedReport(String app, String key) {

@@ -2,8 +2,6 @@ package io.mosaic.runtime.report;
 
 import java.time.Clock;
 
-import javax.sql.DataSource;
-
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -2,7 +2,6 @@ package io.mosaic.runtime.report;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.mosaic.api.security.FormAction;
@@ -185,7 +185,7 @@ public class ReportController {
         } catch (DatasetQueryException e) {
             throw ReportService.refused(e);
         }
-        ObjectNode out = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
         out.put("app", app);
         out.put("form", drill.form());
         drill.filters().forEach(out.putArray("filters")::add);
@@ -230,7 +230,7 @@ public class ReportController {
         byte[] pdf = dashboards.pdf(app, key, png, params, language);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(key + "-" + LocalDate.now() + ".pdf").build().toString())
+                        .filename(key + "-" + service.today() + ".pdf").build().toString())
                 .body(pdf);
     }
 

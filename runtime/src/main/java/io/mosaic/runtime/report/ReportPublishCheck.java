@@ -17,6 +17,7 @@ import io.mosaic.report.api.ReportKind;
 import io.mosaic.report.run.CompiledDataset;
 import io.mosaic.report.run.ReportEngine;
 import io.mosaic.runtime.metadata.DefinitionPublished;
+import io.mosaic.runtime.metadata.DefinitionSummary;
 import io.mosaic.runtime.metadata.DefinitionVersion;
 import io.mosaic.runtime.metadata.MetadataService;
 import io.mosaic.runtime.web.ApiException;
@@ -44,7 +45,7 @@ public class ReportPublishCheck {
     @Order(0)
     void onPublished(DefinitionPublished published) {
         List<DefinitionProblem> problems = switch (published.kind()) {
-            case DatasetKind.KEY -> engine.check(published.appKey(), published.content(), reports.forms(published.appKey()));
+            case DatasetKind.KEY -> datasetProblems(published.appKey(), published.key(), published.content());
             case ReportKind.KEY -> reportProblems(published.appKey(), published.content());
             case DashboardKind.KEY -> dashboardProblems(published.appKey(), published.content());
             default -> List.of();
@@ -53,6 +54,30 @@ public class ReportPublishCheck {
             throw ApiException.invalidDefinition("The " + published.kind() + " '" + published.key()
                     + "' does not fit what it names", problems);
         }
+    }
+
+    /**
+     * A dataset's own problems against the forms, then what its new version takes away from the published reports
+     * that show it (a dimension or measure they name), at {@code /dimensions} or {@code /measures}.
+     */
+    private List<DefinitionProblem> datasetProblems(String app, String key, String content) {
+        List<DefinitionProblem> problems = engine.check(app, content, reports.forms(app));
+        if (!problems.isEmpty()) {
+            return problems;
+        }
+        CompiledDataset compiled = engine.compile(app, content, reports.forms(app));
+        for (DefinitionSummary summary : metadata.definitions(app, ReportKind.KEY)) {
+            Optional<DefinitionVersion> report = metadata.latestPublished(app, ReportKind.KEY, summary.key());
+            if (report.isEmpty() || !key.equals(PublishedReports.read(report.get().content()).path("dataset").asText())) {
+                continue;
+            }
+            for (DefinitionProblem lost : engine.checkReport(report.get().content(), compiled)) {
+                String member = lost.pointer().startsWith("/dimensions") ? "/dimensions" : "/measures";
+                problems.add(DefinitionProblem.at(member, "The published report '" + summary.key()
+                        + "' no longer fits: " + lost.message()));
+            }
+        }
+        return problems;
     }
 
     private List<DefinitionProblem> reportProblems(String app, String content) {
@@ -64,14 +89,9 @@ public class ReportPublishCheck {
                     + "'; publish it first"));
         }
         CompiledDataset compiled = engine.compile(app, version.get().content(), reports.forms(app));
-        List<DefinitionProblem> problems = new ArrayList<>(engine.checkReport(content, compiled));
-        if (report.has("drillThrough") && metadata.latestPublished(app, ReportKind.KEY,
-                report.get("drillThrough").asText()).isEmpty() && !report.get("drillThrough").asText()
-                .equals(report.path("key").asText())) {
-            problems.add(DefinitionProblem.at("/drillThrough", "The app has no published report '"
-                    + report.get("drillThrough").asText() + "'"));
-        }
-        return problems;
+        // A drill-through target may be published after this report (reports can name each other), so it is not
+        // checked here; the workspace offers it once it exists.
+        return engine.checkReport(content, compiled);
     }
 
     private List<DefinitionProblem> dashboardProblems(String app, String content) {

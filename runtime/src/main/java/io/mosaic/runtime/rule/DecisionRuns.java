@@ -1,9 +1,11 @@
 package io.mosaic.runtime.rule;
 
 import java.math.BigDecimal;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -74,9 +76,9 @@ public class DecisionRuns {
                              Map<String, String> sums, String resultForm, Map<String, String> values) {
     }
 
-    /** A run's progress. */
+    /** A run's progress, who started it and when. */
     public record Run(long id, String app, String decision, String period, String status, int total, int done,
-                      String error) {
+                      String error, String startedBy, Instant startedAt, Instant endedAt) {
     }
 
     private final PublishedRules rules;
@@ -116,9 +118,21 @@ public class DecisionRuns {
     }
 
     public Optional<Run> run(long id) {
-        return jdbc.sql("SELECT * FROM MO_RULE_RUN WHERE id = ?").param(id).query((rs, n) -> new Run(rs.getLong("id"),
-                rs.getString("app_key"), rs.getString("decision"), rs.getString("period_key"), rs.getString("status"),
-                rs.getInt("total"), rs.getInt("done"), rs.getString("error"))).optional();
+        return jdbc.sql("SELECT * FROM MO_RULE_RUN WHERE id = ?").param(id).query(DecisionRuns::run).optional();
+    }
+
+    /** The latest runs of a table, newest first, so that a period's earlier runs can be seen and compared. */
+    public List<Run> recent(String app, String decisionKey, int limit) {
+        return jdbc.sql("SELECT * FROM MO_RULE_RUN WHERE app_key = ? AND decision = ? ORDER BY id DESC LIMIT ?")
+                .params(app, decisionKey, limit).query(DecisionRuns::run).list();
+    }
+
+    private static Run run(ResultSet rs, int row) throws SQLException {
+        Timestamp ended = rs.getTimestamp("ended_at");
+        return new Run(rs.getLong("id"), rs.getString("app_key"), rs.getString("decision"), rs.getString("period_key"),
+                rs.getString("status"), rs.getInt("total"), rs.getInt("done"), rs.getString("error"),
+                rs.getString("started_by"), rs.getTimestamp("started_at").toInstant(),
+                ended == null ? null : ended.toInstant());
     }
 
     private void execute(long id, String app, String decisionKey, String form, CompiledDecision decision,

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -131,6 +132,17 @@ public class RuleController {
         DecisionRuns.Run run = runs.start(app, key, request, user.getName(),
                 new Actor(principal.id(), principal.orgId(), principal.dealerId()));
         return ResponseEntity.accepted().body(run);
+    }
+
+    @Operation(summary = "The table's latest period runs, newest first (limit 1 to 100, default 20)")
+    @GetMapping("/decisions/{key}/runs")
+    List<DecisionRuns.Run> runs(@PathVariable String app, @PathVariable String key,
+                                @RequestParam(defaultValue = "20") int limit) {
+        if (limit < 1 || limit > 100) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "request.invalid", "limit from 1 to 100",
+                    List.of(new ApiError.Problem("limit", "out of range")));
+        }
+        return runs.recent(app, key, limit);
     }
 
     @Operation(summary = "A decision run's progress: status running, done or failed, groups done of total, the error")

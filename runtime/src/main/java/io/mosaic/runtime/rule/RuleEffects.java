@@ -2,6 +2,8 @@ package io.mosaic.runtime.rule;
 
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,6 +28,7 @@ import io.mosaic.form.store.InvalidRecordException;
 import io.mosaic.rule.run.Effect;
 import io.mosaic.runtime.flow.Assignees;
 import io.mosaic.runtime.flow.FlowService;
+import io.mosaic.runtime.flow.Todos;
 import io.mosaic.runtime.form.FormRecords;
 import io.mosaic.runtime.notify.Channel;
 import io.mosaic.runtime.notify.NotificationRequest;
@@ -47,12 +50,15 @@ public class RuleEffects {
     private final Assignees assignees;
     private final Notifications notifications;
     private final FlowService flows;
+    private final Todos todos;
+    private final Clock clock = Clock.systemUTC();
 
-    RuleEffects(FormRecords records, Assignees assignees, Notifications notifications, FlowService flows) {
+    RuleEffects(FormRecords records, Assignees assignees, Notifications notifications, FlowService flows, Todos todos) {
         this.records = records;
         this.assignees = assignees;
         this.notifications = notifications;
         this.flows = flows;
+        this.todos = todos;
     }
 
     void carryOut(String app, String form, long recordId, ObjectNode record, Actor actor, List<Effect> effects) {
@@ -65,9 +71,7 @@ public class RuleEffects {
                         notify.title() != null ? notify.title() : notify.message(), notify.message(),
                         link(app, form, recordId), Map.of("app", app, "form", form, "recordId", recordId)));
             } else if (effect instanceof Effect.CreateTodo todo) {
-                notifications.send(new NotificationRequest("todo", Set.of(Channel.IN_APP),
-                        List.copyOf(recipients(todo.to(), record, actor)), List.of(), todo.title(), todo.message(),
-                        link(app, form, recordId), Map.of("app", app, "form", form, "recordId", recordId)));
+                createTodo(app, form, recordId, record, actor, todo);
             } else if (effect instanceof Effect.CreateRecord create) {
                 createRecord(app, create, actor);
             } else if (effect instanceof Effect.UpdateRecord update) {
@@ -79,6 +83,19 @@ public class RuleEffects {
                         "The rule action '" + effect.getClass().getSimpleName() + "' is not carried out");
             }
         }
+    }
+
+    /**
+     * A to-do in the to-do box of the named users and of the roles' holders, who also hear of it in the app; users
+     * held in record fields and the record's owner get it by name.
+     */
+    private void createTodo(String app, String form, long recordId, ObjectNode record, Actor actor, Effect.CreateTodo todo) {
+        Effect.Recipients to = todo.to();
+        Instant due = todo.dueInDays() == null ? null : clock.instant().plus(Duration.ofDays(todo.dueInDays()));
+        todos.create(app, form, recordId, todo.title(), todo.message(), due, byName(to, record, actor), to.roles());
+        notifications.send(new NotificationRequest("todo", Set.of(Channel.IN_APP),
+                List.copyOf(recipients(to, record, actor)), List.of(), todo.title(), todo.message(),
+                link(app, form, recordId), Map.of("app", app, "form", form, "recordId", recordId)));
     }
 
     private void createRecord(String app, Effect.CreateRecord create, Actor actor) {
@@ -133,12 +150,17 @@ public class RuleEffects {
 
     /** Usernames of the recipients: named users, role holders, users held in record fields, the record's owner. */
     private Set<String> recipients(Effect.Recipients to, ObjectNode record, Actor actor) {
-        Set<String> usernames = new LinkedHashSet<>();
         if (to == null) {
-            return usernames;
+            return new LinkedHashSet<>();
         }
-        usernames.addAll(assignees.users(to.users()));
+        Set<String> usernames = byName(to, record, actor);
         usernames.addAll(assignees.holders(to.roles()));
+        return usernames;
+    }
+
+    /** The recipients that are people rather than roles. */
+    private Set<String> byName(Effect.Recipients to, ObjectNode record, Actor actor) {
+        Set<String> usernames = new LinkedHashSet<>(assignees.users(to.users()));
         usernames.addAll(assignees.users(to.fieldUsers()));
         if (to.initiator()) {
             assignees.usernameOf(owner(record, actor)).ifPresent(usernames::add);

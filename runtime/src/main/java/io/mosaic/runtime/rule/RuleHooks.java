@@ -13,8 +13,11 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.datasource.ConnectionHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -45,6 +48,8 @@ import io.mosaic.runtime.form.RecordHooks;
  */
 @Component
 public class RuleHooks implements RecordHooks {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RuleHooks.class);
 
     private final PublishedRules rules;
     private final FormRecords records;
@@ -84,6 +89,7 @@ public class RuleHooks implements RecordHooks {
         private final String form;
         private final List<CompiledRules> sets;
         private final Map<ObjectNode, List<Effect>> deferred = new IdentityHashMap<>();
+        private final List<TransactionSynchronization> pending = new ArrayList<>();
 
         FormHooks(String app, String form, List<CompiledRules> sets) {
             this.app = app;
@@ -133,8 +139,13 @@ public class RuleHooks implements RecordHooks {
                 }
             }
             if (!toDo.isEmpty()) {
-                onConnection(connection, () -> effects.carryOut(app, form, id, saved, actor, toDo));
+                onConnection(connection, pending, () -> effects.carryOut(app, form, id, saved, actor, toDo));
             }
+        }
+
+        @Override
+        public void afterCompletion(boolean committed) {
+            complete(pending, committed);
         }
 
         private RuleRun run(CompiledRules set, ObjectNode record, ObjectNode stored, Actor actor) {
@@ -192,9 +203,12 @@ public class RuleHooks implements RecordHooks {
     /**
      * Runs {@code work} with the platform's data access bound to the record's connection, so that what it writes is
      * part of the record's transaction; inside a transaction of the platform's own, that connection is already bound.
+     * Outside one, what {@code work} asks to run after the commit (the outbox's wake-up) is kept in {@code pending}
+     * for the store's {@link SaveHooks#afterCompletion}, since the store commits the connection itself.
      */
-    private void onConnection(Connection connection, Runnable work) {
-        if (TransactionSynchronizationManager.hasResource(dataSource)) {
+    private void onConnection(Connection connection, List<TransactionSynchronization> pending, Runnable work) {
+        if (TransactionSynchronizationManager.hasResource(dataSource)
+                || TransactionSynchronizationManager.isSynchronizationActive()) {
             work.run();
             return;
         }
@@ -205,10 +219,29 @@ public class RuleHooks implements RecordHooks {
                 setTransactionActive(true);
             }
         });
+        TransactionSynchronizationManager.initSynchronization();
         try {
             work.run();
+            pending.addAll(TransactionSynchronizationManager.getSynchronizations());
         } finally {
+            TransactionSynchronizationManager.clearSynchronization();
             TransactionSynchronizationManager.unbindResource(dataSource);
+        }
+    }
+
+    private static void complete(List<TransactionSynchronization> pending, boolean committed) {
+        List<TransactionSynchronization> done = List.copyOf(pending);
+        pending.clear();
+        for (TransactionSynchronization synchronization : done) {
+            try {
+                if (committed) {
+                    synchronization.afterCommit();
+                }
+                synchronization.afterCompletion(committed ? TransactionSynchronization.STATUS_COMMITTED
+                        : TransactionSynchronization.STATUS_ROLLED_BACK);
+            } catch (RuntimeException e) {
+                LOG.warn("A rule's after-commit step failed; the outbox's poll delivers what it left", e);
+            }
         }
     }
 }

@@ -176,6 +176,9 @@ class RuleDesignerBrowserTest extends AppBrowserTest {
         assertThat(designer.runForPeriod("2026-Q1", "2026-01-01", "2026-03-31", "Date (sale_date)", "Dealer (dealer)",
                 Map.of("quarter_sales", "Total (total)"), "Rebate (rebate)", values)).isEqualTo("done");
         assertThat(designer.runProgress()).isEqualTo("2 / 2");
+        browser.waitForCount("[data-test=run-history-item][data-status=done]", 1);
+        browser.click("[data-test=run-history] summary");
+        assertThat(browser.text("[data-test=run-history-item]")).contains("2026-Q1").contains("2 / 2");
         browser.screenshot("79b-period-run-done");
     }
 

@@ -284,6 +284,32 @@ class NotificationDeliveryTest extends SecurityTestSupport {
     }
 
     @Test
+    void sentDeliveriesOlderThanTheirKeepingTimeArePurgedWhilePendingAndDeadOnesStay() {
+        Instant now = Instant.now();
+        Instant old = now.minus(properties.getDispatch().getKeepSent()).minus(Duration.ofHours(1));
+        String oldSent = row("sent", old, old);
+        String recentSent = row("sent", now.minus(Duration.ofHours(1)), now.minus(Duration.ofHours(1)));
+        String oldDead = row("dead", old, null);
+        String oldPending = row("pending", old, null);
+
+        assertThat(dispatcher.purge(now)).isGreaterThanOrEqualTo(1);
+
+        assertThat(jdbc.sql("SELECT idempotency_key FROM MO_OUTBOX WHERE idempotency_key IN (?, ?, ?, ?)")
+                .params(oldSent, recentSent, oldDead, oldPending).query(String.class).list())
+                .containsExactlyInAnyOrder(recentSent, oldDead, oldPending);
+    }
+
+    private String row(String status, Instant created, Instant sent) {
+        String key = java.util.UUID.randomUUID().toString();
+        jdbc.sql("INSERT INTO MO_OUTBOX (idempotency_key, topic, channel, target, message, status, attempts, "
+                        + "next_attempt_at, created_at, sent_at) VALUES (?, 'purge_test', 'in_app', 'nobody', '{}', ?, 1, ?, ?, ?)")
+                .params(key, status, java.sql.Timestamp.from(created.plus(Duration.ofDays(3650))),
+                        java.sql.Timestamp.from(created), sent == null ? null : java.sql.Timestamp.from(sent))
+                .update();
+        return key;
+    }
+
+    @Test
     void backoffDoublesPerAttemptUpToItsCap() {
         NotifyProperties.Dispatch settings = properties.getDispatch();
         assertThat(dispatcher.backoff(1)).isEqualTo(settings.getBackoff());

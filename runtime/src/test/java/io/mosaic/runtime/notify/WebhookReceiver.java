@@ -20,10 +20,10 @@ import com.sun.net.httpserver.HttpServer;
  * A webhook receiver on 127.0.0.1 that behaves as a careful one should: it verifies the signature, acts on each
  * idempotency key once, and can be told to fail its first answers (as if it had crashed before acknowledging).
  */
-final class WebhookReceiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
 
     /** One request as received: its headers of interest, body and whether the signature checked out. */
-    record Request(String idempotencyKey, String timestamp, String signature, String body, boolean signatureValid) {
+    public record Request(String idempotencyKey, String timestamp, String signature, String body, boolean signatureValid) {
     }
 
     private final HttpServer server;
@@ -35,7 +35,7 @@ final class WebhookReceiver implements AutoCloseable {
     /** What the receiver acted on, by idempotency key: a repeated key is acknowledged but not acted on again. */
     private final Map<String, String> effective = new ConcurrentHashMap<>();
 
-    WebhookReceiver(String secret, int failFirst, long delayMillis) throws IOException {
+    public WebhookReceiver(String secret, int failFirst, long delayMillis) throws IOException {
         this.secret = secret;
         this.failuresLeft = new AtomicInteger(failFirst);
         this.delayMillis = delayMillis;
@@ -45,23 +45,23 @@ final class WebhookReceiver implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
     }
 
-    int port() {
+    public int port() {
         return server.getAddress().getPort();
     }
 
-    List<Request> requests() {
+    public List<Request> requests() {
         return requests;
     }
 
-    Set<String> effectiveKeys() {
+    public Set<String> effectiveKeys() {
         return effective.keySet();
     }
 
-    String effectiveBody(String key) {
+    public String effectiveBody(String key) {
         return effective.get(key);
     }
 

@@ -85,12 +85,13 @@ class ReportApiTest extends SecurityTestSupport {
                     "grants": [{"form": "order", "actions": ["read"], "rowScope": "all", "fields": {"cost": "hidden"}},
                                {"form": "dealer", "actions": ["read"], "rowScope": "all",
                                 "fields": {"region": "hidden"}}]}],
-                 "definitions": [{"kind": "form", "key": "dealer"}, {"kind": "form", "key": "order"}]}"""
+                 "definitions": [{"kind": "form", "key": "area"}, {"kind": "form", "key": "dealer"},
+                                 {"kind": "form", "key": "order"}]}"""
                 .formatted(app, director, manager, dealerRole, warehouse);
         data = new ReportFixture(app, north.id(), south.id());
         data.install(metadata, roles, manifest, records);
         for (String definition : List.of("sales.dataset", "orders.dataset", "dealer_ranking.report",
-                "monthly_trend.report", "remarks.report", "total_kpi.report", "sales.dashboard")) {
+                "monthly_trend.report", "remarks.report", "sales_rank.report", "total_kpi.report", "sales.dashboard")) {
             String kind = definition.substring(definition.indexOf('.') + 1);
             metadata.publishContent(app, kind, definition.substring(0, definition.indexOf('.')),
                     ReportFixture.read(definition + ".json"), null, ReportFixture.ACTOR);
@@ -153,6 +154,22 @@ class ReportApiTest extends SecurityTestSupport {
         assertThat(trend.path("echarts").path("xAxis").path("data").get(0).asText()).isEqualTo("2025-11");
         assertThat(trend.path("echarts").path("series").get(0).path("type").asText()).isEqualTo("line");
         assertThat(trend.path("echarts").path("series")).hasSize(2);
+    }
+
+    @Test
+    void aHierarchyRollsDealersUpToTheAreaAtEachLevel() throws Exception {
+        Map<String, Function<Integer, String>> levels = Map.of(
+                "area", dealer -> ReportFixture.AREAS[dealer],
+                "area_top", dealer -> "East",
+                "area_2", dealer -> dealer == 3 ? "East" : "Shanghai");
+        for (Map.Entry<String, Function<Integer, String>> level : levels.entrySet()) {
+            JsonNode result = query(directorUser, "sales", List.of(level.getKey()), List.of("amount"), List.of());
+            Map<String, BigDecimal> expected = approved().stream().collect(Collectors.groupingBy(
+                    o -> level.getValue().apply(o.dealer()), Collectors.reducing(BigDecimal.ZERO,
+                            ReportFixture.Order::amount, BigDecimal::add)));
+            assertThat(result.path("rows")).as(level.getKey()).hasSize(expected.size());
+            result.path("rows").forEach(row -> assertNumber(row.get(1), expected.get(row.get(0).asText())));
+        }
     }
 
     @Test
@@ -271,6 +288,84 @@ class ReportApiTest extends SecurityTestSupport {
     }
 
     @Test
+    void aRankingShowsEachDealersMoveSinceThePreviousPeriod() throws Exception {
+        clock.set(LocalDate.of(2026, 2, 10).atStartOfDay().toInstant(ZoneOffset.UTC));
+        LocalDate monday = LocalDate.of(2026, 2, 9);
+        Map<String, List<Predicate<LocalDate>>> periods = Map.of(
+                "this_month", List.of(d -> d.getYear() == 2026 && d.getMonthValue() == 2,
+                        d -> d.getYear() == 2026 && d.getMonthValue() == 1),
+                "this_week", List.of(d -> !d.isBefore(monday) && d.isBefore(monday.plusWeeks(1)),
+                        d -> !d.isBefore(monday.minusWeeks(1)) && d.isBefore(monday)));
+        for (Map.Entry<String, List<Predicate<LocalDate>>> period : periods.entrySet()) {
+            JsonNode ranking = read(mvc.perform(get("/api/apps/{app}/reports/sales_rank/data", app).with(directorUser)
+                            .param("filter", "order_date:relative:" + period.getKey()))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString()).path("ranking");
+            Map<String, BigDecimal> current = amounts(o -> period.getValue().get(0).test(o.date()));
+            Map<String, BigDecimal> previous = amounts(o -> period.getValue().get(1).test(o.date()));
+            List<String> now = current.entrySet().stream()
+                    .sorted(Map.Entry.<String, BigDecimal>comparingByValue().reversed()).map(Map.Entry::getKey).toList();
+            List<String> before = previous.entrySet().stream().filter(e -> current.containsKey(e.getKey()))
+                    .sorted(Map.Entry.<String, BigDecimal>comparingByValue().reversed()).map(Map.Entry::getKey).toList();
+            // A dealer that sold only in the period before is not in this period's ranking.
+            assertThat(ranking.path("rows").findValuesAsText("label")).as(period.getKey()).containsExactlyElementsOf(now);
+            for (JsonNode row : ranking.path("rows")) {
+                String dealer = row.path("label").asText();
+                assertThat(row.path("rank").asInt()).isEqualTo(now.indexOf(dealer) + 1);
+                assertThat(row.path("rankChange").isNull()).isEqualTo(!before.contains(dealer));
+                if (before.contains(dealer)) {
+                    assertThat(row.path("rankChange").asInt()).as(dealer)
+                            .isEqualTo(before.indexOf(dealer) - now.indexOf(dealer));
+                }
+            }
+            assertThat(ranking.path("showRankChange").asBoolean()).isTrue();
+        }
+    }
+
+    @Test
+    void aDatasetVersionThatDropsWhatAPublishedReportShowsIsRefused() throws Exception {
+        String dataset = ReportFixture.read("sales.dataset.json").replace("\"key\": \"orders\", \"aggregation\"",
+                "\"key\": \"order_count\", \"aggregation\"").replace("amount / orders", "amount / order_count");
+        publish(as(createUser("analyst")), "dataset", "sales", dataset).andExpect(status().isUnprocessableEntity())
+                .andExpect(result -> assertThat(read(result.getResponse().getContentAsString()).path("errors")
+                        .findValuesAsText("message")).anyMatch(m -> m.contains("monthly_trend")));
+    }
+
+    @Test
+    void anAnalystPreviewsAnInlineReportOverAnInlineDataset() throws Exception {
+        RequestPostProcessor analyst = as(createUser(director, "analyst"));
+        String body = "{\"report\": " + ReportFixture.read("dealer_ranking.report.json").replace("\"bar\"", "\"pie\"")
+                .replace(", \"horizontal\": true", "") + ", \"dataset\": " + ReportFixture.read("sales.dataset.json") + "}";
+        JsonNode preview = read(mvc.perform(post("/api/apps/{app}/reports/preview", app).with(analyst)
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(preview.path("echarts").at("/series/0/type").asText()).isEqualTo("pie");
+        assertThat(preview.path("sql").asText()).startsWith("SELECT ").contains("GROUP BY");
+        mvc.perform(post("/api/apps/{app}/reports/preview", app).with(analyst).contentType(MediaType.APPLICATION_JSON)
+                        .content(body.replace("\"lines.amount\"", "\"remark\"")))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(result -> assertThat(problemPointer(result)).isEqualTo("/measures/0/field"));
+        mvc.perform(post("/api/apps/{app}/reports/preview", app).with(directorUser).contentType(MediaType.APPLICATION_JSON)
+                .content(body)).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void anAnalystQueriesADatasetsDraftBeforeItIsPublished() throws Exception {
+        RequestPostProcessor analyst = as(createUser(director, "analyst"));
+        mvc.perform(put("/api/apps/{app}/definitions/dataset/drafted", app).with(analyst)
+                .contentType(MediaType.APPLICATION_JSON).content(ReportFixture.read("orders.dataset.json")
+                        .replace("\"key\": \"orders\"", "\"key\": \"drafted\""))).andExpect(status().is2xxSuccessful());
+        String body = "{\"datasetKey\": \"drafted\", \"draft\": true, \"measures\": [\"count\"]}";
+        JsonNode result = read(mvc.perform(post("/api/apps/{app}/datasets/query", app).with(analyst)
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertNumber(result.path("rows").get(0).get(0), BigDecimal.valueOf(data.orders.size()));
+        mvc.perform(post("/api/apps/{app}/datasets/query", app).with(analyst).contentType(MediaType.APPLICATION_JSON)
+                .content(body.replace("\"draft\": true", "\"draft\": false"))).andExpect(status().isNotFound());
+        mvc.perform(get("/v3/api-docs").with(analyst)).andExpect(result2 -> assertThat(result2.getResponse()
+                .getContentAsString()).contains("/api/apps/{app}/reports/{key}/data", "/api/apps/{app}/dashboards/{key}/pdf"));
+    }
+
+    @Test
     void topNSumsTheRestIntoOthers() throws Exception {
         JsonNode result = query(as(createUser(director, "analyst")), "orders", List.of("dealer_name"),
                 List.of("total", "count"), List.of());
@@ -299,8 +394,14 @@ class ReportApiTest extends SecurityTestSupport {
                         .content("{\"total\": " + first.total().add(BigDecimal.valueOf(1000)) + "}"))
                 .andExpect(status().isOk());
         assertNumber(data(directorUser, "total_kpi").path("kpi").path("value"), total.add(BigDecimal.valueOf(1000)));
-        data.store(records, 3, LocalDate.of(2026, 1, 1), "approved", BigDecimal.TEN, BigDecimal.ONE, "", List.of());
+        ReportFixture.Order added = data.store(records, 3, LocalDate.of(2026, 1, 1), "approved", BigDecimal.TEN,
+                BigDecimal.ONE, "", List.of());
         assertNumber(data(directorUser, "total_kpi").path("kpi").path("value"), total.add(BigDecimal.valueOf(1010)));
+        records.systemStore(app, "order").delete(added.id(), 1, new io.mosaic.form.store.Actor(1, null, null));
+        assertNumber(data(directorUser, "total_kpi").path("kpi").path("value"), total.add(BigDecimal.valueOf(1000)));
+        assertThat(inApproval()).isEmpty();
+        records.systemStore(app, "order").setWorkflow(first.id(), "in_approval", null);
+        assertThat(inApproval()).hasSize(1);
     }
 
     @Test
@@ -350,11 +451,14 @@ class ReportApiTest extends SecurityTestSupport {
         assertThat(json.convertValue(drill.path("filters"), List.class))
                 .containsExactly("dealer:eq:" + data.dealerIds[1], "status:eq:approved");
         assertThat(drill.path("exact").asBoolean()).isTrue();
+        assertThat(listed(drill)).isEqualTo(approved().stream().filter(o -> o.dealer() == 1).count());
         JsonNode month = read(mvc.perform(post("/api/apps/{app}/reports/monthly_trend/drill", app).with(directorUser)
                         .contentType(MediaType.APPLICATION_JSON).content("{\"point\": {\"month\": \"2026-02\"}}"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
         assertThat(json.convertValue(month.path("filters"), List.class))
                 .containsExactly("order_date:ge:2026-02-01", "order_date:lt:2026-03-01", "status:eq:approved");
+        assertThat(listed(month)).isEqualTo(approved().stream()
+                .filter(o -> o.date().getYear() == 2026 && o.date().getMonthValue() == 2).count());
         mvc.perform(post("/api/apps/{app}/reports/monthly_trend/drill", app).with(directorUser)
                         .contentType(MediaType.APPLICATION_JSON).content("{\"point\": {\"nothing\": \"x\"}}"))
                 .andExpect(status().isUnprocessableEntity());
@@ -390,6 +494,26 @@ class ReportApiTest extends SecurityTestSupport {
 
     private List<ReportFixture.Order> approved() {
         return data.orders.stream().filter(ReportFixture.Order::approved).toList();
+    }
+
+    /** How many records the records list shows with a drill-down's filters. */
+    private long listed(JsonNode drill) throws Exception {
+        org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder list =
+                get("/api/apps/{app}/forms/{form}/records", app, drill.path("form").asText()).param("size", "200");
+        drill.path("filters").forEach(filter -> list.param("filter", filter.asText()));
+        return read(mvc.perform(list.with(directorUser)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString()).path("items").size();
+    }
+
+    private JsonNode inApproval() throws Exception {
+        return read(mvc.perform(get("/api/apps/{app}/reports/remarks/data", app).with(directorUser)
+                .param("filter", "workflow_status:eq:in_approval")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString()).path("rows");
+    }
+
+    private Map<String, BigDecimal> amounts(Predicate<ReportFixture.Order> which) {
+        return approved().stream().filter(which).collect(Collectors.groupingBy(o -> ReportFixture.DEALERS[o.dealer()],
+                Collectors.reducing(BigDecimal.ZERO, ReportFixture.Order::amount, BigDecimal::add)));
     }
 
     private BigDecimal sum(Predicate<ReportFixture.Order> which) {

@@ -27,6 +27,8 @@ final class ReportFixture {
     static final String ACTOR = "analyst";
     static final String[] DEALERS = {"Alpha", "Bravo", "=cmd|' /C calc'!A0", "Delta"};
     static final String[] PRODUCTS = {"pump", "valve", "hose"};
+    /** The area of each dealer, in a tree East → Shanghai → Pudong. */
+    static final String[] AREAS = {"Pudong", "Pudong", "Shanghai", "East"};
 
     record Line(String product, int quantity, BigDecimal amount) {
     }
@@ -67,11 +69,20 @@ final class ReportFixture {
     void install(MetadataService metadata, RoleService roles, String manifest, FormRecords records) throws Exception {
         metadata.createApp(app, manifest, ACTOR);
         roles.upsertAppRoles(app, AppManifest.read(manifest).roles());
+        metadata.publishContent(app, "form", "area", read("area.form.json"), null, ACTOR);
         metadata.publishContent(app, "form", "dealer", read("dealer.form.json"), null, ACTOR);
+        Actor system = new Actor(1, null, null);
+        long east = records.systemStore(app, "area").create("{\"name\": \"East\"}", system, Locale.ENGLISH);
+        long shanghai = records.systemStore(app, "area").create("{\"name\": \"Shanghai\", \"parent\": " + east + "}",
+                system, Locale.ENGLISH);
+        long pudong = records.systemStore(app, "area").create("{\"name\": \"Pudong\", \"parent\": " + shanghai
+                + "}", system, Locale.ENGLISH);
+        long[] areas = {pudong, pudong, shanghai, east};
         metadata.publishContent(app, "form", "order", read("order.form.json"), null, ACTOR);
         for (int d = 0; d < DEALERS.length; d++) {
             dealerIds[d] = records.systemStore(app, "dealer").create("{\"name\": " + quoted(DEALERS[d])
-                            + ", \"region\": \"" + (d < 2 ? "north" : "south") + "\", \"credit_limit\": 1000}",
+                            + ", \"region\": \"" + (d < 2 ? "north" : "south") + "\", \"area\": " + areas[d]
+                            + ", \"credit_limit\": 1000}",
                     new Actor(1, orgs[d], dealerCode(d)), Locale.ENGLISH);
         }
         Random random = new Random(42);

@@ -107,9 +107,20 @@ class DecisionRunTest extends SecurityTestSupport {
         assertThat(results.get(1).path("rate").decimalValue()).isEqualByComparingTo("0.03");
         assertThat(results.get(2).path("rate").decimalValue()).isEqualByComparingTo("0");
 
-        assertThat(runQuarter().path("status").asText()).isEqualTo("done");
+        JsonNode rerun = runQuarter();
+        assertThat(rerun.path("status").asText()).isEqualTo("done");
         mvc.perform(get("/api/apps/{app}/forms/rebate/records", app).with(as(createUser("admin"))))
                 .andExpect(jsonPath("$.items.length()").value(3));
+
+        mvc.perform(get("/api/apps/{app}/decisions/tiers/runs", app).with(as(analyst)))
+                .andExpect(jsonPath("$.length()").value(2))
+                .andExpect(jsonPath("$[0].id").value(rerun.path("id").asLong()))
+                .andExpect(jsonPath("$[1].id").value(run.path("id").asLong()))
+                .andExpect(jsonPath("$[0].period").value("2026-Q1"))
+                .andExpect(jsonPath("$[0].startedBy").value(analyst.username()))
+                .andExpect(jsonPath("$[0].endedAt").isNotEmpty());
+        mvc.perform(get("/api/apps/{app}/decisions/tiers/runs?limit=0", app).with(as(analyst)))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].pointer").value("limit"));
     }
 
     @Test

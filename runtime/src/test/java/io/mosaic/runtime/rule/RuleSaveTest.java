@@ -111,6 +111,43 @@ class RuleSaveTest extends SecurityTestSupport {
     }
 
     @Test
+    void aRuleHandsATodoToTheHoldersOfARoleAndOneOfThemMarksItDone() throws Exception {
+        metadata.publishContent(app, "rules", "order_todos", """
+                {"key": "order_todos", "name": {"zh-CN": "订单待办", "en": "Order to-dos"}, "form": "order",
+                 "trigger": {"type": "after_save"},
+                 "rules": [{"key": "check", "name": {"zh-CN": "复核", "en": "Check"},
+                            "condition": {"field": "total", "op": "gt", "value": 50000},
+                            "actions": [{"type": "create_todo", "to": {"roles": ["%s"]}, "dueInDays": 2,
+                                         "title": {"zh-CN": "复核大单", "en": "Check the large order"}}]}]}"""
+                .formatted(financeRole), null, ACTOR);
+        User otherFinance = createUser(financeRole);
+        mvc.perform(post("/api/apps/{app}/forms/order/records", app).with(as(clerk))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"customer\": \"Small\", \"total\": 10}"))
+                .andExpect(status().isCreated());
+        mvc.perform(get("/api/flow/inbox/todo").with(as(finance))).andExpect(jsonPath("$.total").value(0));
+        mvc.perform(post("/api/apps/{app}/forms/order/records", app).with(as(clerk))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"customer\": \"Big Co\", \"total\": 90000}"))
+                .andExpect(status().isCreated());
+
+        JsonNode box = json.readTree(mvc.perform(get("/api/flow/inbox/todo").with(as(finance)))
+                .andExpect(jsonPath("$.total").value(1)).andReturn().getResponse().getContentAsString());
+        JsonNode todo = box.path("items").get(0);
+        assertThat(todo.path("kind").asText()).isEqualTo("todo");
+        assertThat(todo.path("title").path("en").asText()).isEqualTo("Check the large order");
+        assertThat(todo.path("form").asText()).isEqualTo("order");
+        assertThat(todo.path("candidate").asBoolean()).isTrue();
+        assertThat(todo.path("dueAt").isTextual()).isTrue();
+        mvc.perform(get("/api/flow/inbox/counts").with(as(otherFinance))).andExpect(jsonPath("$.todo").value(1));
+        String todoId = todo.path("taskId").asText();
+
+        mvc.perform(post("/api/flow/todos/{id}/done", todoId).with(as(clerk)))
+                .andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("flow.todo_not_found"));
+        mvc.perform(post("/api/flow/todos/{id}/done", todoId).with(as(otherFinance))).andExpect(status().isNoContent());
+        mvc.perform(get("/api/flow/inbox/todo").with(as(finance))).andExpect(jsonPath("$.total").value(0));
+        mvc.perform(post("/api/flow/todos/{id}/done", todoId).with(as(finance))).andExpect(status().isNotFound());
+    }
+
+    @Test
     void afterSaveRulesNotifyAndCreateRecordsInTheSavesTransaction() throws Exception {
         mvc.perform(post("/api/apps/{app}/forms/order/records", app).with(as(clerk))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"customer\": \"Small\", \"total\": 10}"))

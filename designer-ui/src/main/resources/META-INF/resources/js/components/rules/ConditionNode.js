@@ -34,7 +34,8 @@ export default {
     const problems = computed(() => problemsAt(rules.problems.value, props.pointer, { members: ['field', 'op', 'value', 'rows', 'expression'] }));
     const fieldLabel = candidate => (candidate.column
       ? `${localName(candidate.tableLabel, candidate.table)} › ${localName(candidate.label, candidate.column)}`
-      : localName(candidate.label, candidate.key));
+      : candidate.via ? `${localName(candidate.viaLabel, candidate.via)} › ${localName(candidate.label, candidate.key)}`
+        : localName(candidate.label, candidate.key));
     const options = computed(() => (field.value?.options || []).map(option => ({ value: option.value, label: localName(option.label, option.value) })));
 
     function changed() {

@@ -2,7 +2,7 @@
 // record per group is written into a result form. The run goes on in the server; the dialog polls its progress.
 import { ref, reactive, computed, nextTick, onBeforeUnmount } from 'vue';
 import { api } from '../../api.js';
-import { t, localName } from '../../i18n.js';
+import { t, localName, formatDate } from '../../i18n.js';
 import { blankRun, dateFields, numberFields, groupFields, runBody, problemsByInput, runPercent } from '../../designer/periodRun.js';
 import ModalDialog from '../ModalDialog.js';
 import FormulaInput from '../designer/FormulaInput.js';
@@ -42,6 +42,14 @@ export default {
       ...props.outputs, 'period'])]);
     const running = computed(() => run.value?.status === 'running');
 
+    const history = ref([]);
+    async function loadHistory() {
+      try {
+        history.value = await api.get(`${runPath()}?limit=10`);
+      } catch {
+        history.value = [];
+      }
+    }
     const runPath = id => `/api/apps/${encodeURIComponent(props.app)}/decisions/${encodeURIComponent(props.tableKey)}/runs${id == null ? '' : `/${id}`}`;
     async function poll() {
       try {
@@ -51,7 +59,9 @@ export default {
         return;
       }
       if (run.value.status === 'running') timer = setTimeout(poll, POLL_MS);
+      else loadHistory();
     }
+    loadHistory();
     async function start() {
       problems.value = {};
       failure.value = null;
@@ -71,7 +81,7 @@ export default {
     const invalid = input => (problems.value[input] ? 'true' : null);
 
     return {
-      t, localName, state, problems, failure, run, starting, actions, running, resultForms, resultFields, formulaNames, start, invalid,
+      t, localName, formatDate, history, state, problems, failure, run, starting, actions, running, resultForms, resultFields, formulaNames, start, invalid,
       dates: computed(() => dateFields(props.form)), numbers: computed(() => numberFields(props.form)),
       groups: computed(() => groupFields(props.form)), percent: computed(() => runPercent(run.value)),
       addSum: () => state.sums.push({ name: '', field: '' }), addValue: () => state.values.push({ field: '', formula: '' }),
@@ -149,6 +159,18 @@ export default {
           <div class="progress-track"><div class="progress-bar" :style="{ width: percent + '%' }"></div></div>
           <p v-if="run.error" class="prop-error" data-test="run-error">{{ run.error }}</p>
         </div>
+        <details v-if="history.length" class="period-run-history" data-test="run-history">
+          <summary>{{ t('decision.run.history', { count: history.length }) }}</summary>
+          <table class="table compact-table">
+            <thead><tr><th>{{ t('decision.run.period') }}</th><th>{{ t('decision.run.statusColumn') }}</th>
+              <th>{{ t('decision.run.groups') }}</th><th>{{ t('decision.run.startedBy') }}</th><th>{{ t('decision.run.startedAt') }}</th></tr></thead>
+            <tbody><tr v-for="past in history" :key="past.id" data-test="run-history-item" :data-status="past.status">
+              <td>{{ past.period }}</td>
+              <td><span :class="'run-' + past.status" :title="past.error || ''">{{ t('decision.run.status.' + past.status) }}</span></td>
+              <td>{{ past.done }} / {{ past.total }}</td><td>{{ past.startedBy }}</td><td>{{ formatDate(past.startedAt) }}</td>
+            </tr></tbody>
+          </table>
+        </details>
         <div ref="actions" class="form-actions">
           <button type="button" class="button button-ghost" @click="$emit('close')">{{ t('common.close') }}</button>
           <button type="submit" class="button button-primary" data-test="run-start" :disabled="starting || running">{{ t('decision.run.start') }}</button>

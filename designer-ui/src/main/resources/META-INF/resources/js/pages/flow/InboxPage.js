@@ -1,5 +1,6 @@
 // The inbox (#/inbox/{box}): to-do, done, started by me and CC to me, each with its count, a title search, an app
-// filter and numbered pages. A to-do opens its approval page; any other item its workflow instance.
+// filter and numbered pages. A task opens its approval page, a rule's to-do its record (and is marked done here); any
+// other item opens its workflow instance.
 import { ref, computed, watch } from 'vue';
 import { api, attempt } from '../../api.js';
 import { t, localName, zhEnName, formatDate } from '../../i18n.js';
@@ -44,6 +45,17 @@ export default {
     refreshInboxCounts();
     api.get('/api/apps').then(list => { apps.value = list; }).catch(() => {});
 
+    const finishing = ref(null);
+    /** Marks a rule's to-do done; it leaves the box of everyone it was offered to. */
+    async function finish(item) {
+      finishing.value = item.taskId;
+      const ok = await attempt(error, () => api.post(`/api/flow/todos/${encodeURIComponent(item.taskId)}/done`));
+      finishing.value = null;
+      if (ok) {
+        refreshInboxCounts();
+        load();
+      }
+    }
     function search() {
       page.value = 0;
       load();
@@ -72,7 +84,7 @@ export default {
       }
     };
     return { t, localName, BOXES, PAGE_SIZES, box, page, size, q, app, apps, result, loading, error, searched, items,
-      facts, columns, count, open, appName, cell, isOverdue, search, go, href, itemLink };
+      facts, columns, count, open, appName, cell, isOverdue, search, go, href, itemLink, finishing, finish };
   },
   template: /* html */ `
     <PageLayout>
@@ -100,9 +112,12 @@ export default {
           </tr></thead>
           <tbody>
             <tr v-for="item in items" :key="item.taskId || item.instanceId" class="clickable inbox-row" :class="{ unread: box === 'cc' && item.read === false }"
-                data-test="inbox-item" :data-title="item.title" @click="open(item)">
+                data-test="inbox-item" :data-title="localName(item.title)" @click="open(item)">
               <td :data-label="t('inbox.column.title')">
-                <a class="inbox-title" :href="'#' + itemLink(box, item)" @click.stop>{{ item.title }}</a>
+                <a class="inbox-title" :href="'#' + itemLink(box, item)" @click.stop>{{ localName(item.title) }}</a>
+                <span v-if="item.kind === 'todo'" class="badge tone-progress" data-test="rule-todo">{{ t('inbox.ruleTodo') }}</span>
+                <button v-if="item.kind === 'todo'" type="button" class="button button-small" data-test="todo-done"
+                        :disabled="finishing === item.taskId" @click.stop="finish(item)">{{ t('inbox.todoDone') }}</button>
                 <span v-if="box === 'todo' && isOverdue(item)" class="badge tone-bad" data-test="overdue">{{ t('inbox.overdue') }}</span>
                 <span v-if="box === 'todo' && item.candidate" class="badge tone-warn">{{ t('inbox.candidate') }}</span>
                 <span v-if="box === 'cc' && item.read === false" class="badge tone-progress">{{ t('inbox.unread') }}</span>
