@@ -1,7 +1,9 @@
 package io.mosaic.bench;
 
 import java.io.PrintStream;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,14 +20,36 @@ public final class BenchMain {
         return List.copyOf(all);
     }
 
+    /** What several benchmarks of a run share (the report benchmarks' runtime and data), closed when it ends. */
+    private static final Deque<AutoCloseable> SHARED = new ArrayDeque<>();
+
     private BenchMain() {
     }
 
+    /**
+     * Keeps {@code resource} open for the rest of the run and closes it at its end, before the JVM's shutdown hooks
+     * (which would close a runtime while a MariaDB database under it is dropped).
+     */
+    static synchronized void closeAtEnd(AutoCloseable resource) {
+        SHARED.push(resource);
+    }
+
+    private static synchronized void closeShared() throws Exception {
+        while (!SHARED.isEmpty()) {
+            SHARED.pop().close();
+        }
+    }
+
     public static void main(String[] args) throws Exception {
-        int status = run(all(), args, "1".equals(System.getenv("BENCH_QUICK")), System.out, System.err);
-        // The report benchmarks leave their runtime up for each other; its threads would keep the JVM alive. The
-        // shutdown hooks close it and drop a MariaDB database.
-        System.exit(status);
+        int status;
+        try {
+            status = run(all(), args, "1".equals(System.getenv("BENCH_QUICK")), System.out, System.err);
+        } finally {
+            closeShared();
+        }
+        if (status != 0) {
+            System.exit(status);
+        }
     }
 
     /**

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The report benchmarks, over the million order lines of {@link ReportsData}: a published report's data through the
@@ -133,6 +134,7 @@ final class ReportsBenchmark implements Benchmark {
             }
         }
         double[] medians = medians(sides, 1, quick ? 5 : 7);
+        notes.addAll(statements(data, sides.get(0), sides.get(1)));
         notes.add(0, data.description());
         if (sides.size() > 2) {
             notes.add(1, String.format(Locale.ROOT, "platform unscoped (the channel director) %s ms: platform scoped"
@@ -182,6 +184,34 @@ final class ReportsBenchmark implements Benchmark {
             medians[s] = millis[s][samples / 2];
         }
         return medians;
+    }
+
+    /**
+     * How many statements one call of each side sends (the platform's besides the report query: the published
+     * definitions and the user's permissions it reads); with {@code BENCH_SQL=1} the platform's one by one.
+     */
+    private static List<String> statements(ReportsData data, Side platform, Side baseline) throws Exception {
+        StatementCounter counter = data.runtime().statements();
+        List<Map<String, Long>> counted = new ArrayList<>();
+        for (Side side : List.of(platform, baseline)) {
+            side.before().call();
+            counter.start();
+            side.call().call();
+            counted.add(counter.stop());
+        }
+        List<String> notes = new ArrayList<>();
+        notes.add(String.format(Locale.ROOT, "SQL statements a call: platform %d, baseline %d", total(counted.get(0)),
+                total(counted.get(1))));
+        if ("1".equals(System.getenv("BENCH_SQL"))) {
+            counted.get(0).entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> notes.add(
+                    String.format(Locale.ROOT, "platform %d x %s", e.getValue(), e.getKey().length() > 160
+                            ? e.getKey().substring(0, 160) + "..." : e.getKey())));
+        }
+        return notes;
+    }
+
+    private static long total(Map<String, Long> bySql) {
+        return bySql.values().stream().mapToLong(Long::longValue).sum();
     }
 
     /** With {@code BENCH_SQL=1}: both statements and the database's plan of each. */

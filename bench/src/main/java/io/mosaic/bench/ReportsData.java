@@ -101,13 +101,11 @@ final class ReportsData implements AutoCloseable {
         this.fill = fill;
     }
 
-    /**
-     * The data of this run, made on first use. The runtime and database stay up for the other report benchmarks
-     * and go with the JVM (the runtime's shutdown hook closes it, the database's own drops a MariaDB database).
-     */
+    /** The data of this run, made on first use; it stays up for the other report benchmarks until the run ends. */
     static synchronized ReportsData shared(boolean quick) throws Exception {
         if (shared == null) {
             shared = create(quick ? 25_000 : 250_000);
+            BenchMain.closeAtEnd(shared);
         }
         return shared;
     }
