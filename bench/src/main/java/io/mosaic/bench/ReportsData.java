@@ -71,6 +71,9 @@ final class ReportsData implements AutoCloseable {
     private static final String SYSTEM_COLUMNS = "version, owner_id, org_id, dealer_id, created_by, created_at,"
             + " updated_by, updated_at, form_version";
     private static final String SYSTEM_VALUES = "1, ?, ?, ?, ?, ?, ?, ?, 1";
+    private static final String SUMS = "SELECT parent_id, SUM(amount) AS amount FROM " + LINES + " GROUP BY parent_id";
+    private static final String TOTALS = "total = t.amount, payable = ROUND(t.amount * (100 - o.discount) / 100, 2)";
+    private static final List<String> TABLES = List.of(REGIONS_TABLE, DEALERS_TABLE, PRODUCTS_TABLE, ORDERS, LINES);
 
     private static ReportsData shared;
 
@@ -222,10 +225,9 @@ final class ReportsData implements AutoCloseable {
             });
             timed(steps, "totals+deletions", () -> {
                 s.executeUpdate("UPDATE " + ORDERS + " SET deleted_at = " + NOW + " WHERE MOD(id, 100) = 0");
-                s.executeUpdate(dialect.setTotals());
+                s.executeUpdate(dialect.setTotals);
             });
-            timed(steps, "analyze", () ->
-                    s.execute(dialect.analyze(List.of(REGIONS_TABLE, DEALERS_TABLE, PRODUCTS_TABLE, ORDERS, LINES))));
+            timed(steps, "analyze", () -> s.execute(dialect.analyze));
             try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + LINES)) {
                 rs.next();
                 return new Fill(rs.getLong(1), steps);
@@ -376,55 +378,31 @@ final class ReportsData implements AutoCloseable {
         }
     }
 
-
-    private static final String SUMS = "SELECT parent_id, SUM(amount) AS amount FROM " + LINES + " GROUP BY parent_id";
-    private static final String TOTALS = "total = t.amount, payable = ROUND(t.amount * (100 - o.discount) / 100, 2)";
-
-    /** What the generator says differently on H2 and MariaDB: a range of numbers, date arithmetic, totals, ANALYZE. */
+    /**
+     * What the generator says differently on H2 and MariaDB: a derived table of the numbers first to last in a
+     * column {@code x} (a format of the two), the date some days after {@link #FIRST_DAY} (a format of the SQL
+     * expression of the days), setting each order's total and payable from its lines as the form's formulas have
+     * them (one pass over the lines grouped: an UPDATE with a subquery per order takes 30 s on H2), and ANALYZE.
+     */
     enum Dialect {
-        H2 {
-            @Override
-            String numbers(long first, long last) {
-                return "(SELECT X AS x FROM SYSTEM_RANGE(" + first + ", " + last + "))";
-            }
+        H2("(SELECT X AS x FROM SYSTEM_RANGE(%d, %d))", "DATEADD(DAY, %s, " + FIRST_DATE + ")",
+                "MERGE INTO " + ORDERS + " o USING (" + SUMS + ") t ON o.id = t.parent_id WHEN MATCHED THEN UPDATE SET "
+                        + TOTALS, "ANALYZE"),
+        MARIADB("(SELECT seq AS x FROM seq_%d_to_%d)", "DATE_ADD(" + FIRST_DATE + ", INTERVAL %s DAY)",
+                "UPDATE " + ORDERS + " o JOIN (" + SUMS + ") t ON o.id = t.parent_id SET " + TOTALS,
+                "ANALYZE TABLE " + String.join(", ", TABLES));
 
-            @Override
-            String plusDays(String days) {
-                return "DATEADD(DAY, " + days + ", " + FIRST_DATE + ")";
-            }
+        private final String numbers;
+        private final String plusDays;
+        private final String setTotals;
+        private final String analyze;
 
-            @Override
-            String setTotals() {
-                return "MERGE INTO " + ORDERS + " o USING (" + SUMS + ") t ON o.id = t.parent_id"
-                        + " WHEN MATCHED THEN UPDATE SET " + TOTALS;
-            }
-
-            @Override
-            String analyze(List<String> tables) {
-                return "ANALYZE";
-            }
-        },
-        MARIADB {
-            @Override
-            String numbers(long first, long last) {
-                return "(SELECT seq AS x FROM seq_" + first + "_to_" + last + ")";
-            }
-
-            @Override
-            String plusDays(String days) {
-                return "DATE_ADD(" + FIRST_DATE + ", INTERVAL " + days + " DAY)";
-            }
-
-            @Override
-            String setTotals() {
-                return "UPDATE " + ORDERS + " o JOIN (" + SUMS + ") t ON o.id = t.parent_id SET " + TOTALS;
-            }
-
-            @Override
-            String analyze(List<String> tables) {
-                return "ANALYZE TABLE " + String.join(", ", tables);
-            }
-        };
+        Dialect(String numbers, String plusDays, String setTotals, String analyze) {
+            this.numbers = numbers;
+            this.plusDays = plusDays;
+            this.setTotals = setTotals;
+            this.analyze = analyze;
+        }
 
         static Dialect of(DataSource dataSource) throws SQLException {
             try (Connection c = dataSource.getConnection()) {
@@ -432,18 +410,12 @@ final class ReportsData implements AutoCloseable {
             }
         }
 
-        /** A derived table of the numbers {@code first} to {@code last}, in a column {@code x}. */
-        abstract String numbers(long first, long last);
+        String numbers(long first, long last) {
+            return String.format(Locale.ROOT, numbers, first, last);
+        }
 
-        /** The date {@code days} (an SQL expression) after {@link #FIRST_DAY}. */
-        abstract String plusDays(String days);
-
-        /**
-         * Sets each order's total and payable from its lines, as the form's formulas have them. One pass over the
-         * lines grouped: an UPDATE with a subquery per order takes 30 s on H2.
-         */
-        abstract String setTotals();
-
-        abstract String analyze(List<String> tables);
+        String plusDays(String days) {
+            return String.format(Locale.ROOT, plusDays, days);
+        }
     }
 }
