@@ -18,8 +18,9 @@ import java.util.UUID;
 /**
  * The database a benchmark writes to, behind a Hikari pool as the runtime has it: by default the
  * platform's embedded default, an H2 file database in MySQL mode under {@code BENCH_DATA}
- * ({@code bench/target/bench-data}); with {@code BENCH_DB=mariadb} a database of its own on the MariaDB
- * at 127.0.0.1:3306 (root, no password), created here and dropped on {@link #close}.
+ * ({@code bench/target/bench-data}; the system property {@code bench.data} comes first); with
+ * {@code BENCH_DB=mariadb} a database of its own on the MariaDB at 127.0.0.1:3306 (root, no password), created
+ * here and dropped on {@link #close}.
  */
 final class BenchDatabase implements AutoCloseable {
 
@@ -62,6 +63,11 @@ final class BenchDatabase implements AutoCloseable {
      *             starting empty (MariaDB always starts empty)
      */
     static BenchDatabase open(String purpose, boolean keep) throws SQLException {
+        return open(purpose, keep, "");
+    }
+
+    /** @param h2Options more settings for an H2 URL ({@code ;NAME=value…}), none for MariaDB */
+    static BenchDatabase open(String purpose, boolean keep, String h2Options) throws SQLException {
         HikariConfig pool = new HikariConfig();
         pool.setPoolName("bench-" + purpose);
         pool.setMaximumPoolSize(2);
@@ -79,15 +85,21 @@ final class BenchDatabase implements AutoCloseable {
             pool.setPassword("");
             return new BenchDatabase(new HikariDataSource(pool), name);
         }
-        Path file = Path.of(System.getenv().getOrDefault("BENCH_DATA", "bench/target/bench-data")).toAbsolutePath()
-                .resolve(purpose);
+        Path file = folder().resolve(purpose);
         if (!keep) {
             deleteH2Files(file);
         }
-        pool.setJdbcUrl("jdbc:h2:file:" + file + H2_OPTIONS);
+        pool.setJdbcUrl("jdbc:h2:file:" + file + H2_OPTIONS + h2Options);
         pool.setUsername("sa");
         pool.setPassword("");
         return new BenchDatabase(new HikariDataSource(pool), null);
+    }
+
+    /** Where the H2 files and the runtime's uploaded files of a benchmark go. */
+    static Path folder() {
+        // A test, run in the module's folder, names it by the system property instead.
+        return Path.of(System.getProperty("bench.data", System.getenv().getOrDefault("BENCH_DATA",
+                "bench/target/bench-data"))).toAbsolutePath();
     }
 
     DataSource dataSource() {

@@ -14,8 +14,8 @@ import java.util.UUID;
 
 /**
  * The runtime application booted in-process on a {@link BenchDatabase}, configured as a server runs it except that
- * it listens on no port, there is no sample pack, the SLA sweep is a day away and only warnings are logged. Its data source
- * counts the statements of the measuring thread ({@link #statements}).
+ * it listens on no port, the sample pack is installed only when asked for, the SLA sweep is a day away and only
+ * warnings are logged. Its data source counts the statements of the measuring thread ({@link #statements}).
  */
 final class BenchRuntime implements AutoCloseable {
 
@@ -28,6 +28,11 @@ final class BenchRuntime implements AutoCloseable {
     }
 
     static BenchRuntime start(BenchDatabase database, Path files) {
+        return start(database, files, false);
+    }
+
+    /** @param samplePack whether the dealer-management pack is installed on start, as a first start of a server does */
+    static BenchRuntime start(BenchDatabase database, Path files, boolean samplePack) {
         StatementCounter statements = new StatementCounter();
         List<String> args = new ArrayList<>();
         // Command-line arguments, since they outrank the DB_URL default of the application's own application.yml.
@@ -37,7 +42,7 @@ final class BenchRuntime implements AutoCloseable {
                 "--server.port=-1",
                 "--spring.main.banner-mode=off",
                 "--logging.level.root=WARN",
-                "--mosaic.samples.install-on-first-start=false",
+                "--mosaic.samples.install-on-first-start=" + samplePack,
                 "--mosaic.flow.sla-sweep=PT24H",
                 "--mosaic.bootstrap.admin-password=" + UUID.randomUUID(),
                 "--mosaic.files.dir=" + files));

@@ -47,6 +47,17 @@ class BenchMainTest {
     }
 
     @Test
+    void runsEveryBenchmarkANameStartsUpToADash() throws Exception {
+        List<Benchmark> fakes = List.of(fake("alpha-cold", new Result(3, 1.5, "ms")),
+                fake("alpha-cached", new Result(1, 1.5, "ms")), fake("alphabet", new Result(1, 1, "ms")));
+
+        assertThat(BenchMain.run(fakes, new String[] {"alpha"}, true, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8))).isZero();
+
+        assertThat(ran).containsExactly("alpha-cold", "alpha-cached");
+    }
+
+    @Test
     void refusesUnknownNamesListingTheKnownOnesAndRunsNothing() throws Exception {
         assertThat(run("alpha", "gamma")).isEqualTo(2);
 
@@ -57,7 +68,9 @@ class BenchMainTest {
     @Test
     void everyRegisteredBenchmarkHasAUniqueName() {
         assertThat(BenchMain.all()).extracting(Benchmark::name).doesNotHaveDuplicates()
-                .contains("definition-validate", "forms-validate", "forms-submit", "forms-list", "flows-approve");
+                .contains("definition-validate", "forms-validate", "forms-submit", "forms-list", "flows-approve",
+                        "reports-ranking", "reports-trend", "reports-scoped", "reports-dashboard-cold",
+                        "reports-dashboard-cached");
     }
 
     private int run(String... args) throws Exception {
