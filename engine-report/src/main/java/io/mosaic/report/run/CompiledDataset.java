@@ -37,6 +37,10 @@ import java.util.function.Function;
  */
 public final class CompiledDataset {
 
+    /** Where the FROM clause goes while a statement is built. */
+    private static final String FROM = " {from}";
+
+
     /** The dimension value of the row that sums the groups after the top N. */
     public static final String OTHERS = "__others__";
 
@@ -301,7 +305,7 @@ public final class CompiledDataset {
                 }
                 where.add("(" + String.join(" OR ", ranges) + ")");
             }
-            StringBuilder sql = new StringBuilder("SELECT ").append(String.join(", ", select)).append(sources.from());
+            StringBuilder sql = new StringBuilder("SELECT ").append(String.join(", ", select)).append(FROM);
             shownDimensions.forEach(dimension -> dimension.joins().forEach(sql::append));
             sql.append(" WHERE ").append(String.join(" AND ", where));
             List<Object> havingParams = new ArrayList<>();
@@ -341,7 +345,9 @@ public final class CompiledDataset {
             List<Object> params = new ArrayList<>(selectParams);
             params.addAll(whereParams);
             params.addAll(havingParams);
-            return new SqlQuery(sql.toString(), params);
+            // The FROM clause binds no values, so it can be settled last, once the statement shows the lookups it reads.
+            String rest = sql.toString();
+            return new SqlQuery(rest.replace(FROM, sources.from(alias -> rest.contains(SqlNames.quote(alias) + "."))), params);
         }
 
         /**

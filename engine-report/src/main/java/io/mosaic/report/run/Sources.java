@@ -103,8 +103,12 @@ final class Sources {
         return keys;
     }
 
-    /** Every table of the dataset, joined: the FROM clause. */
-    String from() {
+    /**
+     * The tables of the dataset, joined: the FROM clause, with the lookups whose alias {@code read} accepts. A lookup
+     * joins by the target's id, so leaving out one the statement does not read changes no row; H2 does not drop
+     * such a join itself (reports-trend bench: 1.27 s with it, 1.02 s without).
+     */
+    String from(java.util.function.Predicate<String> read) {
         StringBuilder from = new StringBuilder(" FROM ").append(SqlNames.quote(SqlNames.table(app, form.key())))
                 .append(' ').append(SOURCE);
         if (subtable != null) {
@@ -113,6 +117,9 @@ final class Sources {
                     .append(" = ").append(column(SOURCE, SystemColumns.ID));
         }
         for (Lookup lookup : lookups.values()) {
+            if (!read.test(lookup.alias())) {
+                continue;
+            }
             from.append(" LEFT JOIN ").append(SqlNames.quote(SqlNames.table(app, lookup.target().key())))
                     .append(' ').append(lookup.alias()).append(" ON ").append(column(lookup.alias(), SystemColumns.ID))
                     .append(" = ").append(column(lookup.inSubtable() ? CHILD : SOURCE, lookup.key()));

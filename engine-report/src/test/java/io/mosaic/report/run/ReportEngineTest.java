@@ -35,6 +35,16 @@ class ReportEngineTest {
     }
 
     @Test
+    void aLookupTheQueryDoesNotReadIsNotJoined() {
+        String byMonth = RunFixtures.takings(SqlDialect.H2).query(RunFixtures.request(List.of("month"), List.of("value")))
+                .sql();
+        assertThat(byMonth).doesNotContain("f_demo_shop").contains(" JOIN `f_demo_sale__items` c");
+        String byShop = RunFixtures.takings(SqlDialect.H2).query(RunFixtures.request(List.of("shop_title"),
+                List.of("value"))).sql();
+        assertThat(byShop).contains(" LEFT JOIN `f_demo_shop` l0 ON `l0`.`id` = `s`.`shop`");
+    }
+
+    @Test
     void aWeekIsItsMondayInEachDialect() {
         QueryRequest request = RunFixtures.request(List.of("week"), List.of("value"));
         assertThat(RunFixtures.takings(SqlDialect.H2).query(request).sql())
