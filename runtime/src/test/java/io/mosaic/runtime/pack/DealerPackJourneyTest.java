@@ -36,6 +36,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import io.mosaic.runtime.notify.NotifyProperties;
 import io.mosaic.runtime.notify.OutboxDispatcher;
 import io.mosaic.runtime.notify.WebhookReceiver;
+import io.mosaic.runtime.rule.RuleSchedules;
 import io.mosaic.runtime.security.SecurityTestSupport;
 import io.mosaic.runtime.security.org.OrgUnit;
 import io.mosaic.runtime.security.user.User;
@@ -67,6 +68,9 @@ class DealerPackJourneyTest extends SecurityTestSupport {
     @Autowired
     OutboxDispatcher dispatcher;
 
+    @Autowired
+    RuleSchedules schedules;
+
     private Map<String, NotifyProperties.Endpoint> configuredWebhooks;
     private List<String> configuredAllowedHosts;
     private final LocalDate today = LocalDate.now(ZoneOffset.UTC);
@@ -87,11 +91,10 @@ class DealerPackJourneyTest extends SecurityTestSupport {
         notify.getWebhook().setAllowedHosts(new ArrayList<>(List.of("127.0.0.1")));
         admin = createUser("admin");
         east = createOrg(null, "region");
-        regionManager = createUser(east.id(), "region_manager");
+        regionManager = person(east.id(), null, "region_manager");
         director = createUser("channel_director");
         finance = createUser("finance");
-        warehouse = users.create(new UserRequest(unique("wh"), "Warehouse", unique("wh") + "@example.com", PASSWORD,
-                null, null, null, List.of("warehouse"), "en", null));
+        warehouse = person(null, null, "warehouse");
         region = create(admin, "region", """
                 {"code": "%s", "name": "East", "level": "area", "org": %d, "manager": %d}"""
                 .formatted(unique("r"), east.id(), regionManager.id()));
@@ -184,8 +187,7 @@ class DealerPackJourneyTest extends SecurityTestSupport {
             List<WebhookReceiver.Request> toErp = List.of();
             while (toErp.isEmpty() && Instant.now().isBefore(deadline)) {
                 deliver();
-                toErp = erp.requests().stream().filter(request -> request.body().contains("\"recordId\":" + order + ","))
-                        .toList();
+                toErp = erp.requests().stream().filter(request -> recordIdOf(request) == order).toList();
             }
             assertThat(toErp).hasSize(1).allSatisfy(request -> assertThat(request.signatureValid()).isTrue());
             assertThat(json.readTree(toErp.get(0).body()).path("title").path("en").asText())
@@ -247,6 +249,136 @@ class DealerPackJourneyTest extends SecurityTestSupport {
                     .andExpect(status().isForbidden());
             assertThat(list(applicant, "order", null)).extracting(o -> o.path("id").asLong()).containsExactly(order);
         }
+    }
+
+    @Test
+    void aLineBelowTheListPriceNeedsTheRegionManagerAndAnOrderWithinCreditNobodyElse() throws Exception {
+        String code = unique("D").substring(0, 12);
+        long dealer = dealer(code, 500_000, today.plusYears(1), null);
+        User dealerUser = person(null, code, "dealer");
+        User northManager = person(createOrg(null, "region").id(), null, "region_manager");
+
+        long order = create(dealerUser, "order", order(dealer, 10, 900), true);
+        assertThat(read(dealerUser, "order", order).path("below_list_lines").asInt()).isEqualTo(1);
+        approve(regionManager, "order", order, Map.of());
+
+        JsonNode approved = read(dealerUser, "order", order);
+        assertThat(approved.path("workflow_status").asText()).isEqualTo("approved");
+        assertThat(todo(finance, "order", order)).isNull();
+        assertThat(read(regionManager, "order", order).path("dealer_code").asText()).isEqualTo(code);
+        mvc.perform(get("/api/apps/dms/forms/order/records/{id}", order).with(as(northManager)))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void aClaimOver50000AddsTheMarketingDirectorAndASmallerOneEndsWithMarketing() throws Exception {
+        String code = unique("D").substring(0, 12);
+        long dealer = dealer(code, 100_000, today.plusYears(1), null);
+        User dealerUser = person(null, code, "dealer");
+        User marketing = person(null, null, "marketing");
+        User marketingDirector = person(null, null, "marketing_director");
+
+        long large = create(dealerUser, "expense_claim", claim(dealer, 60_000), true);
+        approve(regionManager, "expense_claim", large, Map.of());
+        approve(marketing, "expense_claim", large, Map.of("write_off", 55_000, "write_off_date", today.toString()));
+        assertThat(read(dealerUser, "expense_claim", large).path("workflow_status").asText()).isEqualTo("in_approval");
+        approve(marketingDirector, "expense_claim", large, Map.of());
+        JsonNode claim = read(dealerUser, "expense_claim", large);
+        assertThat(claim.path("workflow_status").asText()).isEqualTo("approved");
+        assertThat(claim.path("write_off").decimalValue()).isEqualByComparingTo("55000");
+
+        long small = create(dealerUser, "expense_claim", claim(dealer, 10_000), true);
+        approve(regionManager, "expense_claim", small, Map.of());
+        approve(marketing, "expense_claim", small, Map.of());
+        assertThat(read(dealerUser, "expense_claim", small).path("workflow_status").asText()).isEqualTo("approved");
+        assertThat(todo(marketingDirector, "expense_claim", small)).isNull();
+    }
+
+    @Test
+    void stockBelowTheSafetyLevelGivesPurchasingATodoAndStockAboveItNone() throws Exception {
+        User purchasing = person(null, null, "purchasing");
+        long low = create(warehouse, "inventory", """
+                {"product": %d, "warehouse": "sh", "quantity": 3, "safety_stock": 10}""".formatted(product));
+        long fine = create(warehouse, "inventory", """
+                {"product": %d, "warehouse": "bj", "quantity": 30, "safety_stock": 10}""".formatted(product));
+
+        List<Long> todos = new ArrayList<>();
+        body(get("/api/flow/inbox/todo?size=100"), purchasing).path("items").forEach(item -> {
+            if ("todo".equals(item.path("kind").asText()) && "inventory".equals(item.path("form").asText())) {
+                todos.add(item.path("recordId").asLong());
+            }
+        });
+        assertThat(todos).contains(low).doesNotContain(fine);
+    }
+
+    @Test
+    void thirtyDaysBeforeItsContractEndsTheDealerAndTheRegionManagerGetAnEMail() throws Exception {
+        String code = unique("D").substring(0, 12);
+        User dealerUser = person(null, code, "dealer");
+        dealer(code, 100_000, LocalDate.now().plusDays(30), dealerUser.id());
+
+        schedules.sweepLocked(Instant.now());
+
+        for (User told : List.of(dealerUser, regionManager)) {
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+            MimeMessage mail = null;
+            while (mail == null && Instant.now().isBefore(deadline)) {
+                for (MimeMessage received : SMTP.getReceivedMessagesForDomain(told.email())) {
+                    mail = received;
+                }
+                deliver();
+            }
+            assertThat(mail).as("reminder to " + told.username()).isNotNull();
+            assertThat(mail.getSubject()).isEqualTo("Dealer contract ends on " + LocalDate.now().plusDays(30));
+        }
+    }
+
+    @Test
+    void aDealerDisputesAStatementWithAReasonAndFinanceHearsOfIt() throws Exception {
+        String code = unique("D").substring(0, 12);
+        User dealerUser = person(null, code, "dealer");
+        long dealer = dealer(code, 100_000, today.plusYears(1), dealerUser.id());
+        long statement = create(finance, "rebate_statement", """
+                {"dealer": %d, "period": "2026-Q3", "sales": 800000, "rate": 0.015, "amount": 12000}"""
+                .formatted(dealer));
+        mvc.perform(json(post("/api/apps/dms/forms/rebate_statement/records/{id}/submit", statement), "{}")
+                .with(as(finance))).andExpect(status().isOk());
+
+        String task = todo(dealerUser, "rebate_statement", statement);
+        body(json(post("/api/flow/tasks/{id}/actions/reject", task),
+                "{\"comment\": \"Returns of July are missing\"}"), dealerUser);
+
+        JsonNode disputed = read(dealerUser, "rebate_statement", statement);
+        assertThat(disputed.path("status").asText()).isEqualTo("disputed");
+        assertThat(disputed.path("confirmed").asBoolean()).isFalse();
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        List<String> titles = List.of();
+        while (titles.stream().noneMatch(title -> title.contains(code)) && Instant.now().isBefore(deadline)) {
+            deliver();
+            titles = body(get("/api/notifications?size=50"), finance).path("items").findValuesAsText("en");
+        }
+        assertThat(titles).contains("Rebate statement disputed: Dealer " + code + " 2026-Q3");
+    }
+
+    /** A user with an e-mail address, in org unit {@code orgId} and bound to dealer {@code dealerCode} (either null). */
+    private User person(Long orgId, String dealerCode, String role) {
+        String name = unique(role);
+        return users.create(new UserRequest(name, role, name + "@example.com", PASSWORD, orgId, null, dealerCode,
+                List.of(role), "en", null));
+    }
+
+    private long dealer(String code, int creditLimit, LocalDate contractEnd, Long account) throws Exception {
+        return create(admin, "dealer", """
+                {"code": "%s", "name": "Dealer %s", "level": "B", "region": %d, "contact_name": "Wang",
+                 "contact_phone": "13900000000", "contract_start": "%s", "contract_end": "%s", "credit_limit": %d,
+                 "status": "active", "portal_user": %s}"""
+                .formatted(code, code, region, today.minusYears(1), contractEnd, creditLimit, account));
+    }
+
+    private String claim(long dealer, int actual) {
+        return """
+                {"dealer": %d, "activity": "Spring fair", "activity_type": "exhibition", "activity_date": "%s",
+                 "budget": 50000, "actual": %d}""".formatted(dealer, today, actual);
     }
 
     private static String order(long dealer, int quantity, int price) {
@@ -314,6 +446,14 @@ class DealerPackJourneyTest extends SecurityTestSupport {
             action.put("version", read(admin, form, record).path("version").intValue());
         }
         body(json(post("/api/flow/tasks/{id}/actions/approve", task), json.writeValueAsString(action)), who);
+    }
+
+    private long recordIdOf(WebhookReceiver.Request request) {
+        try {
+            return json.readTree(request.body()).path("data").path("recordId").asLong();
+        } catch (java.io.IOException e) {
+            throw new AssertionError("Not JSON: " + request.body(), e);
+        }
     }
 
     /** Delivers what is due now rather than at the dispatcher's next poll. */
