@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.math.BigDecimal;
@@ -130,8 +131,9 @@ class DealerPackJourneyTest extends SecurityTestSupport {
         long dealer = profile.path("id").asLong();
 
         // Platform gap: approval cannot open the dealer's account, so the admin binds the applicant's to the dealer.
-        users.update(applicant.id(), new UserRequest(applicant.username(), "Acme", null, null, null, null, code,
-                List.of("dealer"), "en", true));
+        body(json(put("/api/users/{id}", applicant.id()), """
+                {"username": "%s", "displayName": "Acme Trading", "dealerId": "%s", "roles": ["dealer"],
+                 "locale": "en", "enabled": true}""".formatted(applicant.username(), code)), admin);
         update(admin, "dealer", dealer, "{\"portal_user\": %d}".formatted(applicant.id()));
         assertThat(read(applicant, "dealer", dealer).path("code").asText()).isEqualTo(code);
         assertThat(read(regionManager, "dealer", dealer).path("code").asText()).isEqualTo(code);
