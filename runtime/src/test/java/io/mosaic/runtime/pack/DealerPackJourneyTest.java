@@ -210,13 +210,17 @@ class DealerPackJourneyTest extends SecurityTestSupport {
             // The quarter closes: the rebate table decides per dealer over its approved and shipped orders.
             LocalDate quarterStart = today.withDayOfMonth(1).withMonth((today.getMonthValue() - 1) / 3 * 3 + 1);
             String period = unique("Q");
-            JsonNode run = body(json(post("/api/apps/dms/decisions/rebate_policy/runs"), """
+            String quarterRun = """
                     {"period": "%s", "from": "%s", "to": "%s", "dateField": "order_date", "groupBy": "dealer",
                      "filters": ["rebate_eligible:eq:true"], "sums": {"quarter_sales": "payable"},
                      "resultForm": "rebate_statement",
                      "values": {"dealer": "dealer", "period": "period", "sales": "quarter_sales", "rate": "rate",
                                 "tier": "tier", "amount": "ROUND(quarter_sales * rate, 2)"}}"""
-                    .formatted(period, quarterStart, quarterStart.plusMonths(3).minusDays(1))), admin,
+                    .formatted(period, quarterStart, quarterStart.plusMonths(3).minusDays(1));
+            // Finance closes the quarter; a region manager, who reads only the region's orders, may not.
+            body(json(post("/api/apps/dms/decisions/rebate_policy/runs"), quarterRun), regionManager,
+                    status().isForbidden());
+            JsonNode run = body(json(post("/api/apps/dms/decisions/rebate_policy/runs"), quarterRun), finance,
                     status().isAccepted());
             awaitRun(run.path("id").asLong());
             JsonNode statement = only(finance, "rebate_statement", "period:eq:" + period, "dealer:eq:" + dealer);
@@ -469,7 +473,7 @@ class DealerPackJourneyTest extends SecurityTestSupport {
         JsonNode run;
         do {
             Thread.sleep(50);
-            run = body(get("/api/apps/dms/decisions/rebate_policy/runs/{id}", id), admin);
+            run = body(get("/api/apps/dms/decisions/rebate_policy/runs/{id}", id), finance);
         } while ("running".equals(run.path("status").asText()) && Instant.now().isBefore(deadline));
         assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("done");
     }

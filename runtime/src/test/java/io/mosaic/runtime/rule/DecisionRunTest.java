@@ -151,6 +151,18 @@ class DecisionRunTest extends SecurityTestSupport {
     }
 
     @Test
+    void someoneWhoCannotReadTheTablesFormCanNeitherRunNorFollowIt() throws Exception {
+        User clerk = createUser();
+        mvc.perform(post("/api/apps/{app}/decisions/tiers/runs", app).with(as(clerk))
+                        .contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/apps/{app}/decisions/tiers/runs", app).with(as(clerk))).andExpect(status().isNotFound());
+        mvc.perform(post("/api/apps/{app}/decisions/tiers/simulate", app).with(as(clerk))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"inputs\": {\"quarter_sales\": 1}}"))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
     void aTableSimulatesOnInputs() throws Exception {
         mvc.perform(post("/api/apps/{app}/decisions/tiers/simulate", app).with(as(analyst))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"inputs\": {\"quarter_sales\": 60000}}"))
