@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.math.BigDecimal;
@@ -130,11 +129,8 @@ class DealerPackJourneyTest extends SecurityTestSupport {
         assertThat(profile.path("credit_limit").decimalValue()).isEqualByComparingTo("1000000");
         long dealer = profile.path("id").asLong();
 
-        // Platform gap: approval cannot open the dealer's account, so the admin binds the applicant's to the dealer.
-        body(json(put("/api/users/{id}", applicant.id()), """
-                {"username": "%s", "displayName": "Acme Trading", "dealerId": "%s", "roles": ["dealer"],
-                 "locale": "en", "enabled": true}""".formatted(applicant.username(), code)), admin);
-        update(admin, "dealer", dealer, "{\"portal_user\": %d}".formatted(applicant.id()));
+        // Approval made the applicant's account the dealer's: it now reads its own profile, as the region manager does.
+        assertThat(body(get("/api/me"), applicant).path("dealerId").asText()).isEqualTo(code);
         assertThat(read(applicant, "dealer", dealer).path("code").asText()).isEqualTo(code);
         assertThat(read(regionManager, "dealer", dealer).path("code").asText()).isEqualTo(code);
 
