@@ -36,6 +36,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import io.mosaic.runtime.notify.NotifyProperties;
 import io.mosaic.runtime.notify.OutboxDispatcher;
 import io.mosaic.runtime.notify.WebhookReceiver;
+import io.mosaic.runtime.notify.WebhookSettings;
 import io.mosaic.runtime.rule.RuleSchedules;
 import io.mosaic.runtime.security.SecurityTestSupport;
 import io.mosaic.runtime.security.org.OrgUnit;
@@ -71,8 +72,7 @@ class DealerPackJourneyTest extends SecurityTestSupport {
     @Autowired
     RuleSchedules schedules;
 
-    private Map<String, NotifyProperties.Endpoint> configuredWebhooks;
-    private List<String> configuredAllowedHosts;
+    private WebhookSettings webhookSettings;
     private final LocalDate today = LocalDate.now(ZoneOffset.UTC);
     private User admin;
     private User regionManager;
@@ -85,10 +85,7 @@ class DealerPackJourneyTest extends SecurityTestSupport {
 
     @BeforeEach
     void headOfficeRegionAndProduct() throws Exception {
-        configuredWebhooks = notify.getWebhooks();
-        configuredAllowedHosts = notify.getWebhook().getAllowedHosts();
-        notify.setWebhooks(new HashMap<>(configuredWebhooks));
-        notify.getWebhook().setAllowedHosts(new ArrayList<>(List.of("127.0.0.1")));
+        webhookSettings = WebhookSettings.changeable(notify, "127.0.0.1");
         admin = createUser("admin");
         east = createOrg(null, "region");
         regionManager = person(east.id(), null, "region_manager");
@@ -105,8 +102,7 @@ class DealerPackJourneyTest extends SecurityTestSupport {
 
     @AfterEach
     void restoreWebhooks() {
-        notify.setWebhooks(configuredWebhooks);
-        notify.getWebhook().setAllowedHosts(configuredAllowedHosts);
+        webhookSettings.close();
     }
 
     @Test
