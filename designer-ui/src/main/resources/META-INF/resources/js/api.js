@@ -101,9 +101,8 @@ export const api = {
   del: path => request('DELETE', path),
 };
 
-/** Fetches a file (e.g. a pack export) and hands it to the browser as a download named by the server. */
-export async function downloadFile(path, fallbackName) {
-  const response = await fetch(path, { credentials: 'same-origin' });
+/** Hands a file the server answered with to the browser as a download named by the server. */
+async function saveAnswer(response, fallbackName) {
   if (!response.ok) {
     const failure = await toFailure(response);
     if (failure.status === 401) unauthorizedListener(failure);
@@ -111,13 +110,29 @@ export async function downloadFile(path, fallbackName) {
   }
   const disposition = response.headers.get('Content-Disposition') || '';
   const named = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition);
+  saveBlob(await response.blob(), named ? decodeURIComponent(named[1]) : fallbackName);
+}
+
+/** Offers a blob (or a data: URL) made in the page as a download under this name. */
+export function saveBlob(blob, name) {
   const link = document.createElement('a');
-  link.href = URL.createObjectURL(await response.blob());
-  link.download = named ? decodeURIComponent(named[1]) : fallbackName;
+  link.href = typeof blob === 'string' ? blob : URL.createObjectURL(blob);
+  link.download = name;
   document.body.appendChild(link);
   link.click();
   link.remove();
-  setTimeout(() => URL.revokeObjectURL(link.href), 10000);
+  if (typeof blob !== 'string') setTimeout(() => URL.revokeObjectURL(link.href), 10000);
+}
+
+/** Fetches a file (e.g. a pack export) and hands it to the browser as a download named by the server. */
+export async function downloadFile(path, fallbackName) {
+  await saveAnswer(await fetch(path, { credentials: 'same-origin' }), fallbackName);
+}
+
+/** Posts a blob (e.g. a PNG the page drew) and hands the file the server makes of it to the browser as a download. */
+export async function postForDownload(path, blob, fallbackName) {
+  const headers = { 'Content-Type': blob.type, 'X-XSRF-TOKEN': await csrfToken() };
+  await saveAnswer(await fetch(path, { method: 'POST', headers, body: blob, credentials: 'same-origin' }), fallbackName);
 }
 
 /**

@@ -14,11 +14,14 @@ import RolesPage from './pages/admin/RolesPage.js';
 import OrgsPage from './pages/admin/OrgsPage.js';
 import PacksPage from './pages/admin/PacksPage.js';
 import OutboxPage from './pages/admin/OutboxPage.js';
+import WebhooksPage from './pages/admin/WebhooksPage.js';
 import DesignHomePage from './pages/design/DesignHomePage.js';
 import FormDesignerPage from './pages/design/FormDesignerPage.js';
 import FlowDesignerPage from './pages/design/FlowDesignerPage.js';
 import RuleDesignerPage from './pages/design/RuleDesignerPage.js';
 import DecisionDesignerPage from './pages/design/DecisionDesignerPage.js';
+import ReportDesignerPage from './pages/design/ReportDesignerPage.js';
+import DashboardDesignerPage from './pages/design/DashboardDesignerPage.js';
 import InboxPage from './pages/flow/InboxPage.js';
 import TaskPage from './pages/flow/TaskPage.js';
 import InstancePage from './pages/flow/InstancePage.js';
@@ -27,9 +30,10 @@ import ToastHost from './components/ToastHost.js';
 
 const PAGES = {
   login: LoginPage, launcher: LauncherPage, app: AppPage, target: AppPage, record: AppPage, tokens: TokensPage,
-  users: UsersPage, roles: RolesPage, orgs: OrgsPage, packs: PacksPage, outbox: OutboxPage,
+  users: UsersPage, roles: RolesPage, orgs: OrgsPage, packs: PacksPage, outbox: OutboxPage, webhooks: WebhooksPage,
   design: DesignHomePage, formDesigner: FormDesignerPage, flowDesigner: FlowDesignerPage,
-  ruleDesigner: RuleDesignerPage, decisionDesigner: DecisionDesignerPage,
+  ruleDesigner: RuleDesignerPage, decisionDesigner: DecisionDesignerPage, reportDesigner: ReportDesignerPage,
+  dashboardDesigner: DashboardDesignerPage,
   inbox: InboxPage, task: TaskPage, instance: InstancePage, notifications: NotificationsPage,
 };
 

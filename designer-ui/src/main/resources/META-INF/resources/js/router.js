@@ -19,14 +19,18 @@ const ROUTES = [
   ['orgs', '/admin/orgs', { admin: true }],
   ['packs', '/admin/packs', { packs: true }],
   ['outbox', '/admin/outbox', { admin: true }],
+  ['webhooks', '/admin/webhooks', { admin: true }],
   ['design', '/design/:app', { design: true }],
   ['formDesigner', '/design/:app/forms/:key', { design: true }],
   ['flowDesigner', '/design/:app/flows/:key', { design: true }],
   ['ruleDesigner', '/design/:app/rules/:key', { design: true }],
   ['decisionDesigner', '/design/:app/decisions/:key', { design: true }],
+  ['reportDesigner', '/design/:app/reports/:key', { design: true }],
+  ['dashboardDesigner', '/design/:app/dashboards/:key', { design: true }],
 ].map(([name, pattern, meta = {}]) => ({ name, meta, parts: pattern.split('/').filter(Boolean) }));
 
-function match(path) {
+/** The route a path names; `query` is what follows `?` in the address (e.g. a record list's filters). */
+function match(path, query = '') {
   const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
   for (const route of ROUTES) {
     if (route.parts.length !== parts.length) continue;
@@ -38,16 +42,21 @@ function match(path) {
       }
       return part === parts[i];
     });
-    if (fits) return { name: route.name, params, meta: route.meta, path };
+    if (fits) return { name: route.name, params, meta: route.meta, path, query };
   }
-  return { name: 'notFound', params: {}, meta: {}, path };
+  return { name: 'notFound', params: {}, meta: {}, path, query };
 }
 
 function currentPath() {
   return location.hash.replace(/^#/, '').split('?')[0] || '/apps';
 }
 
-export const route = ref(match(currentPath()));
+function currentQuery() {
+  const hash = location.hash;
+  return hash.includes('?') ? hash.slice(hash.indexOf('?') + 1) : '';
+}
+
+export const route = ref(match(currentPath(), currentQuery()));
 
 let leaveGuard = null;
 
@@ -63,18 +72,19 @@ export function guardLeaving(guard) {
 }
 
 window.addEventListener('hashchange', () => {
-  const next = match(currentPath());
+  const next = match(currentPath(), currentQuery());
   if (leaveGuard && next.path !== route.value.path && leaveGuard(next) === false) {
     // replaceState fires no hashchange, so this does not come back here.
-    history.replaceState(null, '', `#${route.value.path}`);
+    history.replaceState(null, '', `#${route.value.path}${route.value.query ? `?${route.value.query}` : ''}`);
     return;
   }
   route.value = next;
 });
 
+/** Goes to `path`, which may end in a query (`/apps/a/form/f?filter=…`). */
 export function navigate(path) {
-  if (currentPath() === path) {
-    route.value = match(path);
+  if (location.hash.replace(/^#/, '') === path) {
+    route.value = match(currentPath(), currentQuery());
   } else {
     location.hash = path;
   }

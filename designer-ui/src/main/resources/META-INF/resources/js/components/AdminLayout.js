@@ -18,6 +18,7 @@ export default {
       { name: 'tokens', path: '#/tokens', label: t('nav.tokens'), icon: 'key', show: true },
       { name: 'packs', path: '#/admin/packs', label: t('nav.packs'), icon: 'package', show: mayManagePacks() },
       { name: 'outbox', path: '#/admin/outbox', label: t('nav.outbox'), icon: 'send', show: isAdmin() },
+      { name: 'webhooks', path: '#/admin/webhooks', label: t('nav.webhooks'), icon: 'link', show: isAdmin() },
     ].filter(item => item.show));
     return { t, items, route };
   },

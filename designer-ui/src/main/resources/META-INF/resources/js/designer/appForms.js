@@ -31,12 +31,12 @@ export function newFormName(app, key) {
 
 const manifestPath = app => `/api/apps/${encodeURIComponent(app)}/definitions/app/${encodeURIComponent(app)}`;
 
-/** Keys of the forms the app's published manifest has a menu entry for, at any depth. */
-export async function formsInMenu(app) {
+/** Keys of the definitions of `kind` (forms unless said) the app's published manifest has a menu entry for, at any depth. */
+export async function inAppMenu(app, kind = 'form') {
   const manifest = JSON.parse((await api.get(manifestPath(app))).content);
   const keys = new Set();
   const walk = items => (items || []).forEach(item => {
-    if (item.target?.kind === 'form') keys.add(item.target.key);
+    if (item.target?.kind === kind) keys.add(item.target.key);
     walk(item.children);
   });
   walk(manifest.menus);
@@ -44,19 +44,19 @@ export async function formsInMenu(app) {
 }
 
 /**
- * Puts a published form into the app: lists it among the manifest's definitions and gives it a top-level menu
- * entry named like the form, then publishes the manifest. Refused (an Error with `code: 'manifest.draft'`) while
- * the manifest has unpublished changes, which this would otherwise publish unseen.
+ * Puts a published form (or a definition of another `kind`, such as a dashboard) into the app: lists it among the
+ * manifest's definitions and gives it a top-level menu entry named like it, then publishes the manifest. Refused (an
+ * Error with `code: 'manifest.draft'`) while the manifest has unpublished changes, which this would otherwise publish unseen.
  */
-export async function addToAppMenu(app, form) {
+export async function addToAppMenu(app, form, kind = 'form') {
   const definition = await api.get(manifestPath(app));
   if (definition.hasDraft && definition.publishedVersion != null) {
     throw Object.assign(new Error('manifest.draft'), { code: 'manifest.draft' });
   }
   const manifest = JSON.parse(definition.content);
   manifest.definitions = manifest.definitions || [];
-  if (!manifest.definitions.some(d => d.kind === 'form' && d.key === form.key)) {
-    manifest.definitions.push({ kind: 'form', key: form.key });
+  if (!manifest.definitions.some(d => d.kind === kind && d.key === form.key)) {
+    manifest.definitions.push({ kind, key: form.key });
   }
   manifest.menus = manifest.menus || [];
   const taken = new Set();
@@ -64,7 +64,7 @@ export async function addToAppMenu(app, form) {
   walk(manifest.menus);
   let menuKey = form.key;
   for (let n = 2; taken.has(menuKey); n++) menuKey = `${form.key.slice(0, 44)}_${n}`;
-  manifest.menus.push({ key: menuKey, name: form.name, target: { kind: 'form', key: form.key } });
+  manifest.menus.push({ key: menuKey, name: form.name, target: { kind, key: form.key } });
   await api.put(manifestPath(app), new JsonText(JSON.stringify(manifest, null, 2)));
-  await api.post(`${manifestPath(app)}/publish`, { comment: `Form ${form.key} added to the menu` });
+  await api.post(`${manifestPath(app)}/publish`, { comment: `${kind} ${form.key} added to the menu` });
 }

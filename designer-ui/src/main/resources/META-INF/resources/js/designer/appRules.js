@@ -6,12 +6,15 @@ import { starterRuleSet, definitionText } from './ruleSet.js';
 import { starterTable } from './decisionTable.js';
 import { NUMBER_TYPES } from '../records.js';
 
-/** `[{key, name, form, hasDraft, publishedVersion, updatedAt, updatedBy}]` of the app's definitions of `kind`. */
+/**
+ * `[{key, name, form, dataset, hasDraft, publishedVersion, updatedAt, updatedBy}]` of the app's definitions of `kind`:
+ * `form` the one a rule set, decision table or dataset reads, `dataset` the one a report stands on.
+ */
 export async function appDefinitions(app, kind) {
   const summaries = await api.get(`/api/apps/${encodeURIComponent(app)}/definitions?kind=${kind}`);
   const list = await Promise.all(summaries.map(async summary => {
     const content = JSON.parse((await api.get(definitionPath(app, kind, summary.key))).content);
-    return { ...summary, name: content.name, form: content.form || '' };
+    return { ...summary, name: content.name, form: content.form || content.source?.form || '', dataset: content.dataset || '' };
   }));
   return list.sort((a, b) => a.key.localeCompare(b.key));
 }

@@ -17,7 +17,33 @@ export function definitionPath(app, kind, key) {
   return `/api/apps/${encodeURIComponent(app)}/definitions/${kind}/${encodeURIComponent(key)}`;
 }
 
-export function useDefinitionEditor(kind, appKey, key) {
+/**
+ * The designer keyboard: Ctrl+S saves (unless `blocked()`), Ctrl+Z undoes and Ctrl+Y or Ctrl+Shift+Z redoes outside
+ * text fields (where the field's own undo serves).
+ */
+export function useDesignerKeys({ save, undo, redo, blocked }) {
+  const typing = target => target && (['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || target.isContentEditable);
+  function onKey(event) {
+    if (!(event.ctrlKey || event.metaKey)) return;
+    const letter = event.key.toLowerCase();
+    if (letter === 's') {
+      event.preventDefault();
+      if (!blocked()) save();
+    } else if (!typing(event.target) && (letter === 'z' || letter === 'y')) {
+      event.preventDefault();
+      if (letter === 'y' || event.shiftKey) redo();
+      else undo();
+    }
+  }
+  onMounted(() => document.addEventListener('keydown', onKey));
+  onBeforeUnmount(() => document.removeEventListener('keydown', onKey));
+}
+
+/**
+ * One definition of `kind` in a designer. A page editing two definitions together (a report and its dataset) asks
+ * for `{ standalone: false }` and brings its own keyboard, undo and leave guard over both.
+ */
+export function useDefinitionEditor(kind, appKey, key, { standalone = true } = {}) {
   const doc = ref(null);
   const loaded = ref(false);
   const { loadFailure, notice, failure, problems, clear } = useFeedback();
@@ -123,28 +149,12 @@ export function useDefinitionEditor(kind, appKey, key) {
     return { text: t('design.status.published', { n: standing.publishedVersion }), css: 'badge-ok' };
   });
 
-  const { pendingLeave, leave } = useLeaveGuard(dirty);
-  const typing = target => target && (['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || target.isContentEditable);
-  function onKey(event) {
-    if (!(event.ctrlKey || event.metaKey)) return;
-    const letter = event.key.toLowerCase();
-    if (letter === 's') {
-      event.preventDefault();
-      if (!busy.value && loaded.value) save();
-    } else if (!typing(event.target) && (letter === 'z' || letter === 'y')) {
-      event.preventDefault();
-      if (letter === 'y' || event.shiftKey) redo();
-      else undo();
-    }
-  }
-  onMounted(() => document.addEventListener('keydown', onKey));
-  onBeforeUnmount(() => {
-    document.removeEventListener('keydown', onKey);
-    clearTimeout(recordTimer);
-  });
+  const { pendingLeave, leave } = standalone ? useLeaveGuard(dirty) : {};
+  if (standalone) useDesignerKeys({ save, undo, redo, blocked: () => busy.value || !loaded.value });
+  onBeforeUnmount(() => clearTimeout(recordTimer));
 
   return {
     doc, loaded, loadFailure, standing, busy, notice, failure, problems, warnings, dirty, history, status, mayPublish,
-    load, save, publish, saveIfDirty, commit, undo, redo, pendingLeave, leave,
+    load, save, publish, saveIfDirty, commit, undo, redo, pendingLeave, leave, refused, text, clear,
   };
 }

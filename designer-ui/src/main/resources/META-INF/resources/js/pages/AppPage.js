@@ -1,4 +1,5 @@
-// One app: its menu from the published manifest on the side; a menu target opens in the content area.
+// One app: its menu from the published manifest on the side; a menu target opens in the content area: a form's
+// records, a dashboard, or a report (where a drill-through leads).
 import { ref, computed, watch } from 'vue';
 import { api, attempt } from '../api.js';
 import { t, localName } from '../i18n.js';
@@ -9,14 +10,21 @@ import UiIcon from '../components/UiIcon.js';
 import DesignEntry from '../components/designer/DesignEntry.js';
 import RecordListPage from './records/RecordListPage.js';
 import RecordPage from './records/RecordPage.js';
+import DashboardPage from './reports/DashboardPage.js';
+import ReportWidget from '../components/report/ReportWidget.js';
+import { recordFiltersFromQuery } from '../report/dashboardFilters.js';
 
-const targetLink = (app, target) => href('apps', app, target.kind, target.key);
+/** Dashboards and reports open at `#/apps/{app}/dashboards/{key}` and `…/reports/{key}`; forms at `…/form/{key}`. */
+const SEGMENTS = { dashboard: 'dashboards', report: 'reports' };
+const KINDS = { dashboards: 'dashboard', reports: 'report' };
+const targetLink = (app, target) => href('apps', app, SEGMENTS[target.kind] || target.kind, target.key);
 
 const MenuTree = {
   name: 'MenuTree',
   props: { items: { type: Array, required: true }, app: { type: String, required: true } },
   setup() {
-    const isActive = item => item.target && route.value.params.kind === item.target.kind && route.value.params.key === item.target.key;
+    const isActive = item => item.target && (KINDS[route.value.params.kind] || route.value.params.kind) === item.target.kind
+      && route.value.params.key === item.target.key;
     return { localName, targetLink, isActive };
   },
   template: /* html */ `
@@ -36,14 +44,14 @@ function withTargets(items) {
 
 export default {
   name: 'AppPage',
-  components: { ErrorBox, PageLayout, MenuTree, UiIcon, RecordListPage, RecordPage, DesignEntry },
+  components: { ErrorBox, PageLayout, MenuTree, UiIcon, RecordListPage, RecordPage, DesignEntry, DashboardPage, ReportWidget },
   setup() {
     const menu = ref(null);
     const error = ref(null);
     const appKey = computed(() => route.value.params.app);
     const entries = computed(() => (menu.value ? withTargets(menu.value.menus) : []));
     const target = computed(() => (route.value.name === 'target' || route.value.name === 'record'
-      ? { kind: route.value.params.kind, key: route.value.params.key, id: route.value.params.id } : null));
+      ? { kind: KINDS[route.value.params.kind] || route.value.params.kind, key: route.value.params.key, id: route.value.params.id } : null));
     const targetItem = computed(() => target.value
       && entries.value.find(item => item.target.kind === target.value.kind && item.target.key === target.value.key));
 
@@ -56,7 +64,15 @@ export default {
     }, { immediate: true });
 
     const kindLabel = kind => t(`kind.${kind}`);
-    return { t, localName, menu, error, appKey, target, targetItem, entries, targetLink, kindLabel };
+    /** A report opened on its own (a drill-through): its data under the address's filters. */
+    const reportFilters = computed(() => recordFiltersFromQuery(route.value.query).map(f => `${f.field}:${f.op}:${f.value}`));
+    const reportData = computed(() => {
+      const params = new URLSearchParams();
+      reportFilters.value.forEach(filter => params.append('filter', filter));
+      const query = params.toString();
+      return `/api/apps/${encodeURIComponent(appKey.value)}/reports/${encodeURIComponent(target.value.key)}/data${query ? `?${query}` : ''}`;
+    });
+    return { t, localName, route, menu, error, appKey, target, targetItem, entries, targetLink, kindLabel, reportFilters, reportData };
   },
   template: /* html */ `
     <PageLayout :menu-title="menu ? localName(menu.name, appKey) : appKey">
@@ -71,8 +87,13 @@ export default {
       <template v-if="menu">
         <template v-if="target && target.kind === 'form'">
           <RecordPage v-if="target.id" :app="appKey" :form-key="target.key" :id="target.id" />
-          <RecordListPage v-else :app="appKey" :form-key="target.key" :title="targetItem ? localName(targetItem.name, target.key) : ''" />
+          <RecordListPage v-else :app="appKey" :form-key="target.key" :query="route.query" :title="targetItem ? localName(targetItem.name, target.key) : ''" />
         </template>
+        <DashboardPage v-else-if="target && target.kind === 'dashboard'" :app="appKey" :dashboard-key="target.key" :query="route.query" />
+        <section v-else-if="target && target.kind === 'report'" class="report-page" data-test="report-page">
+          <ul v-if="reportFilters.length" class="applied-filters"><li v-for="f in reportFilters" :key="f" class="chip"><code>{{ f }}</code></li></ul>
+          <ReportWidget :app="appKey" :report="target.key" :data-path="reportData" :filters="reportFilters" />
+        </section>
         <section v-else-if="target" class="placeholder" data-test="target-placeholder">
           <div class="page-header"><h1>{{ targetItem ? localName(targetItem.name, target.key) : target.key }}</h1></div>
           <div class="panel">

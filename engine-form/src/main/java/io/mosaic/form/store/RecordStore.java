@@ -250,7 +250,7 @@ public final class RecordStore {
             for (Map.Entry<String, String> counter : periodKeys.entrySet()) {
                 ensureCounter(c, counter.getKey(), counter.getValue());
             }
-            return writeUnique(c, () -> refuseTaken(c, records.get(Math.min(current[0], records.size() - 1)), null, locale), () -> {
+            List<Long> created = writeUnique(c, () -> refuseTaken(c, records.get(Math.min(current[0], records.size() - 1)), null, locale), () -> {
                 List<Long> ids = new ArrayList<>(records.size());
                 for (; current[0] < records.size(); current[0]++) {
                     ObjectNode record = records.get(current[0]);
@@ -261,6 +261,8 @@ public final class RecordStore {
                 }
                 return ids;
             });
+            hooks.written();
+            return created;
         } catch (InvalidRecordException e) {
             throw e instanceof InvalidRecordInBatchException ? e : new InvalidRecordInBatchException(current[0], e.errors());
         }
@@ -459,6 +461,7 @@ public final class RecordStore {
                 return id;
             });
         }
+        hooks.written();
         return expectedVersion + 1;
     }
 
@@ -496,11 +499,16 @@ public final class RecordStore {
             }
             condition = " AND (" + String.join(" OR ", alternatives) + ")";
         }
+        boolean moved;
         try (Connection c = dataSource.getConnection()) {
-            return execute(c, "UPDATE " + table + " SET " + q(SystemColumns.WORKFLOW_STATUS) + " = ?, "
+            moved = execute(c, "UPDATE " + table + " SET " + q(SystemColumns.WORKFLOW_STATUS) + " = ?, "
                     + q(SystemColumns.PROCESS_INSTANCE_ID) + " = ? WHERE " + q(SystemColumns.ID) + " = ? AND "
                     + q(SystemColumns.DELETED_AT) + " IS NULL" + condition, params) > 0;
         }
+        if (moved) {
+            hooks.written();
+        }
+        return moved;
     }
 
     /** The fields updates changed on record {@code id} (live or deleted), oldest change first. */
@@ -540,6 +548,7 @@ public final class RecordStore {
                 throw stored(id, RowFilter.ALL, Set.of()).isPresent() ? new StaleRecordException(id, expectedVersion) : new RecordNotFoundException(id);
             }
         }
+        hooks.written();
     }
 
     /**
@@ -555,6 +564,7 @@ public final class RecordStore {
                 throw new RecordNotFoundException(id);
             }
         }
+        hooks.written();
     }
 
     /**

@@ -42,4 +42,12 @@ public interface SaveHooks {
      */
     default void afterCompletion(boolean committed) {
     }
+
+    /**
+     * After every write of the form's records — create, import, update, delete, restore, a workflow status — once the
+     * store's statements ran (inside the caller's transaction, if any): what caches results over the form's data
+     * (reports) learns that they are stale.
+     */
+    default void written() {
+    }
 }

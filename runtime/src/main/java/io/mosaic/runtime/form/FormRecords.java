@@ -67,13 +67,16 @@ public class FormRecords {
     private final PublishedForms forms;
     private final DataSource dataSource;
     private final UploadedFiles files;
+    private final FormDataVersions dataVersions;
     /** Looked up on use: the rules behind it read records through this. */
     private final ObjectProvider<RecordHooks> hooks;
     /** One store per published version; a newer version's store replaces nothing, old ones simply go unused. */
     private final Map<String, RecordStore> stores = new ConcurrentHashMap<>();
 
-    FormRecords(PublishedForms forms, DataSource dataSource, UploadedFiles files, ObjectProvider<RecordHooks> hooks) {
+    FormRecords(PublishedForms forms, DataSource dataSource, UploadedFiles files, ObjectProvider<RecordHooks> hooks,
+                FormDataVersions dataVersions) {
         this.forms = forms;
+        this.dataVersions = dataVersions;
         this.hooks = hooks;
         // Record writes join the caller's transaction when there is one (a record submitted with its process).
         this.dataSource = dataSource instanceof TransactionAwareDataSourceProxy ? dataSource
@@ -144,7 +147,7 @@ public class FormRecords {
 
     private SaveHooks hooksOf(String app, String form) {
         RecordHooks provider = hooks.getIfAvailable();
-        return provider == null ? SaveHooks.NONE : provider.forForm(app, form);
+        return dataVersions.counting(app, form, provider == null ? SaveHooks.NONE : provider.forForm(app, form));
     }
 
     /**

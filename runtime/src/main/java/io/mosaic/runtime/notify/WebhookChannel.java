@@ -21,7 +21,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Webhooks: an HTTP POST of JSON to a URL an administrator configured under {@code mosaic.notify.webhooks.<key>},
+ * Webhooks: an HTTP POST of JSON to a URL an administrator configured (Admin → Webhooks, or
+ * {@code mosaic.notify.webhooks.<key>}),
  * with {@code Idempotency-Key} (the outbox row's key, the same on every attempt), {@code X-Mosaic-Timestamp} (epoch
  * seconds) and, when the webhook has a secret, {@code X-Mosaic-Signature: sha256=<hex HMAC-SHA256(secret, timestamp
  * + "." + body)>}. Preset
@@ -35,11 +36,13 @@ class WebhookChannel implements DeliveryChannel {
     private static final int MAX_ANSWER = 300;
 
     private final NotifyProperties properties;
+    private final Webhooks webhooks;
     private final WebhookGuard guard;
     private final HttpClient http;
 
-    WebhookChannel(NotifyProperties properties, WebhookGuard guard) {
+    WebhookChannel(NotifyProperties properties, Webhooks webhooks, WebhookGuard guard) {
         this.properties = properties;
+        this.webhooks = webhooks;
         this.guard = guard;
         this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(properties.getWebhook().getTimeout()).build();
@@ -52,10 +55,10 @@ class WebhookChannel implements DeliveryChannel {
 
     @Override
     public void deliver(OutboxEntry entry, Instant now) throws DeliveryException {
-        NotifyProperties.Endpoint endpoint = properties.getWebhooks().get(entry.target());
+        NotifyProperties.Endpoint endpoint = webhooks.endpoint(entry.target()).orElse(null);
         if (endpoint == null || endpoint.getUrl() == null || endpoint.getUrl().isBlank()) {
-            throw new DeliveryException("No webhook '" + entry.target() + "' is configured (mosaic.notify.webhooks."
-                    + entry.target() + ".url)", true);
+            throw new DeliveryException("No webhook '" + entry.target() + "' is configured (Admin → Webhooks, or "
+                    + "mosaic.notify.webhooks." + entry.target() + ".url)", true);
         }
         URI uri;
         try {

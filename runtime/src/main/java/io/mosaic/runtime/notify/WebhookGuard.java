@@ -25,10 +25,10 @@ class WebhookGuard {
     /** Alibaba Cloud's metadata service sits at a public-looking address. */
     private static final String ALIBABA_METADATA = "100.100.100.200";
 
-    private final NotifyProperties properties;
+    private final Webhooks webhooks;
 
-    WebhookGuard(NotifyProperties properties) {
-        this.properties = properties;
+    WebhookGuard(Webhooks webhooks) {
+        this.webhooks = webhooks;
     }
 
     void check(URI uri) throws DeliveryException {
@@ -41,7 +41,7 @@ class WebhookGuard {
             throw refused("'" + uri + "' names no host");
         }
         host = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        if (allowed(host)) {
+        if (webhooks.hostAllowed(host)) {
             return;
         }
         if (METADATA_HOSTS.contains(host.toLowerCase(Locale.ROOT))) {
@@ -62,17 +62,8 @@ class WebhookGuard {
         }
     }
 
-    private static final String HINT = "; an administrator may allow the host in mosaic.notify.webhook.allowed-hosts";
-
-    private boolean allowed(String host) {
-        return properties.getWebhook().getAllowedHosts().stream()
-                .anyMatch(allowed -> stripBrackets(allowed).equalsIgnoreCase(host));
-    }
-
-    private static String stripBrackets(String host) {
-        String trimmed = host.trim();
-        return trimmed.startsWith("[") && trimmed.endsWith("]") ? trimmed.substring(1, trimmed.length() - 1) : trimmed;
-    }
+    private static final String HINT = "; an administrator may allow the host (Admin → Webhooks, or "
+            + "mosaic.notify.webhook.allowed-hosts)";
 
     /** What makes the address unfit for a webhook, or null when it is a public unicast address. */
     static String forbidden(InetAddress address) {

@@ -193,6 +193,11 @@ final class Browser implements AutoCloseable {
         new Actions(driver).release().perform();
     }
 
+    /** Clicks at a point of the viewport, e.g. on a chart element a canvas draws. */
+    void clickAt(int x, int y) {
+        new Actions(driver).moveToLocation(x, y).pause(Duration.ofMillis(80)).click().perform();
+    }
+
     /** Where an element is in the viewport now. */
     @SuppressWarnings("unchecked")
     Rectangle viewportRect(String css) {

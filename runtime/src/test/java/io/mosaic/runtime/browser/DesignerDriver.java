@@ -21,4 +21,18 @@ abstract class DesignerDriver {
         browser.waitFor("[data-test=" + home + "]");
         browser.waitFor("[data-test=" + create + "]:enabled");
     }
+
+    /**
+     * "New …" on the design home for a definition of {@code kind} (rules, decision, report, dashboard): key, names,
+     * and what it starts from as the dialog's list shows it (a form "Order (order)", a report's name).
+     */
+    void create(String kind, String key, String nameZh, String nameEn, String startLabel) {
+        browser.click("[data-test=new-" + kind + "]:enabled");
+        String dialog = "[data-test=new-rule-dialog] ";
+        browser.type(dialog + "input[name=key]", key);
+        browser.type(dialog + "input[name=nameZh]", nameZh);
+        browser.type(dialog + "input[name=nameEn]", nameEn);
+        browser.select(dialog + "select[name=form]", startLabel);
+        browser.click(dialog + "button[type=submit]");
+    }
 }

@@ -17,6 +17,7 @@ import io.mosaic.runtime.flow.Todos;
 import io.mosaic.runtime.notify.Channel;
 import io.mosaic.runtime.notify.NotificationRequest;
 import io.mosaic.runtime.notify.Notifications;
+import io.mosaic.runtime.notify.WebhookReceiver;
 import io.mosaic.runtime.security.user.UserRequest;
 import io.mosaic.runtime.security.user.UserService;
 
@@ -99,7 +100,8 @@ class NotificationsBrowserTest extends BrowserTest {
         browser.waitForText(".outbox-table", hook);
         String row = "[data-test=outbox-row][data-status=dead]";
         assertThat(browser.text(row + " [data-test=outbox-error]"))
-                .isEqualTo("No webhook '" + hook + "' is configured (mosaic.notify.webhooks." + hook + ".url)");
+                .isEqualTo("No webhook '" + hook + "' is configured (Admin → Webhooks, or mosaic.notify.webhooks." + hook
+                        + ".url)");
         assertThat(browser.text(row + " [data-test=outbox-attempts]")).isEqualTo("1");
         browser.screenshot("notify-05-delivery-log");
 
@@ -125,10 +127,49 @@ class NotificationsBrowserTest extends BrowserTest {
         assertThat(browser.text("[data-test=inbox-item]")).contains("Restock: A100 is below its safety stock")
                 .contains("To-do");
         assertThat(browser.text("[data-test=box-count-todo]")).isEqualTo("1");
-        browser.screenshot("notify-06-rule-todo");
+        browser.screenshot("notify-07-rule-todo");
         browser.click("[data-test=todo-done]");
         browser.waitForCount("[data-test=inbox-empty]", 1);
         browser.waitUntilGone("[data-test=box-count-todo]");
+    }
+
+    @Test
+    void anAdministratorSetsUpASignedWebhookToAnIntranetHostAndSendsATest() throws Exception {
+        String admin = "hooks_" + suffix;
+        users.create(new UserRequest(admin, "Hana Hooks", null, PASSWORD, null, null, null, List.of("admin"), "en", null));
+        String key = "erp_" + suffix;
+        try (WebhookReceiver erp = new WebhookReceiver("browser-secret", 0, 0)) {
+            signIn(admin, PASSWORD);
+            browser.go(url("/#/admin/webhooks"));
+            browser.click("[data-test=webhook-new]");
+            browser.type("[data-test=webhook-form] input[name=key]", key);
+            browser.type("[data-test=webhook-form] input[name=url]", "ftp://nowhere");
+            browser.click("[data-test=webhook-save]");
+            browser.waitFor("[data-test=webhook-form] input[name=url][aria-invalid=true]");
+            browser.screenshot("notify-08-webhook-refused");
+            browser.setValue("[data-test=webhook-form] input[name=url]", erp.url());
+            browser.type("[data-test=webhook-form] input[name=secret]", "browser-secret");
+            browser.click("[data-test=webhook-save]");
+            browser.waitForCount("[data-test=webhook-row][data-key=" + key + "]", 1);
+            assertThat(browser.text("[data-test=webhook-row][data-key=" + key + "]")).contains(erp.url()).contains("Signed");
+
+            browser.setValue("[data-test=webhook-hosts] textarea[name=hosts]", "127.0.0.1");
+            browser.click("[data-test=webhook-hosts-save]");
+            browser.click("[data-test=webhook-row][data-key=" + key + "] [data-test=webhook-test]");
+            browser.waitUntil(() -> !erp.requests().isEmpty());
+            assertThat(erp.requests().get(0).signatureValid()).isTrue();
+            browser.screenshot("notify-09-webhooks");
+        } finally {
+            transactions.executeWithoutResult(tx -> webhookRows(key));
+        }
+    }
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    private void webhookRows(String key) {
+        jdbc.sql("DELETE FROM MO_WEBHOOK WHERE webhook_key = ?").param(key).update();
+        jdbc.sql("DELETE FROM MO_WEBHOOK_HOST").update();
     }
 
     private void send(NotificationRequest request) {

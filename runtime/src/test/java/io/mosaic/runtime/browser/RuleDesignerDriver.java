@@ -43,16 +43,6 @@ final class RuleDesignerDriver extends DesignerDriver {
         browser.waitFor("[data-test=decision-designer] " + GRID);
     }
 
-    private void create(String kind, String key, String nameZh, String nameEn, String formLabel) {
-        browser.click("[data-test=new-" + kind + "]:enabled");
-        String dialog = "[data-test=new-rule-dialog] ";
-        browser.type(dialog + "input[name=key]", key);
-        browser.type(dialog + "input[name=nameZh]", nameZh);
-        browser.type(dialog + "input[name=nameEn]", nameEn);
-        browser.select(dialog + "select[name=form]", formLabel);
-        browser.click(dialog + "button[type=submit]");
-    }
-
     /** Leaves a designer with unsaved work for the app's page, answering the designer's "leave?" with leave. */
     void leaveUnsavedWork(String app) {
         browser.go(baseUrl + "/#/apps/" + app);

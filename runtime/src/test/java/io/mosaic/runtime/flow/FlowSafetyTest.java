@@ -15,7 +15,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,7 +28,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mosaic.flow.api.ProcessBindings;
 import io.mosaic.runtime.security.MosaicUser;
 import io.mosaic.runtime.security.user.User;
-import io.mosaic.runtime.support.DatabaseFingerprint;
 import io.mosaic.runtime.web.ApiException;
 
 /**
@@ -40,9 +38,6 @@ class FlowSafetyTest extends FlowTestSupport {
 
     @Autowired
     FlowService flows;
-
-    @Autowired
-    DataSource dataSource;
 
     private Authentication authentication(User user) {
         MosaicUser principal = users.principal(user.id()).orElseThrow();
@@ -91,13 +86,13 @@ class FlowSafetyTest extends FlowTestSupport {
     @Test
     void aStepThatFailsLeavesRecordProcessTimelineAndOutboxAsTheyWere() throws Exception {
         publishFlow("gate-first");
-        Map<String, String> before = DatabaseFingerprint.of(dataSource);
+        Map<String, String> before = settledFingerprint();
         mvc.perform(post("/api/apps/{app}/forms/claim/records?submit=true", app).with(as(initiator))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"title\": \"Zero\", \"amount\": 5, \"cost\": 0}"))
                 .andExpect(status().isUnprocessableEntity())
                 .andExpect(jsonPath("$.code").value("flow.condition_failed"))
                 .andExpect(jsonPath("$.errors[0].pointer").value("big"));
-        assertThat(DatabaseFingerprint.of(dataSource)).isEqualTo(before);
+        assertThat(settledFingerprint()).isEqualTo(before);
     }
 
     @Test
@@ -107,10 +102,10 @@ class FlowSafetyTest extends FlowTestSupport {
                 .replace("ROLE_DIRECTOR", directorRole).replace("amount > 10000", "amount / cost > 1"), null, ACTOR);
         long claim = submitClaim(initiator, "{\"title\": \"Zero\", \"amount\": 5, \"cost\": 0}");
         String task = taskOf(manager, claim);
-        Map<String, String> before = DatabaseFingerprint.of(dataSource);
+        Map<String, String> before = settledFingerprint();
         act(manager, task, "approve", Map.of("values", Map.of("note", "changed"), "version", 1))
                 .andExpect(status().isUnprocessableEntity());
-        assertThat(DatabaseFingerprint.of(dataSource)).isEqualTo(before);
+        assertThat(settledFingerprint()).isEqualTo(before);
         assertThat(taskOf(manager, claim)).isEqualTo(task);
     }
 

@@ -42,6 +42,12 @@ abstract class FlowTestSupport extends SecurityTestSupport {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    io.mosaic.runtime.notify.OutboxDispatcher dispatcher;
+
+    @Autowired
+    javax.sql.DataSource dataSource;
+
     final String app = unique("fl").toLowerCase();
     final String clerkRole = unique("clerk").toLowerCase();
     final String directorRole = unique("director").toLowerCase();
@@ -162,5 +168,22 @@ abstract class FlowTestSupport extends SecurityTestSupport {
     List<String> notificationsTo(String username) {
         return jdbc.sql("SELECT topic FROM MO_OUTBOX WHERE channel = 'in_app' AND target = ? ORDER BY id")
                 .param(username).query(String.class).list();
+    }
+
+    /**
+     * The database's fingerprint once the notifications earlier steps queued are delivered: they go out on another
+     * thread right after their commit, which would otherwise change the outbox under a comparison.
+     */
+    java.util.Map<String, String> settledFingerprint() throws InterruptedException {
+        for (int pass = 0; pass < 500; pass++) {
+            dispatcher.runOnce(java.time.Instant.now());
+            long due = jdbc.sql("SELECT COUNT(*) FROM MO_OUTBOX WHERE status = 'pending' AND next_attempt_at <= ?")
+                    .param(java.sql.Timestamp.from(java.time.Instant.now())).query(Long.class).single();
+            if (due == 0) {
+                break;
+            }
+            Thread.sleep(20);
+        }
+        return io.mosaic.runtime.support.DatabaseFingerprint.of(dataSource);
     }
 }

@@ -151,8 +151,8 @@ export default {
                    :checked="action.channels.includes(channel)" @change="toggleChannel(channel, $event.target.checked)"> {{ t('rules.channel.' + channel) }}</label>
           </div></div>
         <label v-if="action.channels.includes('webhook')" class="field"><span>{{ t('rules.webhook') }}</span>
-          <input name="webhook" :value="action.webhook || ''" spellcheck="false" placeholder="wecom_sales" :aria-invalid="invalid('webhook') ? 'true' : null"
-                 @input="setMember('webhook', $event.target.value.trim())"></label>
+          <input name="webhook" :value="action.webhook || ''" spellcheck="false" placeholder="wecom_sales" :list="'webhook-keys-' + index" :aria-invalid="invalid('webhook') ? 'true' : null"
+                 @input="setMember('webhook', $event.target.value.trim())"><datalist :id="'webhook-keys-' + index"><option v-for="hook in rules.webhooks?.value || []" :key="hook.key" :value="hook.key">{{ hook.preset }}</option></datalist></label>
         <Recipients :to="action.to" :invalid="invalid('to')" @update:to="v => action.to = v" />
         <TextPair name="title" optional :label="t('rules.title')" :model-value="action.title" :invalid="invalid('title')"
                   @update:model-value="v => setMember('title', v)" />

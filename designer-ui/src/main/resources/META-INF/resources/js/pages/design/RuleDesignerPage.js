@@ -36,7 +36,9 @@ export default {
     const users = ref([]);
     const roles = ref([]);
     const processes = ref([]);
+    const webhooks = ref([]);
     const sideFailure = ref(null);
+    api.get('/api/webhooks').then(list => { webhooks.value = list; }).catch(() => {});
 
     watch(appKey, async app => {
       try {
@@ -60,7 +62,7 @@ export default {
     const formFields = computed(() => form.value?.fields || []);
     const fields = computed(() => conditionFields(formFields.value, forms.value));
     const fieldKeys = computed(() => formFields.value.map(field => field.key));
-    provide('rules', { problems, fields, formFields, fieldKeys, forms, users, roles, processes });
+    provide('rules', { problems, fields, formFields, fieldKeys, forms, users, roles, processes, webhooks });
 
     const rule = computed(() => (typeof selected.value === 'number' ? doc.value?.rules[selected.value] : null));
     const rulePointer = computed(() => `/rules/${selected.value}`);

@@ -1,5 +1,6 @@
 // The records of one form: chosen columns, filters per field type, sort by a column, keyset pages (the server
-// gives no total on purpose: counting millions of rows per page view is what makes other platforms slow).
+// gives no total on purpose: counting millions of rows per page view is what makes other platforms slow). Filters
+// may come with the address (`?filter=dealer:eq:7`, as a dashboard's drill-down opens the list): they show as applied.
 import { ref, computed, watch } from 'vue';
 import { api, attempt, downloadFile } from '../../api.js';
 import { t, localName } from '../../i18n.js';
@@ -7,6 +8,7 @@ import { href, navigate } from '../../router.js';
 import { listable, sortable, operatorsFor, display, numeric } from '../../records.js';
 import { nameOf, rememberDisplays } from '../../names.js';
 import { formView, recordsPath } from './formView.js';
+import { recordFiltersFromQuery } from '../../report/dashboardFilters.js';
 import ErrorBox from '../../components/ErrorBox.js';
 import ModalDialog from '../../components/ModalDialog.js';
 import ImportDialog, { exportUrl } from '../../components/ImportDialog.js';
@@ -19,7 +21,7 @@ const DEFAULT_COLUMNS = 6;
 export default {
   name: 'RecordListPage',
   components: { ErrorBox, ModalDialog, ImportDialog, StatusBadge },
-  props: { app: { type: String, required: true }, formKey: { type: String, required: true }, title: String },
+  props: { app: { type: String, required: true }, formKey: { type: String, required: true }, title: String, query: { type: String, default: '' } },
   setup(props) {
     const view = ref(null);
     const error = ref(null);
@@ -67,6 +69,13 @@ export default {
       loading.value = false;
     }
 
+    /** The address's filters on fields the list can filter by (others the records API would refuse). */
+    function takeAddressFilters() {
+      const known = new Set(filterable.value.map(field => field.key));
+      filters.value = recordFiltersFromQuery(props.query).filter(filter => known.has(filter.field));
+      applied.value = filters.value.map(filter => ({ ...filter }));
+    }
+
     watch(() => [props.app, props.formKey], async () => {
       view.value = null;
       error.value = null;
@@ -82,9 +91,15 @@ export default {
         const title = form.value.titleField;
         chosen.value = Array.isArray(saved) && saved.some(k => keys.includes(k)) ? saved.filter(k => keys.includes(k))
           : [...new Set([title, ...keys].filter(Boolean))].slice(0, DEFAULT_COLUMNS);
+        takeAddressFilters();
       });
       if (view.value) await load();
     }, { immediate: true });
+    watch(() => props.query, () => {
+      if (!view.value) return;
+      takeAddressFilters();
+      restart();
+    });
 
     function restart() {
       cursors.value = [null];
@@ -140,6 +155,9 @@ export default {
     }
     const names = (field, id) => nameOf(props.app, field, id);
     const cell = (field, record) => display(field, record[field.key], names);
+    /** A drill-down whose filters select more rows than the chart element counted (e.g. "others"). */
+    const approximate = computed(() => new URLSearchParams(props.query).has('approximate'));
+    const appliedValue = filter => cell(fieldOf(filter.field), { [filter.field]: filter.value });
     const open = record => navigate(`/apps/${props.app}/form/${props.formKey}/${record.id}`);
     const newLink = computed(() => href('apps', props.app, 'form', props.formKey, 'new'));
     const pageNumber = computed(() => cursors.value.length);
@@ -148,7 +166,7 @@ export default {
     return { t, localName, view, error, items, loading, hasMore, size, sort, filters, chosen, choosing, form, fields,
       columns, filterable, may, PAGE_SIZES, sortBy, sortMark, next, previous, resize, addFilter, fieldOf,
       operatorsFor, applyFilters, clearFilters, saveColumns, cell, open, newLink, pageNumber, first, applied,
-      sortable, numeric, load, restart, total, importing, exporting, exportAs, imported, showFlow };
+      sortable, numeric, load, restart, total, importing, exporting, exportAs, imported, showFlow, appliedValue, approximate };
   },
   template: /* html */ `
     <section class="record-list" data-test="record-list">
@@ -165,6 +183,11 @@ export default {
         </div>
       </div>
       <ErrorBox :error="error" />
+      <ul v-if="view && applied.length" class="applied-filters" data-test="applied-filters" :aria-label="t('records.appliedFilters')">
+        <li v-for="(f, i) in applied" :key="i" class="chip" data-test="applied-filter" :data-field="f.field">
+          {{ localName(fieldOf(f.field).label, f.field) }} {{ t('records.op.' + f.op) }} <strong>{{ appliedValue(f) }}</strong></li>
+        <li v-if="approximate" class="muted small" data-test="approximate">{{ t('records.approximate') }}</li>
+      </ul>
       <div v-if="view" class="panel filter-panel">
         <form class="filter-bar" @submit.prevent="applyFilters">
           <div v-for="(f, i) in filters" :key="i" class="filter-row" :data-test="'filter-' + i">
