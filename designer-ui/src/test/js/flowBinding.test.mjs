@@ -146,6 +146,14 @@ test('assignments read people from user fields and managers from org fields', ()
   assert.deepEqual(assignmentFields(fields, 'org_manager'), ['region']);
 });
 
+test('a dealer\'s accounts are found by a field that holds its code', () => {
+  const fields = [{ key: 'owner', type: 'user' }, { key: 'dealer', type: 'lookup' },
+    { key: 'dealer_code', type: 'formula', resultType: 'text' }, { key: 'amount', type: 'formula', resultType: 'number' },
+    { key: 'code', type: 'text' }];
+  assert.deepEqual(assignmentFields(fields, 'dealer_users'), ['dealer_code', 'code']);
+  assert.deepEqual(assignmentOfType({ type: 'field_user', field: 'code' }, 'dealer_users'), { type: 'dealer_users', field: 'code' });
+});
+
 test('a server problem lands on the element it is about', () => {
   const binding = syncBinding(newBinding('p', 'order'), orderDiagram());
   setCondition(binding, 'large', 'total > x');

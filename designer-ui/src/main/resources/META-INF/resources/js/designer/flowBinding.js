@@ -7,7 +7,8 @@
 
 export const ACTIONS = ['approve', 'reject', 'return', 'withdraw', 'transfer', 'delegate', 'add_signer_before',
   'add_signer_after', 'cc', 'urge'];
-export const ASSIGNMENT_TYPES = ['initiator_manager', 'users', 'roles', 'candidates', 'initiator', 'org_manager', 'field_user'];
+export const ASSIGNMENT_TYPES = ['initiator_manager', 'users', 'roles', 'candidates', 'initiator', 'org_manager', 'field_user',
+  'dealer_users'];
 export const OVERDUE_ACTIONS = ['remind', 'escalate', 'auto_approve', 'auto_reject'];
 export const COUNTERSIGN_MODES = ['all', 'any', 'percentage'];
 export const ACCESS = ['editable', 'read_only', 'hidden'];
@@ -107,7 +108,8 @@ export function assignmentOfType(previous, type) {
     case 'candidates': return { type, ...(roles.length ? { roles } : {}), ...(users.length || !roles.length ? { users } : {}) };
     case 'initiator_manager': return { type, levels: previous?.levels || 1 };
     case 'org_manager':
-    case 'field_user': return { type, field: previous?.field || '' };
+    case 'field_user':
+    case 'dealer_users': return { type, field: previous?.field || '' };
     default: return { type };
   }
 }
@@ -166,6 +168,11 @@ export function setAccess(task, path, access) {
 
 /** Fields an assignment may read a person from: user fields for `field_user`, org fields for `org_manager`. */
 export function assignmentFields(fields, type) {
+  if (type === 'dealer_users') {
+    // a dealer code: text, or a text formula such as dealer.code
+    return (fields || []).filter(field => ['text', 'select', 'radio'].includes(field.type)
+      || field.type === 'formula' && field.resultType === 'text').map(field => field.key);
+  }
   const wanted = type === 'field_user' ? ['user'] : ['org'];
   return (fields || []).filter(field => wanted.includes(field.type)).map(field => field.key);
 }

@@ -170,7 +170,7 @@ public final class ProcessBindings {
         for (ServiceTask task : process.findFlowElementsOfType(ServiceTask.class, true)) {
             if (!bound.contains(task.getId())) {
                 problems.add(new BindingProblem("/steps", task.getId(), "The service task '" + task.getId()
-                        + "' has no step: say which of the platform's actions it does (set_field, create_record, notify)"));
+                        + "' has no step: say which of the platform's actions it does (set_field, create_record, notify, bind_dealer)"));
             }
         }
     }

@@ -90,6 +90,8 @@ public record FlowBinding(String key, String process, String form, Map<String, T
      * An automated step: {@code set_field} sets {@code field} of the record to the formula {@code value};
      * {@code create_record} creates a record of {@code form} with each of {@code values} a formula over this record;
      * {@code notify} sends {@code message} to users, role holders and (with {@code initiator}) the initiator.
+     * {@code bind_dealer} binds the initiator's account to the dealer whose code the formula {@code value} gives (an
+     * admitted company's applicant becomes its dealer user).
      */
     public record Step(String id, String action, String field, String value, String form, Map<String, String> values,
                        String message, boolean initiator, List<String> roles, List<String> users) {

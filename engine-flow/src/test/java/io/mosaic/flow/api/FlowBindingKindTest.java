@@ -33,6 +33,7 @@ class FlowBindingKindTest {
             "{\"type\": \"initiator_manager\", \"levels\": 2}",
             "{\"type\": \"org_manager\", \"field\": \"dealer.region\"}",
             "{\"type\": \"field_user\", \"field\": \"sales_rep\"}",
+            "{\"type\": \"dealer_users\", \"field\": \"dealer.code\"}",
             "{\"type\": \"candidates\", \"roles\": [\"finance\"]}",
             "{\"type\": \"candidates\", \"users\": [\"li_lei\", 3]}",
     })
@@ -48,6 +49,7 @@ class FlowBindingKindTest {
             "{\"type\": \"initiator_manager\", \"levels\": 11}    | /tasks/0/assignment/levels",
             "{\"type\": \"initiator\", \"users\": [\"wang_wu\"]}  | /tasks/0/assignment/users",
             "{\"type\": \"roles\", \"roles\": [\"Region Boss\"]}  | /tasks/0/assignment/roles/0",
+            "{\"type\": \"dealer_users\"}                        | /tasks/0/assignment/field",
     })
     void refusesAssignmentsMissingOrMixingTheirMembers(String assignment, String pointer) throws IOException {
         assertThat(kind.validate("order_approval", withRegionAssignment(assignment)))

@@ -41,7 +41,36 @@ public final class FormKind extends JsonSchemaDefinitionKind {
             problems.add(DefinitionProblem.at("/titleField", "The title field '" + titleField.asText()
                     + "' is not a field of this form outside its sub-tables"));
         }
+        checkScope(form, "dealer", problems);
+        checkScope(form, "org", problems);
         return problems;
+    }
+
+    /**
+     * A scope field holds what the row scope compares: the dealer field a code (text), the org field an org unit id
+     * (a number); sub-table columns cannot, as a record has one owner.
+     */
+    private static void checkScope(JsonNode form, String scope, List<DefinitionProblem> problems) {
+        JsonNode named = form.path("scope").path(scope);
+        if (!named.isTextual()) {
+            return;
+        }
+        for (JsonNode field : form.path("fields")) {
+            if (field.path("key").asText().equals(named.asText())) {
+                String type = field.path("type").asText();
+                String value = FieldType.FORMULA.key().equals(type) ? field.path("resultType").asText("number") : type;
+                List<String> fits = "dealer".equals(scope) ? List.of("text", "select", "radio")
+                        : List.of("org", "integer", "number");
+                if (!fits.contains(value)) {
+                    problems.add(DefinitionProblem.at("/scope/" + scope, "The " + scope + " scope field '" + named.asText()
+                            + "' must hold " + ("dealer".equals(scope) ? "a dealer code (text, select, radio or a text formula)"
+                            : "an org unit id (org, integer or a number formula)") + ", not " + value));
+                }
+                return;
+            }
+        }
+        problems.add(DefinitionProblem.at("/scope/" + scope, "The " + scope + " scope field '" + named.asText()
+                + "' is not a field of this form outside its sub-tables"));
     }
 
     private static void checkFields(JsonNode fields, String at, boolean insideSubtable,

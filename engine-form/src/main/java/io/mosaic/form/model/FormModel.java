@@ -18,7 +18,15 @@ import java.util.Optional;
  * One version of a form definition, read into immutable values so that engines (record validation,
  * table storage, formulas) work with types rather than JSON nodes.
  */
-public record FormModel(String key, LocalizedText name, String titleField, List<FieldModel> fields) {
+public record FormModel(String key, LocalizedText name, String titleField, List<FieldModel> fields, Scope scope) {
+
+    /**
+     * The fields whose values say whom a record belongs to for row scopes (a dealer profile belongs to its own code, an
+     * order to its dealer's); null where the writer's dealer code or org unit decides.
+     */
+    public record Scope(String dealerField, String orgField) {
+        public static final Scope WRITER = new Scope(null, null);
+    }
 
     // Its compiled schema is reused by every read; validation is thread-safe.
     private static final FormKind KIND = new FormKind();
@@ -46,7 +54,8 @@ public record FormModel(String key, LocalizedText name, String titleField, List<
             throw new IllegalStateException("Content that passed validation no longer parses", e);
         }
         return new FormModel(key, text(form.path("name")), textOrNull(form.path("titleField")),
-                fields(form.path("fields")));
+                fields(form.path("fields")), new Scope(textOrNull(form.path("scope").path("dealer")),
+                textOrNull(form.path("scope").path("org"))));
     }
 
     /** A top-level field by key. */

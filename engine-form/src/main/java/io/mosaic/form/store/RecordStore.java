@@ -268,6 +268,24 @@ public final class RecordStore {
         }
     }
 
+    /**
+     * The row-scope columns the form's scope fields decide for this record (see {@link FormModel.Scope}): its dealer
+     * code and org unit, each only when its field holds a value, so that a blank one leaves the writer's (on create)
+     * or the stored one (on update).
+     */
+    private Map<String, Object> scopeColumns(ObjectNode record) {
+        Map<String, Object> columns = new LinkedHashMap<>();
+        JsonNode dealer = form.scope().dealerField() == null ? null : record.get(form.scope().dealerField());
+        if (dealer != null && !dealer.isNull() && !dealer.asText().isBlank()) {
+            columns.put(SystemColumns.DEALER_ID, dealer.asText());
+        }
+        JsonNode org = form.scope().orgField() == null ? null : record.get(form.scope().orgField());
+        if (org != null && org.isNumber()) {
+            columns.put(SystemColumns.ORG_ID, org.longValue());
+        }
+        return columns;
+    }
+
     /** Inserts one validated record with its sub-table rows, numbering its serial fields, inside the caller's transaction. */
     private long insert(Connection c, ObjectNode record, Actor actor, LocalDateTime now, Map<String, String> periodKeys,
                         Locale locale) throws SQLException {
@@ -276,6 +294,7 @@ public final class RecordStore {
         columns.put(SystemColumns.OWNER_ID, actor.userId());
         columns.put(SystemColumns.ORG_ID, actor.orgId());
         columns.put(SystemColumns.DEALER_ID, actor.dealerId());
+        columns.putAll(scopeColumns(record));
         columns.put(SystemColumns.CREATED_BY, actor.userId());
         columns.put(SystemColumns.CREATED_AT, now);
         columns.put(SystemColumns.UPDATED_BY, actor.userId());
@@ -413,6 +432,7 @@ public final class RecordStore {
         }
         LocalDateTime now = now();
         Map<String, Object> columns = new LinkedHashMap<>(fieldColumns(patch));
+        columns.putAll(scopeColumns(merged));
         columns.put(SystemColumns.UPDATED_BY, actor.userId());
         columns.put(SystemColumns.UPDATED_AT, now);
         columns.put(SystemColumns.FORM_VERSION, formVersion);

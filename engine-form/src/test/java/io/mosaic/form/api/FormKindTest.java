@@ -63,6 +63,8 @@ class FormKindTest {
             "field-key-with-hyphen.form.json, /fields/0/key",
             "minimum-above-maximum.form.json, /fields/0/max",
             "title-field-in-subtable.form.json, /titleField",
+            "scope-unknown-field.form.json, /scope/dealer",
+            "scope-dealer-not-text.form.json, /scope/dealer",
             "no-fields.form.json, /fields",
             "condition-empty.form.json, /fields/0/visibleWhen",
             "formula-syntax-error.form.json, /fields/1/expression",

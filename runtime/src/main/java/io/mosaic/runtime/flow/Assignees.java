@@ -50,6 +50,7 @@ public class Assignees {
             case "initiator_manager" -> new Resolved(managerOf(initiator, assignment.levels()).stream().toList(), List.of());
             case "org_manager" -> new Resolved(orgManager(facts.get().value(assignment.field())).stream().toList(), List.of());
             case "field_user" -> new Resolved(fieldUser(facts.get().value(assignment.field())).stream().toList(), List.of());
+            case "dealer_users" -> new Resolved(dealerUsers(facts.get().value(assignment.field())), List.of());
             case "candidates" -> {
                 List<String> roles = assignment.roles().stream().filter(role -> !holders(List.of(role)).isEmpty()).toList();
                 yield new Resolved(users(assignment.users()), roles);
@@ -170,6 +171,18 @@ public class Assignees {
                 ? jdbc.sql(sql + "o.id = ?").param(number.longValue()).query(String.class).list()
                 : jdbc.sql(sql + "o.code = ?").param(value.toString().trim()).query(String.class).list();
         return found.stream().findFirst();
+    }
+
+    /**
+     * The enabled users bound to the dealer whose code {@code value} holds (a rebate statement's dealer confirms
+     * it): one is the assignee, several are candidates, as role holders are.
+     */
+    private List<String> dealerUsers(Object value) {
+        if (value == null || value.toString().isBlank()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT username FROM MO_USER WHERE dealer_id = ? AND enabled = TRUE ORDER BY username")
+                .param(value.toString().trim()).query(String.class).list();
     }
 
     private Optional<String> fieldUser(Object value) {

@@ -33,6 +33,9 @@ import io.mosaic.form.store.RecordStore;
 import io.mosaic.form.store.RowFilter;
 import io.mosaic.form.store.SystemColumns;
 import io.mosaic.runtime.form.FormRecords;
+import io.mosaic.runtime.security.user.User;
+import io.mosaic.runtime.security.user.UserRequest;
+import io.mosaic.runtime.security.user.UserService;
 import io.mosaic.runtime.web.ApiError;
 import io.mosaic.runtime.web.ApiException;
 
@@ -55,13 +58,15 @@ public class FlowFacts {
     private final Clock clock = Clock.systemUTC();
     private final Map<String, Expression> parsed = new ConcurrentHashMap<>();
     private final FlowStore store;
+    private final UserService users;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    FlowFacts(FlowDeployments deployments, FormRecords records, Assignees assignees, FlowStore store) {
+    FlowFacts(FlowDeployments deployments, FormRecords records, Assignees assignees, FlowStore store, UserService users) {
         this.deployments = deployments;
         this.records = records;
         this.assignees = assignees;
         this.store = store;
+        this.users = users;
     }
 
     /** The condition of flow {@code flowId}, evaluated over the instance's record now. */
@@ -80,8 +85,9 @@ public class FlowFacts {
 
     /**
      * Runs the automated step {@code stepId} as the system: sets a field of the record, creates a record of another
-     * form of the app, or notifies people; the timeline records it. A step that fails (a value the field does not
-     * take, say) fails the call that reached it, which then stores nothing.
+     * form of the app, notifies people, or binds the initiator's account to a dealer; the timeline records it. A
+     * step that fails (a value the field does not take, say) fails the call that reached it, which then stores
+     * nothing.
      */
     public void step(DelegateExecution execution, String stepId) {
         FlowBinding.Step step = deployments.binding(execution.getProcessDefinitionId()).steps().get(stepId);
@@ -119,6 +125,17 @@ public class FlowFacts {
                         store.notify("notify", recipient, Map.of("instanceId", execution.getProcessInstanceId(),
                                 "message", step.message()));
                     }
+                }
+                case "bind_dealer" -> {
+                    Object code = evaluate(step.value(), execution, stepId);
+                    if (code == null || code.toString().isBlank()) {
+                        throw stepFailed(stepId, "the dealer code '" + step.value() + "' is blank");
+                    }
+                    User account = users.findByUsername(initiator).orElseThrow();
+                    users.update(account.id(), new UserRequest(account.username(), account.displayName(),
+                            account.email(), null, account.orgId(), account.managerId(), code.toString().trim(),
+                            account.roles(), account.locale(), account.enabled()));
+                    to = List.of(initiator);
                 }
                 default -> throw new IllegalStateException("Unknown step action " + step.action());
             }

@@ -18,7 +18,7 @@ import io.mosaic.runtime.web.ApiException;
  * parameters and run in the user's row scope without hidden fields, with the same 400s, for every path that
  * lists records (exports here; the records list can share it).
  */
-final class RecordQueries {
+public final class RecordQueries {
 
     private RecordQueries() {
     }
@@ -53,7 +53,7 @@ final class RecordQueries {
     }
 
     /** {@code field:op:value}; the value is everything after the second colon and may hold colons itself. */
-    private static ListQuery.Filter filter(String text) {
+    public static ListQuery.Filter filter(String text) {
         String[] parts = text.split(":", 3);
         if (parts.length < 3) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "request.invalid", "A filter is field:op:value",

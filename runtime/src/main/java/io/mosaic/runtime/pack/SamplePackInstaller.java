@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,12 +15,16 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import io.mosaic.api.app.AppManifest;
+import io.mosaic.api.app.Semver;
 import io.mosaic.runtime.metadata.MetadataService;
 import io.mosaic.samples.SamplePacks;
 
 /**
- * Installs the dealer-management sample pack on the first start of an installation, through the same
- * import path an uploaded pack takes (zip, checksums, validation, one transaction).
+ * Installs the dealer-management sample pack on the first start of an installation, and upgrades it when a newer
+ * platform ships a newer version of it, through the same import path an uploaded pack takes (zip, checksums,
+ * validation, one transaction; an upgrade keeps every record). An installation whose pack is as new or newer (an
+ * implementer's own upgrade) is left alone.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 200) // after the security bootstrap, which creates the first accounts
@@ -41,13 +46,20 @@ class SamplePackInstaller implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (!enabled || metadata.latestPublished(SAMPLE_APP, MetadataService.APP_KIND, SAMPLE_APP).isPresent()) {
+        if (!enabled) {
+            return;
+        }
+        Optional<Semver> installed = metadata.latestPublished(SAMPLE_APP, MetadataService.APP_KIND, SAMPLE_APP)
+                .map(version -> AppManifest.read(version.content()).version());
+        Map<String, byte[]> files = sampleFiles();
+        Semver shipped = AppManifest.read(new String(files.get("app.json"), StandardCharsets.UTF_8)).version();
+        if (installed.isPresent() && installed.get().compareTo(shipped) >= 0) {
             return;
         }
         long start = System.nanoTime();
-        ImportPlan plan = packs.install(packs.read(new ByteArrayInputStream(packs.pack(sampleFiles()))), "system");
-        log.info("Installed sample pack {} {} ({} definitions) in {} ms", plan.app(), plan.toVersion(),
-                plan.changes().size(), (System.nanoTime() - start) / 1_000_000);
+        ImportPlan plan = packs.install(packs.read(new ByteArrayInputStream(packs.pack(files))), "system");
+        log.info("{} sample pack {} {} ({} definitions) in {} ms", installed.isPresent() ? "Upgraded" : "Installed",
+                plan.app(), plan.toVersion(), plan.changes().size(), (System.nanoTime() - start) / 1_000_000);
     }
 
     private static Map<String, byte[]> sampleFiles() {

@@ -50,6 +50,7 @@ import io.mosaic.form.store.SystemColumns;
 import io.mosaic.rule.run.CompiledDecision;
 import io.mosaic.rule.run.DecisionResult;
 import io.mosaic.runtime.form.FormRecords;
+import io.mosaic.runtime.form.RecordQueries;
 import io.mosaic.runtime.web.ApiError;
 import io.mosaic.runtime.web.ApiException;
 
@@ -70,10 +71,12 @@ public class DecisionRuns {
      * What to run: records of the table's form whose {@code dateField} is in [{@code from}, {@code to}], grouped by
      * {@code groupBy} (none: one group per record), {@code sums} naming per group the sum of a field (read by the
      * table's inputs and the result formulas by that name), and the result record's {@code values} as formulas over
-     * the group (its sums, the first record's fields, the table's outputs and {@code period}).
+     * the group (its sums, the first record's fields, the table's outputs and {@code period}). {@code filters}
+     * ({@code field:op:value} as the records list takes them) narrow the records, e.g. to approved orders only.
      */
     public record RunRequest(String period, LocalDate from, LocalDate to, String dateField, String groupBy,
-                             Map<String, String> sums, String resultForm, Map<String, String> values) {
+                             List<String> filters, Map<String, String> sums, String resultForm,
+                             Map<String, String> values) {
     }
 
     /** A run's progress, who started it and when. */
@@ -208,9 +211,14 @@ public class DecisionRuns {
         String after = null;
         try {
             do {
-                ListQuery query = ListQuery.firstPage(PAGE).scoped(RowFilter.ALL, Set.of()).withFilters(
+                List<ListQuery.Filter> filters = new ArrayList<>(List.of(
                         new ListQuery.Filter(request.dateField(), ListQuery.Op.GE, request.from().toString()),
-                        new ListQuery.Filter(request.dateField(), ListQuery.Op.LE, request.to().toString()));
+                        new ListQuery.Filter(request.dateField(), ListQuery.Op.LE, request.to().toString())));
+                if (request.filters() != null) {
+                    request.filters().forEach(text -> filters.add(RecordQueries.filter(text)));
+                }
+                ListQuery query = ListQuery.firstPage(PAGE).scoped(RowFilter.ALL, Set.of())
+                        .withFilters(filters.toArray(ListQuery.Filter[]::new));
                 Page page = store.list(after == null ? query : query.after(after));
                 for (ObjectNode record : page.records()) {
                     String group = request.groupBy() == null ? record.path(SystemColumns.ID).asText()
@@ -299,6 +307,14 @@ public class DecisionRuns {
         }
         if (request.dateField() == null) {
             problems.add(new ApiError.Problem("/dateField", "Name the date field that puts a record in the period"));
+        }
+        List<String> filters = request.filters() == null ? List.of() : request.filters();
+        for (int i = 0; i < filters.size(); i++) {
+            try {
+                RecordQueries.filter(filters.get(i));
+            } catch (ApiException e) {
+                problems.add(new ApiError.Problem("/filters/" + i, e.getMessage()));
+            }
         }
         if (request.resultForm() == null || request.values() == null || request.values().isEmpty()) {
             problems.add(new ApiError.Problem("/values", "Name the result form and its values"));

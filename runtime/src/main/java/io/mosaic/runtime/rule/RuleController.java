@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.mosaic.api.security.FormAction;
 import io.mosaic.form.formula.FormulaContext;
 import io.mosaic.form.store.Actor;
 import io.mosaic.form.store.RowFilter;
@@ -47,12 +48,17 @@ import io.mosaic.runtime.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-/** Simulations of rule sets and decision tables: what they would do to a record, with no side effect. */
-@Tag(name = "Rules", description = "Simulate rule sets and decision tables")
+/**
+ * Simulations of rule sets and decision tables (analysts and admins): what they would do to a record, with no side
+ * effect; and decision tables' period runs, which also those may start who read every record of the table's form
+ * and create records of the result form (finance closing a quarter).
+ */
+@Tag(name = "Rules", description = "Simulate rule sets and decision tables, run tables over a period")
 @RestController
 @RequestMapping("/api/apps/{app}")
-@PreAuthorize("hasAnyRole('admin','analyst')")
 public class RuleController {
+
+    private static final String DESIGNERS = "hasAnyRole('admin','analyst')";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -76,6 +82,7 @@ public class RuleController {
     @Operation(summary = "Run a rule set on a sample or stored record with no side effect: the rules that fired and "
             + "their effects")
     @PostMapping("/rules/{key}/simulate")
+    @PreAuthorize(DESIGNERS)
     Map<String, Object> simulateRules(@PathVariable String app, @PathVariable String key,
                                       @RequestBody Simulation simulation) {
         CompiledRules compiled = compile(() -> {
@@ -102,6 +109,7 @@ public class RuleController {
 
     @Operation(summary = "Evaluate a decision table on inputs, a sample or a stored record: matched rows and outputs")
     @PostMapping("/decisions/{key}/simulate")
+    @PreAuthorize(DESIGNERS)
     Map<String, Object> simulateDecision(@PathVariable String app, @PathVariable String key,
                                          @RequestBody Simulation simulation) {
         Definition definition = metadata.definition(app, DecisionTableKind.KEY, key);
@@ -128,6 +136,10 @@ public class RuleController {
     ResponseEntity<DecisionRuns.Run> startRun(@PathVariable String app, @PathVariable String key,
                                                                       @RequestBody DecisionRuns.RunRequest request,
                                                                       Authentication user) {
+        checkMayRun(app, key, user);
+        if (request.resultForm() != null && !designer(user)) {
+            records.access(app, request.resultForm(), user, FormAction.CREATE);
+        }
         MosaicUser principal = CurrentUser.principal(user);
         DecisionRuns.Run run = runs.start(app, key, request, user.getName(),
                 new Actor(principal.id(), principal.orgId(), principal.dealerId()));
@@ -137,7 +149,8 @@ public class RuleController {
     @Operation(summary = "The table's latest period runs, newest first (limit 1 to 100, default 20)")
     @GetMapping("/decisions/{key}/runs")
     List<DecisionRuns.Run> runs(@PathVariable String app, @PathVariable String key,
-                                @RequestParam(defaultValue = "20") int limit) {
+                                @RequestParam(defaultValue = "20") int limit, Authentication user) {
+        checkMayRun(app, key, user);
         if (limit < 1 || limit > 100) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "request.invalid", "limit from 1 to 100",
                     List.of(new ApiError.Problem("limit", "out of range")));
@@ -147,9 +160,34 @@ public class RuleController {
 
     @Operation(summary = "A decision run's progress: status running, done or failed, groups done of total, the error")
     @GetMapping("/decisions/{key}/runs/{id}")
-    DecisionRuns.Run run(@PathVariable String app, @PathVariable String key, @PathVariable long id) {
+    DecisionRuns.Run run(@PathVariable String app, @PathVariable String key, @PathVariable long id,
+                         Authentication user) {
+        checkMayRun(app, key, user);
         return runs.run(id).filter(run -> run.app().equals(app) && run.decision().equals(key))
                 .orElseThrow(() -> ApiException.notFound("Run " + id));
+    }
+
+    private static boolean designer(Authentication user) {
+        return user.getAuthorities().stream().anyMatch(authority -> authority.getAuthority().equals("ROLE_admin")
+                || authority.getAuthority().equals("ROLE_analyst"));
+    }
+
+    /**
+     * A run reads every record of the table's form in the period, whatever the starter's row scope, and its results
+     * show sums of them: beside analysts and admins, only those who read all of the form's records and fields may
+     * start or follow one (404 without read access, 403 with a narrower one).
+     */
+    private void checkMayRun(String app, String key, Authentication user) {
+        if (designer(user)) {
+            return;
+        }
+        String form = formOf(rules.decision(app, key).map(table -> rules.decisionContent(app, key))
+                .orElseThrow(() -> ApiException.notFound("Published decision table '" + key + "'")));
+        FormRecords.Access access = records.access(app, form, user, FormAction.READ);
+        if (!access.permission().seesAllRows() || !access.hidden().isEmpty()) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "auth.forbidden", "A period run reads every record of form '"
+                    + form + "'; you may read only some of them");
+        }
     }
 
     private ObjectNode record(String app, String form, Simulation simulation) {

@@ -104,6 +104,22 @@ class FlowAssignmentTest extends FlowTestSupport {
     }
 
     @Test
+    void theAccountsOfTheDealerWhoseCodeARecordFieldHolds() throws Exception {
+        publishSingle("""
+                {"id": "review", "assignment": {"type": "dealer_users", "field": "note"},
+                 "fallback": {"type": "skip"}, %s}""".formatted(ACTIONS));
+        String code = unique("D");
+        User one = createDealerUser(null, code, clerkRole);
+        User two = createDealerUser(null, code, clerkRole);
+        createDealerUser(null, unique("D"), clerkRole);
+
+        long claim = submitClaim(initiator, "{\"title\": \"Rebate\", \"note\": \"" + code + "\"}");
+        assertThat(assigneesOf(claim)).containsExactlyInAnyOrder(one.username(), two.username());
+        long nobody = submitClaim(initiator, "{\"title\": \"Rebate\", \"note\": \"" + unique("D") + "\"}");
+        assertThat(workflow(initiator, nobody).path("status").asText()).isEqualTo("approved");
+    }
+
+    @Test
     void candidatesByUserAndRole() throws Exception {
         User lawyer = createUser(legalRole);
         publishSingle("""

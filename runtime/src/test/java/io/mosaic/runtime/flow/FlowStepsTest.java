@@ -60,6 +60,25 @@ class FlowStepsTest extends FlowTestSupport {
     }
 
     @Test
+    void aBindDealerStepMakesTheInitiatorsAccountTheDealersAndABlankCodeFailsTheApproval() throws Exception {
+        publishFlow("automated");
+        metadata.publishContent(app, "flow", "automated", fixture("automated.flow.json").replace(
+                "{\"id\": \"tell\", \"action\": \"notify\", \"initiator\": true, \"message\": \"Your claim went through\"}",
+                "{\"id\": \"tell\", \"action\": \"bind_dealer\", \"value\": \"region\"}"), null, ACTOR);
+        long blank = submitClaim(initiator, "{\"title\": \"Admission\", \"amount\": 1}");
+        act(manager, taskOf(manager, blank), "approve", Map.of()).andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.code").value("flow.step_failed"))
+                .andExpect(jsonPath("$.errors[0].pointer").value("tell"));
+        assertThat(users.get(initiator.id()).dealerId()).isNull();
+
+        String code = unique("D");
+        long claim = submitClaim(initiator, "{\"title\": \"Admission\", \"amount\": 1, \"region\": \"" + code + "\"}");
+        act(manager, taskOf(manager, claim), "approve", Map.of()).andExpect(jsonPath("$.status").value("approved"));
+        assertThat(users.get(initiator.id()).dealerId()).isEqualTo(code);
+        assertThat(users.get(initiator.id()).roles()).isEqualTo(initiator.roles());
+    }
+
+    @Test
     void aServiceTaskWithoutAStepIsRefusedWithItsElementId() throws Exception {
         metadata.publishContent(app, "process", "automated", fixture("automated.bpmn20.xml"), null, ACTOR);
         String withoutTell = fixture("automated.flow.json")

@@ -62,21 +62,16 @@ class NotificationDeliveryTest extends SecurityTestSupport {
     @Autowired
     ObjectMapper json;
 
-    private Map<String, NotifyProperties.Endpoint> configuredWebhooks;
-    private List<String> configuredAllowedHosts;
+    private WebhookSettings webhookSettings;
 
     @BeforeEach
     void mutableWebhookSettings() {
-        configuredWebhooks = properties.getWebhooks();
-        configuredAllowedHosts = properties.getWebhook().getAllowedHosts();
-        properties.setWebhooks(new HashMap<>(configuredWebhooks));
-        properties.getWebhook().setAllowedHosts(new ArrayList<>());
+        webhookSettings = WebhookSettings.changeable(properties);
     }
 
     @AfterEach
     void restoreWebhookSettings() {
-        properties.setWebhooks(configuredWebhooks);
-        properties.getWebhook().setAllowedHosts(configuredAllowedHosts);
+        webhookSettings.close();
     }
 
     @Test

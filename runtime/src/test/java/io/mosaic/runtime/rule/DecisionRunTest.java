@@ -73,10 +73,15 @@ class DecisionRunTest extends SecurityTestSupport {
     }
 
     private JsonNode runQuarter() throws Exception {
+        return runQuarter("[]");
+    }
+
+    private JsonNode runQuarter(String filters) throws Exception {
         String body = """
                 {"period": "2026-Q1", "from": "2026-01-01", "to": "2026-03-31", "dateField": "order_date",
-                 "groupBy": "dealer", "sums": {"quarter_sales": "total"}, "resultForm": "rebate",
-                 "values": {"dealer": "dealer", "period": "period", "rate": "rate", "amount": "quarter_sales * rate"}}""";
+                 "groupBy": "dealer", "filters": %s, "sums": {"quarter_sales": "total"}, "resultForm": "rebate",
+                 "values": {"dealer": "dealer", "period": "period", "rate": "rate", "amount": "quarter_sales * rate"}}"""
+                .formatted(filters);
         JsonNode started = json.readTree(mvc.perform(post("/api/apps/{app}/decisions/tiers/runs", app).with(as(analyst))
                         .contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString());
@@ -121,6 +126,40 @@ class DecisionRunTest extends SecurityTestSupport {
                 .andExpect(jsonPath("$[0].endedAt").isNotEmpty());
         mvc.perform(get("/api/apps/{app}/decisions/tiers/runs?limit=0", app).with(as(analyst)))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].pointer").value("limit"));
+    }
+
+    @Test
+    void aRunCountsOnlyTheRecordsItsFiltersLetThrough() throws Exception {
+        JsonNode run = runQuarter("[\"total:ge:50000\"]");
+
+        assertThat(run.path("status").asText()).isEqualTo("done");
+        JsonNode results = json.readTree(mvc.perform(get("/api/apps/{app}/forms/rebate/records?sort=dealer", app)
+                .with(as(createUser("admin")))).andReturn().getResponse().getContentAsString()).path("items");
+        // West's 1,000 is filtered out: no group, no result
+        assertThat(results).extracting(result -> result.path("dealer").asText()).containsExactly("East", "North");
+    }
+
+    @Test
+    void aMalformedFilterIsRefusedAtItsPointer() throws Exception {
+        mvc.perform(post("/api/apps/{app}/decisions/tiers/runs", app).with(as(analyst))
+                        .contentType(MediaType.APPLICATION_JSON).content("""
+                                {"period": "2026-Q1", "from": "2026-01-01", "to": "2026-03-31", "dateField": "order_date",
+                                 "filters": ["total:ge:1", "total:about:5"], "resultForm": "rebate",
+                                 "values": {"rate": "rate"}}"""))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.errors[0].pointer").value("/filters/1"));
+    }
+
+    @Test
+    void someoneWhoCannotReadTheTablesFormCanNeitherRunNorFollowIt() throws Exception {
+        User clerk = createUser();
+        mvc.perform(post("/api/apps/{app}/decisions/tiers/runs", app).with(as(clerk))
+                        .contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/apps/{app}/decisions/tiers/runs", app).with(as(clerk))).andExpect(status().isNotFound());
+        mvc.perform(post("/api/apps/{app}/decisions/tiers/simulate", app).with(as(clerk))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"inputs\": {\"quarter_sales\": 1}}"))
+                .andExpect(status().isForbidden());
     }
 
     @Test

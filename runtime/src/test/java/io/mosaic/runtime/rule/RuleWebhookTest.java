@@ -6,10 +6,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mosaic.api.app.AppManifest;
 import io.mosaic.runtime.metadata.MetadataService;
 import io.mosaic.runtime.notify.NotifyProperties;
+import io.mosaic.runtime.notify.WebhookSettings;
 import io.mosaic.runtime.notify.WebhookReceiver;
 import io.mosaic.runtime.security.SecurityTestSupport;
 import io.mosaic.runtime.security.user.User;
@@ -45,16 +42,12 @@ class RuleWebhookTest extends SecurityTestSupport {
     private final String app = unique("rw").toLowerCase();
     private final String clerkRole = unique("clerk").toLowerCase();
     private final String hook = unique("erp").toLowerCase();
-    private Map<String, NotifyProperties.Endpoint> configuredWebhooks;
-    private List<String> configuredAllowedHosts;
+    private WebhookSettings webhookSettings;
     private User clerk;
 
     @BeforeEach
     void anOrderFormWhoseBigOrdersGoToTheErp() {
-        configuredWebhooks = properties.getWebhooks();
-        configuredAllowedHosts = properties.getWebhook().getAllowedHosts();
-        properties.setWebhooks(new HashMap<>(configuredWebhooks));
-        properties.getWebhook().setAllowedHosts(new ArrayList<>(List.of("127.0.0.1")));
+        webhookSettings = WebhookSettings.changeable(properties, "127.0.0.1");
         String manifest = """
                 {"key": "%s", "name": {"zh-CN": "订单", "en": "Orders"}, "version": "1.0.0", "platform": ">=0.1.0",
                  "roles": [{"key": "%s", "name": {"zh-CN": "员工", "en": "Clerk"},
@@ -80,8 +73,7 @@ class RuleWebhookTest extends SecurityTestSupport {
 
     @AfterEach
     void restoreWebhookSettings() {
-        properties.setWebhooks(configuredWebhooks);
-        properties.getWebhook().setAllowedHosts(configuredAllowedHosts);
+        webhookSettings.close();
     }
 
     @Test

@@ -152,7 +152,7 @@ const TaskProperties = {
                     :invalid="task.assignment.type === 'roles' && !(task.assignment.roles || []).length"
                     @update:model-value="setList('roles', $event)" /></div>
       <p v-if="task.assignment.type === 'candidates'" class="muted small prop-hint">{{ t('flow.candidatesHint') }}</p>
-      <label v-if="['org_manager', 'field_user'].includes(task.assignment.type)" class="field">
+      <label v-if="['org_manager', 'field_user', 'dealer_users'].includes(task.assignment.type)" class="field">
         <span>{{ t('flow.assignment.field.' + task.assignment.type) }}</span>
         <select name="assignmentField" :value="task.assignment.field" :aria-invalid="!task.assignment.field ? 'true' : null"
                 @change="task.assignment.field = $event.target.value">

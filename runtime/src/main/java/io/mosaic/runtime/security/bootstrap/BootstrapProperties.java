@@ -23,8 +23,11 @@ public record BootstrapProperties(String adminPassword, List<OrgSeed> orgs, List
     public record OrgSeed(String code, String name, String type, String parent) {
     }
 
-    /** @param org code of the user's org unit */
+    /**
+     * @param org   code of the user's org unit
+     * @param email where the user's e-mail notifications go (the demo's warehouse hears of approved orders by e-mail)
+     */
     public record DemoUser(String username, String password, String displayName, List<String> roles, String org,
-                           String dealerId, String locale) {
+                           String dealerId, String locale, String email) {
     }
 }

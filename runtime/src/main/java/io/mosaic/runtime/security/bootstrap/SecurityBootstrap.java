@@ -98,7 +98,7 @@ public class SecurityBootstrap implements ApplicationRunner {
             roleKeys.forEach(roles::ensureExists);
             Long orgId = demo.org() == null ? null : orgByCode(demo.org(), "demo user " + demo.username()).id();
             users.create(new UserRequest(demo.username(),
-                    demo.displayName() == null ? demo.username() : demo.displayName(), null, demo.password(), orgId,
+                    demo.displayName() == null ? demo.username() : demo.displayName(), demo.email(), demo.password(), orgId,
                     null, demo.dealerId(), new ArrayList<>(roleKeys), demo.locale(), true));
         }
         log.info("Bootstrapped the administrator, {} org unit(s) and {} demo user(s): {}", properties.orgs().size(),
