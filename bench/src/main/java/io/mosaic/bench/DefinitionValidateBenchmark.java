@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.mosaic.form.api.FormKind;
-import io.mosaic.samples.SamplePacks;
 
 /**
  * {@code definition-validate}: validating the sample pack's order form (27 fields and columns,
@@ -22,7 +21,7 @@ final class DefinitionValidateBenchmark implements Benchmark {
 
     @Override
     public Result run(boolean quick) throws Exception {
-        String order = SamplePacks.content(SamplePacks.DEALER_MANAGEMENT, KEY + ".form.json");
+        String order = SampleOrders.definition();
         FormKind kind = new FormKind();
         // The same parser settings as the platform: a repeated member is an error, not a silent overwrite.
         ObjectMapper json = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.mosaic.form.record.FormulaConditionEvaluator;
 import io.mosaic.form.record.RecordValidators;
-import io.mosaic.samples.SamplePacks;
 
 import java.time.Clock;
 import java.util.Locale;
@@ -37,7 +36,7 @@ final class FormsValidateBenchmark implements Benchmark {
 
     @Override
     public Result run(boolean quick) throws Exception {
-        String definition = SamplePacks.content(SamplePacks.DEALER_MANAGEMENT, "order.form.json");
+        String definition = SampleOrders.definition();
         RecordValidators validators = new RecordValidators(new FormulaConditionEvaluator(Clock.systemUTC()));
         ObjectMapper json = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
         if (!validators.validator("order", "1", () -> definition).validate(ORDER, Locale.CHINA).isEmpty()

@@ -27,8 +27,8 @@ final class HandWrittenFormCheck {
     private static final Pattern SERIAL_LITERAL = Pattern.compile("[A-Za-z0-9_./-]*");
     private static final Pattern SERIAL_SEQUENCE = Pattern.compile("seq:([1-9]|1[0-2])");
 
-    private static final Set<String> FORM_MEMBERS = Set.of("key", "name", "description", "icon", "titleField", "fields",
-            "layout");
+    private static final Set<String> FORM_MEMBERS = Set.of("key", "name", "description", "icon", "titleField", "scope",
+            "fields", "layout");
     private static final Set<String> FIELD_MEMBERS = Set.of("key", "type", "label", "description", "placeholder",
             "required", "unique", "indexed", "readOnly", "default", "maxLength", "min", "max", "precision", "scale", "currency",
             "options", "lookup", "columns", "minRows", "maxRows", "expression", "resultType", "pattern", "maxFiles",
@@ -60,6 +60,23 @@ final class HandWrittenFormCheck {
         return check.problems;
     }
 
+    /** A scope names a top-level field whose type (a formula's result type) holds a dealer code or an org unit id. */
+    private void scopeField(JsonNode named, String at, JsonNode fields, Set<String> fits) {
+        if (named == null || !pattern(named, at, KEY) || fields == null || !fields.isArray()) {
+            return;
+        }
+        for (JsonNode field : fields) {
+            if (field.path("key").asText().equals(named.asText())) {
+                String type = field.path("type").asText();
+                if (!fits.contains("formula".equals(type) ? field.path("resultType").asText("number") : type)) {
+                    problems.add(at);
+                }
+                return;
+            }
+        }
+        problems.add(at);
+    }
+
     private void form(String key, JsonNode form) {
         if (!form.isObject()) {
             problems.add("");
@@ -83,6 +100,16 @@ final class HandWrittenFormCheck {
         }
         if (form.has("layout") && fields != null && fields.isArray() && !fields.isEmpty()) {
             layout(form.get("layout"), fields);
+        }
+        if (form.has("scope")) {
+            JsonNode scope = form.get("scope");
+            if (!scope.isObject() || scope.isEmpty()) {
+                problems.add("/scope");
+            } else {
+                members(scope, "/scope", Set.of("dealer", "org"));
+                scopeField(scope.get("dealer"), "/scope/dealer", fields, Set.of("text", "select", "radio"));
+                scopeField(scope.get("org"), "/scope/org", fields, Set.of("org", "integer", "number"));
+            }
         }
         if (problems.isEmpty() && form.has("titleField")) {
             String title = form.get("titleField").asText();

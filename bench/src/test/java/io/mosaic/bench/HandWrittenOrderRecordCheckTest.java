@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mosaic.form.record.RecordError;
 import io.mosaic.form.record.RecordSchema;
 import io.mosaic.form.record.RecordValidator;
-import io.mosaic.samples.SamplePacks;
 import org.junit.jupiter.api.Test;
 
 import java.util.Locale;
@@ -22,7 +21,7 @@ class HandWrittenOrderRecordCheckTest {
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
     private static final RecordValidator PLATFORM = RecordValidator.compile(
-            RecordSchema.of("order", SamplePacks.content("dms", "order.form.json")), null);
+            RecordSchema.of("order", SampleOrders.definition()), null);
 
     @Test
     void acceptsTheBenchmarkOrderLikeThePlatform() throws Exception {
