@@ -124,7 +124,7 @@ class WorkspaceShellBrowserTest extends BrowserTest {
         String app = "phone_" + suffix;
         previewPack(writePack(app, TestPack.app(app, "1.0.0").form("visit", "title:text").zip()));
         browser.screenshot("20-phone-pack-preview");
-        confirmPack(app);
+        confirmPack(app, "1.0.0");
 
         browser.go(url("/#/apps"));
         browser.waitFor("[data-app=" + app + "]");
@@ -261,12 +261,13 @@ class WorkspaceShellBrowserTest extends BrowserTest {
     private void importPackWithPreview(String app, Path pack) {
         previewPack(pack);
         assertThat(browser.waitFor(".progress [role=progressbar]").getDomAttribute("aria-valuenow")).isEqualTo("100");
-        assertThat(browser.text(".plan .facts")).contains(app).contains("fresh install").contains("1.0.0");
+        String version = sampleVersion();
+        assertThat(browser.text(".plan .facts")).contains(app).contains("fresh install").contains(version);
         assertThat(browser.text("[data-test=plan-changes]")).contains("dealer", "order_approval", "add");
         browser.screenshot("07-pack-preview");
         assertThat(browser.fetch("/api/apps/" + app).status()).as("the dry run wrote nothing").isEqualTo(404);
 
-        confirmPack(app);
+        confirmPack(app, version);
         browser.waitFor("[data-export=" + app + "]");
         browser.screenshot("08-pack-installed");
     }
@@ -278,9 +279,18 @@ class WorkspaceShellBrowserTest extends BrowserTest {
         browser.waitFor(".plan[data-stage=previewed]");
     }
 
-    private void confirmPack(String app) {
+    private void confirmPack(String app, String version) {
         browser.click("[data-test=confirm-pack]");
-        browser.waitForText("[data-test=pack-applied]", "Installed " + app + " 1.0.0");
+        browser.waitForText("[data-test=pack-applied]", "Installed " + app + " " + version);
+    }
+
+    /** The version the sample pack's manifest declares, which the pack's own changes move on. */
+    private static String sampleVersion() {
+        try {
+            return JSON.readTree(SamplePacks.content(SamplePacks.DEALER_MANAGEMENT, "app.json")).path("version").asText();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** The server's refusals reach the page with their code and each problem's pointer. */
