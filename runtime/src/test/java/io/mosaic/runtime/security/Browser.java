@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * the {@code XSRF-TOKEN} cookie the way the SPA does. Cookies belong to the host, not the port, so
  * {@link #at(int)} reaches another runtime node with the same cookies.
  */
-final class Browser {
+public final class Browser {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -28,7 +28,7 @@ final class Browser {
     private final int port;
     private boolean sendCsrf = true;
 
-    Browser(int port) {
+    public Browser(int port) {
         this(new CookieManager(null, CookiePolicy.ACCEPT_ALL), port);
     }
 
@@ -49,12 +49,12 @@ final class Browser {
         return this;
     }
 
-    Response login(String username, String password) {
+    public Response login(String username, String password) {
         get("/api/auth/csrf");
         return post("/api/auth/login", "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}");
     }
 
-    Response get(String path) {
+    public Response get(String path) {
         return send("GET", path, null, null);
     }
 
@@ -90,9 +90,9 @@ final class Browser {
                 .map(HttpCookie::getValue).findFirst();
     }
 
-    record Response(int status, String body, HttpHeaders headers) {
+    public record Response(int status, String body, HttpHeaders headers) {
 
-        JsonNode json() {
+        public JsonNode json() {
             try {
                 return JSON.readTree(body);
             } catch (IOException e) {

@@ -1,0 +1,115 @@
+package io.mosaic.runtime.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.mosaic.form.store.ListQuery;
+import io.mosaic.form.store.SqlNames;
+import io.mosaic.runtime.MosaicApplication;
+import io.mosaic.runtime.form.FormRecords;
+import io.mosaic.runtime.security.Browser;
+import io.mosaic.runtime.security.user.UserService;
+import io.mosaic.runtime.support.TestDatabase;
+
+/** The README's first start: the demo profile on an empty database of its own, which generates the demo size. */
+class DemoDataTest {
+
+    private static ConfigurableApplicationContext node;
+
+    @BeforeAll
+    static void firstStart() {
+        node = new SpringApplicationBuilder(MosaicApplication.class).profiles("test", "demo")
+                .run("--server.port=0", "--spring.datasource.url=" + TestDatabase.freshUrl("demo"),
+                        "--spring.datasource.username=" + TestDatabase.user(),
+                        "--spring.datasource.password=" + TestDatabase.password());
+    }
+
+    @AfterAll
+    static void stop() {
+        node.close();
+    }
+
+    @Test
+    void theFirstDemoStartGeneratesTheDemoSize() throws Exception {
+        assertThat(count("region")).isEqualTo(2);
+        assertThat(count("dealer")).isEqualTo(8);
+        assertThat(count("product")).isEqualTo(20);
+        assertThat(count("order")).isEqualTo(DemoSize.DEMO.orders());
+        assertThat(jdbc().queryForObject("SELECT COUNT(*) FROM " + SqlNames.childTable(DemoData.APP, "order", "lines"),
+                Long.class)).isEqualTo(3L * DemoSize.DEMO.orders());
+        assertThat(jdbc().queryForObject("SELECT COUNT(*) FROM " + SqlNames.table(DemoData.APP, "order")
+                + " WHERE number LIKE 'DO-%' AND total > 0 AND dealer_id IS NOT NULL AND org_id IS NOT NULL",
+                Long.class)).isEqualTo(DemoSize.DEMO.orders());
+    }
+
+    @Test
+    void theRegionsAreRunByTheDemoRegionManagers() {
+        UserService users = node.getBean(UserService.class);
+        assertThat(jdbc().queryForList("SELECT manager FROM " + SqlNames.table(DemoData.APP, "region")
+                + " ORDER BY code", Long.class)).containsExactly(
+                users.findByUsername("manager_east").orElseThrow().id(),
+                users.findByUsername("manager_north").orElseThrow().id());
+    }
+
+    @Test
+    void generatingAgainOnTheFilledInstallationAddsNothing() throws Exception {
+        assertThat(node.getBean(DemoData.class).generateIfEmpty(DemoSize.DEMO)).isNull();
+
+        assertThat(count("dealer")).isEqualTo(8);
+        assertThat(count("order")).isEqualTo(DemoSize.DEMO.orders());
+    }
+
+    @Test
+    void theSameSeedGivesTheSameOrders() {
+        DemoData demoData = node.getBean(DemoData.class);
+        LocalDate today = LocalDate.of(2026, 6, 1);
+        List<Long> ids = List.of(1L, 2L, 3L);
+        List<BigDecimal> prices = List.of(BigDecimal.ONE, BigDecimal.TEN, BigDecimal.ZERO);
+
+        assertThat(demoData.orders(new SplittableRandom(DemoData.SEED), 0, 50, today, ids, ids, prices).toString())
+                .isEqualTo(demoData.orders(new SplittableRandom(DemoData.SEED), 0, 50, today, ids, ids, prices)
+                        .toString())
+                .isNotEqualTo(demoData.orders(new SplittableRandom(DemoData.SEED + 1), 0, 50, today, ids, ids, prices)
+                        .toString());
+    }
+
+    @Test
+    void dealerASeesOnlyD001sOrdersThroughTheApi() {
+        Browser dealerA = new Browser(port());
+        assertThat(dealerA.login("dealer_a", "Demo@1234").status()).isEqualTo(200);
+
+        JsonNode page = dealerA.get("/api/apps/dms/forms/order/records?size=200").json();
+
+        assertThat(page.get("total").asInt()).isBetween(1, DemoSize.DEMO.orders() - 1);
+        assertThat(page.get("items")).allSatisfy(order -> assertThat(order.get("dealer_id").asText()).isEqualTo("D001"));
+        Browser director = new Browser(port());
+        director.login("director", "Demo@1234");
+        assertThat(director.get("/api/apps/dms/forms/order/records?size=1").json().get("total").asInt())
+                .isEqualTo(DemoSize.DEMO.orders());
+    }
+
+    private static long count(String form) throws Exception {
+        return node.getBean(FormRecords.class).systemStore(DemoData.APP, form).count(ListQuery.firstPage(1), 1_000_000);
+    }
+
+    private static JdbcTemplate jdbc() {
+        return node.getBean(JdbcTemplate.class);
+    }
+
+    private static int port() {
+        return Integer.parseInt(node.getEnvironment().getProperty("local.server.port"));
+    }
+}
