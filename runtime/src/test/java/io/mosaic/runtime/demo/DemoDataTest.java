@@ -73,6 +73,25 @@ class DemoDataTest {
     }
 
     @Test
+    void theAdminEndpointRefusesAFilledInstallationAnUnknownSizeAndNonAdmins() throws Exception {
+        Browser admin = new Browser(port());
+        admin.login("admin", "Admin@123");
+        Browser dealerA = new Browser(port());
+        dealerA.login("dealer_a", "Demo@1234");
+
+        Browser.Response filled = admin.post("/api/demo-data?size=10k", null);
+        Browser.Response unknown = admin.post("/api/demo-data?size=huge", null);
+        Browser.Response forbidden = dealerA.post("/api/demo-data?size=demo", null);
+
+        assertThat(filled.status()).isEqualTo(409);
+        assertThat(filled.json().get("code").asText()).isEqualTo("demo.not_empty");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.json().get("message").asText()).contains("huge", "100k");
+        assertThat(forbidden.status()).isEqualTo(403);
+        assertThat(count("order")).isEqualTo(DemoSize.DEMO.orders());
+    }
+
+    @Test
     void theSameSeedGivesTheSameOrders() {
         DemoData demoData = node.getBean(DemoData.class);
         LocalDate today = LocalDate.of(2026, 6, 1);

@@ -58,7 +58,7 @@ public final class Browser {
         return send("GET", path, null, null);
     }
 
-    Response post(String path, String json) {
+    public Response post(String path, String json) {
         return send("POST", path, json, null);
     }
 
