@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 import org.slf4j.Logger;
@@ -111,7 +112,7 @@ public class DemoData {
         return records.systemStore(APP, form).count(ListQuery.firstPage(1), 1) > 0;
     }
 
-    private java.util.Optional<Long> user(String username) {
+    private Optional<Long> user(String username) {
         return users.findByUsername(username).map(User::id);
     }
 

@@ -25,8 +25,15 @@ class DemoDataRunner implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) throws Exception {
-        if (!size.isBlank()) {
-            demoData.generateIfEmpty(DemoSize.named(size));
+        if (size.isBlank()) {
+            return;
         }
+        DemoSize named;
+        try {
+            named = DemoSize.named(size);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("mosaic.demo.size: " + e.getMessage(), e);
+        }
+        demoData.generateIfEmpty(named);
     }
 }

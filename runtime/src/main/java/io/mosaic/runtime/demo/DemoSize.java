@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /**
  * How much demo data to generate: the orders, whose lines cycle through 1 to 5 (3 on average), so that a size's
  * order lines are exactly three times its orders.
@@ -37,6 +39,7 @@ public enum DemoSize {
                 + Arrays.stream(values()).map(DemoSize::key).collect(Collectors.joining(", ")));
     }
 
+    @JsonValue
     public String key() {
         return this == DEMO ? "demo" : name().substring("LINES_".length()).toLowerCase(Locale.ROOT);
     }
