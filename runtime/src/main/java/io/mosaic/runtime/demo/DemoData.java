@@ -164,9 +164,9 @@ public class DemoData {
     }
 
     /**
-     * Orders {@code first} (from 0) to {@code last} (excluded): order i has 1 + i mod 5 lines of distinct products at
-     * their list prices, a random dealer, a date in the 365 days up to {@code today} and a status, mostly approved or
-     * shipped so that the sales reports have numbers.
+     * Orders {@code first} (from 0) to {@code last} (excluded): order i has {@link #linesOf} lines of distinct
+     * products at their list prices, a random dealer, a date in the 365 days up to {@code today} and a status, mostly
+     * approved or shipped so that the sales reports have numbers.
      */
     List<ObjectNode> orders(SplittableRandom random, int first, int last, LocalDate today, List<Long> dealerIds,
                             List<Long> productIds, List<BigDecimal> prices) {
@@ -179,7 +179,7 @@ public class DemoData {
                     .put("status", STATUSES.get(random.nextInt(STATUSES.size())));
             ArrayNode lines = order.putArray("lines");
             int product = random.nextInt(productIds.size());
-            for (int n = 0; n <= i % 5; n++) {
+            for (int n = 0; n < linesOf(i); n++) {
                 int p = (product + n * 3) % productIds.size();
                 lines.addObject().put("product", productIds.get(p)).put("quantity", 1 + random.nextInt(50))
                         .put("price", prices.get(p));
@@ -187,6 +187,11 @@ public class DemoData {
             orders.add(order);
         }
         return orders;
+    }
+
+    /** Order i (from 0) has 1 to 5 lines in turn, 3 on average. */
+    static int linesOf(int order) {
+        return 1 + order % 5;
     }
 
     private static List<String> json(List<ObjectNode> records) {

@@ -14,7 +14,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
-@Tag(name = "Demo data", description = "Fill an empty dms installation with generated regions, dealers, products, orders")
+@Tag(name = "Demo data",
+        description = "Fill an empty dms installation with generated regions, dealers, products and orders")
 @PreAuthorize("hasRole('admin')")
 public class DemoDataController {
 
@@ -24,7 +25,8 @@ public class DemoDataController {
         this.demoData = demoData;
     }
 
-    @Operation(summary = "Generate demo data of a size (demo, 10k, 100k, 1m order lines) on an installation without dealers or orders")
+    @Operation(summary = "Generate demo data of a size (demo, 10k, 100k, 1m order lines)"
+            + " on an installation without dealers or orders")
     @PostMapping("/api/demo-data")
     @ResponseStatus(HttpStatus.CREATED)
     public DemoData.Generated generate(@RequestParam String size) throws SQLException {
@@ -36,8 +38,8 @@ public class DemoDataController {
         }
         DemoData.Generated generated = demoData.generateIfEmpty(named);
         if (generated == null) {
-            throw ApiException.conflict("demo.not_empty",
-                    "The " + DemoData.APP + " app already has dealers or orders: demo data fills an empty installation only");
+            throw ApiException.conflict("demo.not_empty", "The " + DemoData.APP
+                    + " app already has dealers or orders: demo data fills an empty installation only");
         }
         return generated;
     }

@@ -7,8 +7,8 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
- * How much demo data to generate: the orders, whose lines cycle through 1 to 5 (3 on average), so that a size's
- * order lines are exactly three times its orders.
+ * How much demo data to generate, as orders whose lines cycle through 1 to 5 ({@link DemoData#linesOf}): the
+ * orders of a size other than {@code demo} add up to exactly the round number of lines its key names.
  */
 public enum DemoSize {
     /** What a newcomer's first start shows: a few hundred orders. */

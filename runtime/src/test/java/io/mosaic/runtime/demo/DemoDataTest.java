@@ -113,7 +113,8 @@ class DemoDataTest {
         JsonNode page = dealerA.get("/api/apps/dms/forms/order/records?size=200").json();
 
         assertThat(page.get("total").asInt()).isBetween(1, DemoSize.DEMO.orders() - 1);
-        assertThat(page.get("items")).allSatisfy(order -> assertThat(order.get("dealer_id").asText()).isEqualTo("D001"));
+        assertThat(page.get("items"))
+                .allSatisfy(order -> assertThat(order.get("dealer_id").asText()).isEqualTo("D001"));
         Browser director = new Browser(port());
         director.login("director", "Demo@1234");
         assertThat(director.get("/api/apps/dms/forms/order/records?size=1").json().get("total").asInt())
@@ -121,7 +122,8 @@ class DemoDataTest {
     }
 
     private static long count(String form) throws Exception {
-        return node.getBean(FormRecords.class).systemStore(DemoData.APP, form).count(ListQuery.firstPage(1), 1_000_000);
+        return node.getBean(FormRecords.class).systemStore(DemoData.APP, form)
+                .count(ListQuery.firstPage(1), 1_000_000);
     }
 
     private static JdbcTemplate jdbc() {
