@@ -9,7 +9,10 @@ import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -25,6 +28,7 @@ import io.mosaic.runtime.security.user.UserService;
 import io.mosaic.runtime.support.TestDatabase;
 
 /** The README's first start: the demo profile on an empty database of its own, which generates the demo size. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DemoDataTest {
 
     private static ConfigurableApplicationContext node;
@@ -119,6 +123,31 @@ class DemoDataTest {
         director.login("director", "Demo@1234");
         assertThat(director.get("/api/apps/dms/forms/order/records?size=1").json().get("total").asInt())
                 .isEqualTo(DemoSize.DEMO.orders());
+    }
+
+    /** Last: the order it submits changes the counts the other tests check. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void anOrderBelowTheListPriceGoesToTheDealersRegionManagerNotToAdmin() {
+        Browser dealerA = new Browser(port());
+        dealerA.login("dealer_a", "Demo@1234");
+        long dealer = dealerA.get("/api/apps/dms/forms/dealer/records?size=1").json().get("items").get(0).get("id")
+                .asLong();
+        JsonNode product = dealerA.get("/api/apps/dms/forms/product/records?size=1").json().get("items").get(0);
+        String order = """
+                {"dealer": %d, "order_date": "2026-06-01", "payment": "prepaid",
+                 "lines": [{"product": %d, "quantity": 1, "price": %s}]}""".formatted(dealer, product.get("id").asLong(),
+                product.get("list_price").decimalValue().subtract(BigDecimal.ONE).toPlainString());
+
+        Browser.Response submitted = dealerA.post("/api/apps/dms/forms/order/records?submit=true", order);
+
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
+        Browser managerEast = new Browser(port());
+        managerEast.login("manager_east", "Demo@1234");
+        assertThat(managerEast.get("/api/flow/inbox/todo").json().get("total").asInt()).isEqualTo(1);
+        Browser admin = new Browser(port());
+        admin.login("admin", "Admin@123");
+        assertThat(admin.get("/api/flow/inbox/todo").json().get("total").asInt()).isZero();
     }
 
     private static long count(String form) throws Exception {
