@@ -136,8 +136,8 @@ class DemoDataTest {
         JsonNode product = dealerA.get("/api/apps/dms/forms/product/records?size=1").json().get("items").get(0);
         String order = """
                 {"dealer": %d, "order_date": "2026-06-01", "payment": "prepaid",
-                 "lines": [{"product": %d, "quantity": 1, "price": %s}]}""".formatted(dealer, product.get("id").asLong(),
-                product.get("list_price").decimalValue().subtract(BigDecimal.ONE).toPlainString());
+                 "lines": [{"product": %d, "quantity": 1, "price": %s}]}""".formatted(dealer,
+                product.get("id").asLong(), product.get("list_price").decimalValue().subtract(BigDecimal.ONE));
 
         Browser.Response submitted = dealerA.post("/api/apps/dms/forms/order/records?submit=true", order);
 
