@@ -43,7 +43,7 @@ abstract class FlowTestSupport extends SecurityTestSupport {
     JdbcClient jdbc;
 
     @Autowired
-    io.mosaic.runtime.notify.OutboxDispatcher dispatcher;
+    org.springframework.context.ApplicationContext context;
 
     @Autowired
     javax.sql.DataSource dataSource;
@@ -174,16 +174,8 @@ abstract class FlowTestSupport extends SecurityTestSupport {
      * The database's fingerprint once the notifications earlier steps queued are delivered: they go out on another
      * thread right after their commit, which would otherwise change the outbox under a comparison.
      */
-    java.util.Map<String, String> settledFingerprint() throws InterruptedException {
-        for (int pass = 0; pass < 500; pass++) {
-            dispatcher.runOnce(java.time.Instant.now());
-            long due = jdbc.sql("SELECT COUNT(*) FROM MO_OUTBOX WHERE status = 'pending' AND next_attempt_at <= ?")
-                    .param(java.sql.Timestamp.from(java.time.Instant.now())).query(Long.class).single();
-            if (due == 0) {
-                break;
-            }
-            Thread.sleep(20);
-        }
+    java.util.Map<String, String> settledFingerprint() {
+        io.mosaic.runtime.notify.OutboxProbe.in(context).settle();
         return io.mosaic.runtime.support.DatabaseFingerprint.of(dataSource);
     }
 }

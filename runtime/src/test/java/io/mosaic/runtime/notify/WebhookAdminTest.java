@@ -8,8 +8,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.Duration;
-import java.time.Instant;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -65,7 +63,7 @@ class WebhookAdminTest extends SecurityTestSupport {
                     .andExpect(jsonPath("$[?(@.key == '%s')].secret", key).doesNotExist());
 
             String refused = test();
-            OutboxEntry first = awaitEnded(refused);
+            OutboxEntry first = probe().awaitEnded(refused);
             assertThat(first.status()).isEqualTo(OutboxEntry.DEAD);
             assertThat(first.lastError()).contains("loopback").contains("Admin → Webhooks");
 
@@ -73,7 +71,7 @@ class WebhookAdminTest extends SecurityTestSupport {
                             .content("{\"hosts\": [\"127.0.0.1\"]}"))
                     .andExpect(status().isOk()).andExpect(jsonPath("$.hosts[0]").value("127.0.0.1"));
             String delivered = test();
-            assertThat(awaitEnded(delivered).status()).isEqualTo(OutboxEntry.SENT);
+            assertThat(probe().awaitEnded(delivered).status()).isEqualTo(OutboxEntry.SENT);
             assertThat(erp.requests()).hasSize(1).allSatisfy(request -> {
                 assertThat(request.signatureValid()).isTrue();
                 assertThat(request.idempotencyKey()).isEqualTo(delivered);
@@ -83,7 +81,7 @@ class WebhookAdminTest extends SecurityTestSupport {
             // a change without a secret keeps it; the next delivery still verifies
             save("{\"url\": \"%s\", \"preset\": \"json\", \"locale\": \"zh-CN\"}".formatted(erp.url()))
                     .andExpect(jsonPath("$.hasSecret").value(true));
-            assertThat(awaitEnded(test()).status()).isEqualTo(OutboxEntry.SENT);
+            assertThat(probe().awaitEnded(test()).status()).isEqualTo(OutboxEntry.SENT);
             assertThat(erp.requests()).hasSize(2).allSatisfy(request -> assertThat(request.signatureValid()).isTrue());
         }
     }
@@ -124,18 +122,6 @@ class WebhookAdminTest extends SecurityTestSupport {
         String answer = mvc.perform(post("/api/admin/webhooks/{key}/test", key).with(as(admin)))
                 .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString();
         return json.readTree(answer).path("idempotencyKey").asText();
-    }
-
-    /** The delivery once it is sent or dead, driving the dispatcher rather than waiting for its poll. */
-    private OutboxEntry awaitEnded(String idempotencyKey) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        OutboxEntry row = probe().row(idempotencyKey);
-        while (OutboxEntry.PENDING.equals(row.status()) && Instant.now().isBefore(deadline)) {
-            dispatcher.runOnce(Instant.now());
-            Thread.sleep(50);
-            row = probe().row(idempotencyKey);
-        }
-        return row;
     }
 
     private OutboxProbe probe() {

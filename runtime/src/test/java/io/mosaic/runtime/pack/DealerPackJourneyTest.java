@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -34,7 +35,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 
 import io.mosaic.runtime.notify.NotifyProperties;
-import io.mosaic.runtime.notify.OutboxDispatcher;
+import io.mosaic.runtime.notify.OutboxProbe;
 import io.mosaic.runtime.notify.WebhookReceiver;
 import io.mosaic.runtime.notify.WebhookSettings;
 import io.mosaic.runtime.rule.RuleSchedules;
@@ -67,7 +68,7 @@ class DealerPackJourneyTest extends SecurityTestSupport {
     NotifyProperties notify;
 
     @Autowired
-    OutboxDispatcher dispatcher;
+    ApplicationContext context;
 
     @Autowired
     RuleSchedules schedules;
@@ -454,10 +455,9 @@ class DealerPackJourneyTest extends SecurityTestSupport {
         }
     }
 
-    /** Delivers what is due now rather than at the dispatcher's next poll. */
-    private void deliver() throws InterruptedException {
-        dispatcher.runOnce(Instant.now());
-        Thread.sleep(50);
+    /** Delivers what is due now rather than at the dispatcher's next poll, and waits for deliveries under way. */
+    private void deliver() {
+        OutboxProbe.in(context).settle();
     }
 
     private void awaitRun(long id) throws Exception {

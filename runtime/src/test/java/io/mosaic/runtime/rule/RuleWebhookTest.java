@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.Duration;
-import java.time.Instant;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mosaic.api.app.AppManifest;
 import io.mosaic.runtime.metadata.MetadataService;
 import io.mosaic.runtime.notify.NotifyProperties;
+import io.mosaic.runtime.notify.OutboxProbe;
 import io.mosaic.runtime.notify.WebhookSettings;
 import io.mosaic.runtime.notify.WebhookReceiver;
 import io.mosaic.runtime.security.SecurityTestSupport;
@@ -29,6 +28,9 @@ class RuleWebhookTest extends SecurityTestSupport {
 
     private static final String ACTOR = "analyst";
     private static final String SECRET = "erp-secret-for-tests";
+
+    @Autowired
+    ApplicationContext context;
 
     @Autowired
     MetadataService metadata;
@@ -83,11 +85,7 @@ class RuleWebhookTest extends SecurityTestSupport {
             save("{\"customer\": \"Small\", \"total\": 100}");
             long big = save("{\"customer\": \"Big Co\", \"total\": 90000}");
 
-            Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-            while (erp.requests().isEmpty() && Instant.now().isBefore(deadline)) {
-                Thread.sleep(50);
-            }
-            Thread.sleep(300);
+            OutboxProbe.in(context).settle();
             assertThat(erp.requests()).hasSize(1).allSatisfy(request -> {
                 assertThat(request.signatureValid()).isTrue();
                 assertThat(request.idempotencyKey()).isNotBlank();
