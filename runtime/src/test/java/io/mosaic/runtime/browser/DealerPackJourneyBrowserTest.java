@@ -11,6 +11,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterEach;
@@ -38,6 +40,7 @@ import io.mosaic.runtime.security.token.TokenRequest;
 import io.mosaic.runtime.security.user.User;
 import io.mosaic.runtime.security.user.UserRequest;
 
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
 /**
@@ -54,6 +57,7 @@ class DealerPackJourneyBrowserTest extends AppBrowserTest {
 
     private static final String ERP_SECRET = "erp-secret-for-the-browser-journey";
     private static final String APP = "/#/apps/dms";
+    private static final String DEALER_PASSWORD = "Dealer-pass-1";
 
     @RegisterExtension
     static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP);
@@ -78,7 +82,6 @@ class DealerPackJourneyBrowserTest extends AppBrowserTest {
     private User director;
     private User finance;
     private User warehouse;
-    private User applicant;
     private User otherDealer;
     private String regionName;
     private String productName;
@@ -100,7 +103,6 @@ class DealerPackJourneyBrowserTest extends AppBrowserTest {
         director = person("director", null, null, "channel_director");
         finance = person("finance", null, null, "finance");
         warehouse = person("warehouse", null, null, "warehouse");
-        applicant = person("applicant", null, null, "dealer");
 
         regionName = "East " + suffix;
         long region = headOffice.create("/api/apps/dms/forms/region/records", """
@@ -133,9 +135,11 @@ class DealerPackJourneyBrowserTest extends AppBrowserTest {
     void aCompanyBecomesADealerOrdersIsShippedEarnsARebateAndAnotherDealerSeesNoneOfIt() throws Exception {
         String company = "Acme Trading " + suffix;
         String code = "A" + suffix;
+        String dealerUsername = "acme_" + suffix;
+        String dealerEmail = dealerUsername + "@acme.example.com";
 
-        // A company applies for the region.
-        signIn(applicant.username(), PASSWORD);
+        // The region manager files a company's application, naming the account the dealer will sign in with.
+        signIn(manager.username(), PASSWORD);
         openMenu("admission");
         browser.click("[data-test=new-record]");
         browser.type("input[name=company_name]", company);
@@ -144,15 +148,16 @@ class DealerPackJourneyBrowserTest extends AppBrowserTest {
         pick("region", regionName);
         browser.type("input[name=contact_name]", "Han Meimei");
         browser.type("input[name=contact_phone]", "13800000000");
+        browser.type("input[name=contact_email]", dealerEmail);
+        browser.type("input[name=account_name]", dealerUsername);
         browser.type("input[name=expected_volume]", "3000000");
         browser.screenshot("journey-01-application");
         browser.click("[data-test=save-record]");
         browser.waitForText("[data-test=record-title]", company);
-        flow.submitRecord("We sell air conditioners in the east");
+        flow.submitRecord("A strong distributor in the east");
         browser.screenshot("journey-02-application-submitted");
 
-        // The region's manager sets code, level, credit and contract, and approves; then the channel director.
-        signIn(manager.username(), PASSWORD);
+        // The manager's review sets code, level, credit and contract; then the channel director approves.
         flow.openTask(company);
         flow.editField("dealer_code", code);
         browser.select("[data-test=task-page] [data-field=level] select", "B");
@@ -166,12 +171,24 @@ class DealerPackJourneyBrowserTest extends AppBrowserTest {
         if (!browser.all("[data-test=action-claim]").isEmpty()) flow.claim();
         flow.act("approve", "Welcome");
 
-        // The applicant's account is now the dealer's: it reads its profile with the credit granted.
-        signIn(applicant.username(), PASSWORD);
+        // Approval opened the dealer's account and mailed it a link; the dealer sets a password there and is in.
+        MimeMessage invitation = await("the set-password e-mail to " + dealerEmail, () -> mailTo(dealerEmail, ""));
+        Matcher link = Pattern.compile("#/set-password\\?token=[A-Za-z0-9_-]+").matcher(invitation.getContent().toString());
+        assertThat(link.find()).as(invitation.getContent().toString()).isTrue();
+        browser.openSignedOut(url("/" + link.group()));
+        browser.type("[data-test=set-password] input[name=password]", DEALER_PASSWORD);
+        browser.type("[data-test=set-password] input[name=repeat]", DEALER_PASSWORD + "x");
+        browser.waitFor("[data-test=password-mismatch]");
+        browser.screenshot("journey-04-set-password");
+        browser.type("[data-test=set-password] input[name=repeat]", DEALER_PASSWORD);
+        browser.click("[data-test=set-password] button[type=submit]");
+        browser.waitFor("[data-test=launcher]");
+
+        // The new account reads its own dealer profile, with the credit granted.
         openMenu("dealers");
         browser.waitForCount("[data-test=record-list] tbody tr[data-test^=record-]", 1);
-        assertThat(browser.text("[data-test=record-list] tbody")).contains(code, company);
-        browser.screenshot("journey-04-dealer-profile");
+        assertThat(browser.text("[data-test=record-list] tbody")).contains(company);
+        browser.screenshot("journey-05-dealer-profile");
 
         // It orders 1,200,000 at list price against 1,000,000 of credit.
         openMenu("orders");
@@ -184,6 +201,8 @@ class DealerPackJourneyBrowserTest extends AppBrowserTest {
         browser.type("[data-test=row-0] input[name='lines.quantity']", "1200");
         browser.type("[data-test=row-0] input[name='lines.price']", "1000");
         browser.waitForText("[data-test=value-total]", "1,200,000");
+        // The server's check, asked as the user types, has caught up with the last keystroke.
+        browser.waitUntilGone("[data-test=row-0] .field-error");
         browser.screenshot("journey-05-order-form");
         browser.click("[data-test=save-record]");
         browser.waitForText("[data-test=record-title]", "DO-");
@@ -205,8 +224,8 @@ class DealerPackJourneyBrowserTest extends AppBrowserTest {
             flow.act("approve", "Credit extended for the season");
 
             // The warehouse hears of it by e-mail and in the app.
-            MimeMessage mail = await("the warehouse's e-mail about " + number, () -> SMTP.getReceivedMessagesForDomain(
-                    warehouse.email()).length > 0 ? SMTP.getReceivedMessagesForDomain(warehouse.email())[0] : null);
+            // (Dealer B's order, approved at once, was mailed too.)
+            MimeMessage mail = await("the warehouse's e-mail about " + number, () -> mailTo(warehouse.email(), number));
             assertThat(mail.getSubject()).isEqualTo("New order to ship: " + number);
             signIn(warehouse.username(), PASSWORD);
             browser.waitFor("[data-test=bell-count]");
@@ -231,9 +250,10 @@ class DealerPackJourneyBrowserTest extends AppBrowserTest {
         }
 
         // The dealer sees its order shipped.
-        signIn(applicant.username(), PASSWORD);
+        signIn(dealerUsername, DEALER_PASSWORD);
         browser.go(orderPage);
-        browser.waitForText("[data-test=value-status]", "Shipped");
+        // The account the flow opened speaks Chinese, the pack's first language.
+        browser.waitForText("[data-test=value-status]", "已发货");
         browser.screenshot("journey-09-order-shipped");
 
         // The quarter closes: finance runs the rebate policy from its menu entry, over approved and shipped orders.
@@ -281,28 +301,27 @@ class DealerPackJourneyBrowserTest extends AppBrowserTest {
         browser.screenshot("journey-12-statement-sent");
 
         // The dealer confirms it in its to-do box.
-        signIn(applicant.username(), PASSWORD);
+        signIn(dealerUsername, DEALER_PASSWORD);
         flow.openTask(period);
         browser.screenshot("journey-13-dealer-confirms");
         flow.act("approve", "Agreed");
         browser.go(statementPage);
-        browser.waitForText("[data-test=value-status]", "Confirmed");
+        browser.waitForText("[data-test=value-status]", "已确认");
         browser.screenshot("journey-14-statement-confirmed");
 
-        // The dealer's own numbers: its sales alone.
-        browser.go(url(APP + "/dashboards/director"));
-        Map<String, Double> ownRanking = chartValues("[data-widget=ranking] [data-test=chart-canvas]");
-        assertThat(ownRanking).containsExactly(Map.entry(company, 1_200_000d));
-        assertThat(amount(browser.text("[data-widget=total] [data-test=kpi] .kpi-value"))).isEqualByComparingTo("1200000");
+        // The dealer's own dashboard: its sales this year and its confirmed rebate, nobody else's.
+        openMenu("dealer_home");
+        assertThat(kpi("total")).isEqualByComparingTo("1200000");
+        assertThat(widgetText("rebates")).contains(company, period, "18,000").doesNotContain(otherName);
         browser.screenshot("journey-15-dealer-dashboard");
 
-        // The director's dashboard: both dealers, totals as the orders add up.
+        // The director's dashboard: both dealers ranked, the total as the orders add up, both statements.
         signIn(director.username(), PASSWORD);
         openMenu("home");
         Map<String, Double> ranking = chartValues("[data-widget=ranking] [data-test=chart-canvas]");
         assertThat(ranking).containsEntry(company, 1_200_000d).containsEntry(otherName, 20_000d);
-        assertThat(amount(browser.text("[data-widget=total] [data-test=kpi] .kpi-value")))
-                .isEqualByComparingTo(approvedAndShippedSales());
+        assertThat(kpi("total")).isEqualByComparingTo(approvedAndShippedSales());
+        assertThat(widgetText("rebates")).contains(company, otherName, "18,000");
         browser.screenshot("journey-16-director-dashboard");
 
         // Dealer B sees none of it, on any path.
@@ -323,11 +342,14 @@ class DealerPackJourneyBrowserTest extends AppBrowserTest {
         browser.waitFor("[data-test=record-page] .alert-error");
         openMenu("shipments");
         browser.waitFor("[data-test=no-records]");
+        openMenu("dealer_home");
+        assertThat(kpi("total")).isEqualByComparingTo("20000");
+        assertThat(widgetText("rebates")).contains(otherName).doesNotContain(company);
+        assertThat(browser.all("[data-test=widget] [data-test=export-csv]")).isEmpty();
+        browser.screenshot("journey-19-other-dealer-dashboard");
         browser.go(url(APP + "/dashboards/director"));
         assertThat(chartValues("[data-widget=ranking] [data-test=chart-canvas]"))
                 .containsExactly(Map.entry(otherName, 20_000d));
-        assertThat(amount(browser.text("[data-widget=total] [data-test=kpi] .kpi-value"))).isEqualByComparingTo("20000");
-        browser.screenshot("journey-19-other-dealer-dashboard");
         assertThat(browser.fetch("/api/apps/dms/forms/order/export?format=csv").status()).isEqualTo(403);
         assertThat(browser.fetch("/api/apps/dms/reports/dealer_ranking/export?format=csv").status()).isEqualTo(403);
         assertThat(browser.fetch("/api/apps/dms/forms/order/records/" + order).status()).isEqualTo(404);
@@ -369,6 +391,18 @@ class DealerPackJourneyBrowserTest extends AppBrowserTest {
         browser.waitFor("[data-test=actions]");
     }
 
+    /** The first e-mail to {@code address} whose subject contains {@code subject}; null while there is none. */
+    private static MimeMessage mailTo(String address, String subject) {
+        try {
+            for (MimeMessage mail : SMTP.getReceivedMessagesForDomain(address)) {
+                if (mail.getSubject().contains(subject)) return mail;
+            }
+            return null;
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Delivers what the outbox has due until {@code found} answers something. */
     private <T> T await(String what, Supplier<T> found) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
@@ -392,6 +426,15 @@ class DealerPackJourneyBrowserTest extends AppBrowserTest {
             }
         }
         return sum;
+    }
+
+    /** The number a KPI widget of the dashboard on screen shows, once its data arrived. */
+    private BigDecimal kpi(String widget) {
+        return amount(browser.text("[data-widget=" + widget + "] [data-test=widget][data-loaded=true] [data-test=kpi] .kpi-value"));
+    }
+
+    private String widgetText(String widget) {
+        return browser.text("[data-widget=" + widget + "] [data-test=widget][data-loaded=true]");
     }
 
     private static BigDecimal amount(String shown) {
