@@ -180,6 +180,10 @@ public final class ChartOptions {
                 categoryAxis.put("boundaryGap", false);
             }
             ObjectNode valueAxis = JSON.objectNode().put("type", "value");
+            if (format.decimals == 0 && !format.percent) {
+                // Whole numbers (counts): ticks between them would all read as the same rounded label.
+                valueAxis.put("minInterval", 1);
+            }
             option.set(horizontal ? "yAxis" : "xAxis", categoryAxis);
             option.set(horizontal ? "xAxis" : "yAxis", valueAxis);
             if (horizontal) {

@@ -57,6 +57,17 @@ class ChartOptionsTest {
     }
 
     @Test
+    void wholeNumbersGetWholeTicksAndOthersAsManyAsTheChartLikes() throws Exception {
+        String counts = "{\"chart\": {\"type\": \"bar\"}, \"dimensions\": [\"dealer\"], \"measures\": [\"sales\"], "
+                + "\"format\": {\"decimals\": 0}}";
+        assertThat(ChartOptions.build(report(counts), byDealer, "en").at("/echarts/yAxis/minInterval").asInt()).isEqualTo(1);
+        assertThat(ChartOptions.build(report(counts.replace("}}", ", \"percent\": true}}")), byDealer, "en")
+                .at("/echarts/yAxis/minInterval").isMissingNode()).isTrue();
+        assertThat(ChartOptions.build(report(counts.replace("0}}", "2}}")), byDealer, "en")
+                .at("/echarts/yAxis/minInterval").isMissingNode()).isTrue();
+    }
+
+    @Test
     void aStackedBarOverTwoDimensionsMakesASeriesPerSecondValue() throws Exception {
         DatasetResult result = new DatasetResult(List.of(dimension("month"), dimension("level"), measure("sales")),
                 List.of(row("2026-01", "A", 5), row("2026-01", "B", 7), row("2026-02", "A", 3)), false);

@@ -314,6 +314,8 @@ class DealerPackJourneyBrowserTest extends AppBrowserTest {
         assertThat(kpi("total")).isEqualByComparingTo("1200000");
         assertThat(widgetText("rebates")).contains(company, period, "18,000").doesNotContain(otherName);
         browser.screenshot("journey-15-dealer-dashboard");
+        browser.scrollTo("[data-widget=rebates]");
+        browser.screenshot("journey-15-dealer-dashboard-rebates");
 
         // The director's dashboard: both dealers ranked, the total as the orders add up, both statements.
         signIn(director.username(), PASSWORD);
@@ -323,6 +325,8 @@ class DealerPackJourneyBrowserTest extends AppBrowserTest {
         assertThat(kpi("total")).isEqualByComparingTo(approvedAndShippedSales());
         assertThat(widgetText("rebates")).contains(company, otherName, "18,000");
         browser.screenshot("journey-16-director-dashboard");
+        browser.scrollTo("[data-widget=rebates]");
+        browser.screenshot("journey-16-director-dashboard-rebates");
 
         // Dealer B sees none of it, on any path.
         signIn(otherDealer.username(), PASSWORD);
@@ -417,8 +421,11 @@ class DealerPackJourneyBrowserTest extends AppBrowserTest {
 
     /** The sales of every approved or shipped order, added up from the records rather than by the report engine. */
     private BigDecimal approvedAndShippedSales() {
-        JsonNode orders = headOffice.get("/api/apps/dms/forms/order/records?size=500").json();
+        TokenClient.Response answer = headOffice.get("/api/apps/dms/forms/order/records?size=200");
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        JsonNode orders = answer.json();
         assertThat(orders.path("hasMore").asBoolean()).isFalse();
+        assertThat(orders.path("items")).as(answer.body()).isNotEmpty();
         BigDecimal sum = BigDecimal.ZERO;
         for (JsonNode order : orders.path("items")) {
             if (List.of("approved", "shipped").contains(order.path("status").asText())) {
