@@ -209,7 +209,8 @@ public final class ChartOptions {
                             stacked));
                 }
             }
-            option.putObject("legend").put("show", series.size() > 1);
+            // One line that pages, so that in a narrow widget the legend does not wrap down over the plot.
+            option.putObject("legend").put("show", series.size() > 1).put("type", "scroll");
             option.putObject("grid").put("containLabel", true).put("left", 8).put("right", 16).put("top", 32)
                     .put("bottom", 8);
             return option;

@@ -79,6 +79,8 @@ class ChartOptionsTest {
         assertThat(option.at("/series/0/data").toString()).isEqualTo("[5,3]");
         assertThat(option.at("/series/1/data").toString()).isEqualTo("[7,null]");
         assertThat(option.at("/series/1/stack").asText()).isEqualTo("total");
+        assertThat(option.at("/legend/show").asBoolean()).isTrue();
+        assertThat(option.at("/legend/type").asText()).isEqualTo("scroll");
     }
 
     @Test

@@ -189,6 +189,14 @@ class DealerPackJourneyBrowserTest extends AppBrowserTest {
         browser.waitForCount("[data-test=record-list] tbody tr[data-test^=record-]", 1);
         assertThat(browser.text("[data-test=record-list] tbody")).contains(company);
         browser.screenshot("journey-05-dealer-profile");
+        // The link worked once.
+        browser.openSignedOut(url("/" + link.group()));
+        browser.type("[data-test=set-password] input[name=password]", "Another-pass-2");
+        browser.type("[data-test=set-password] input[name=repeat]", "Another-pass-2");
+        browser.click("[data-test=set-password] button[type=submit]");
+        browser.waitForText("[data-test=set-password] .alert-error", "used already");
+        browser.screenshot("journey-06-link-spent");
+        signIn(dealerUsername, DEALER_PASSWORD);
 
         // It orders 1,200,000 at list price against 1,000,000 of credit.
         openMenu("orders");
@@ -203,7 +211,7 @@ class DealerPackJourneyBrowserTest extends AppBrowserTest {
         browser.waitForText("[data-test=value-total]", "1,200,000");
         // The server's check, asked as the user types, has caught up with the last keystroke.
         browser.waitUntilGone("[data-test=row-0] .field-error");
-        browser.screenshot("journey-05-order-form");
+        browser.screenshot("journey-07-order-form");
         browser.click("[data-test=save-record]");
         browser.waitForText("[data-test=record-title]", "DO-");
         String number = browser.text("[data-test=record-title]");
@@ -212,7 +220,7 @@ class DealerPackJourneyBrowserTest extends AppBrowserTest {
         long order = Long.parseLong(orderPage.substring(orderPage.lastIndexOf('/') + 1));
         assertThat(browser.text("[data-test=value-over_credit]")).contains("200,000");
         flow.submitRecord("For the summer season");
-        browser.screenshot("journey-06-order-submitted");
+        browser.screenshot("journey-08-order-submitted");
 
         try (WebhookReceiver erp = new WebhookReceiver(ERP_SECRET, 0, 0)) {
             notify.getWebhooks().put("erp", new NotifyProperties.Endpoint(erp.url(), ERP_SECRET, "json"));
@@ -220,7 +228,7 @@ class DealerPackJourneyBrowserTest extends AppBrowserTest {
             // Only finance must approve an order over the credit.
             signIn(finance.username(), PASSWORD);
             openTaskAbout(number);
-            browser.screenshot("journey-07-finance-task");
+            browser.screenshot("journey-09-finance-task");
             flow.act("approve", "Credit extended for the season");
 
             // The warehouse hears of it by e-mail and in the app.
@@ -231,7 +239,7 @@ class DealerPackJourneyBrowserTest extends AppBrowserTest {
             browser.waitFor("[data-test=bell-count]");
             browser.click("[data-test=bell]");
             browser.waitForText("[data-test=bell-panel]", "New order to ship: " + number);
-            browser.screenshot("journey-08-warehouse-notice");
+            browser.screenshot("journey-10-warehouse-notice");
 
             // The warehouse makes the ERP a token; the ERP, told by a signed webhook, records the shipment with it.
             browser.go(url("/#/tokens"));
@@ -254,7 +262,7 @@ class DealerPackJourneyBrowserTest extends AppBrowserTest {
         browser.go(orderPage);
         // The account the flow opened speaks Chinese, the pack's first language.
         browser.waitForText("[data-test=value-status]", "已发货");
-        browser.screenshot("journey-09-order-shipped");
+        browser.screenshot("journey-11-order-shipped");
 
         // The quarter closes: finance runs the rebate policy from its menu entry, over approved and shipped orders.
         String period = "Q" + suffix;
@@ -262,7 +270,7 @@ class DealerPackJourneyBrowserTest extends AppBrowserTest {
         signIn(finance.username(), PASSWORD);
         openMenu("rebates");
         browser.waitForCount("[data-test=decision-row]", 4);
-        browser.screenshot("journey-10-rebate-policy");
+        browser.screenshot("journey-12-rebate-policy");
         browser.click("[data-test=run-period]");
         browser.type("[data-test=period-run] input[name=period]", period);
         browser.setValue("[data-test=period-run] input[name=from]", quarterStart.toString());
@@ -284,7 +292,7 @@ class DealerPackJourneyBrowserTest extends AppBrowserTest {
         }
         browser.click("[data-test=run-start]");
         browser.waitFor("[data-test=run-progress][data-status=done]");
-        browser.screenshot("journey-11-rebate-run-done");
+        browser.screenshot("journey-13-rebate-run-done");
 
         // The statement: 1,200,000 lies in the silver band (500,000 to under 2,000,000, any level), 1.5 %.
         BigDecimal expected = new BigDecimal("1200000").multiply(new BigDecimal("0.015"));
@@ -298,24 +306,24 @@ class DealerPackJourneyBrowserTest extends AppBrowserTest {
         assertThat(amount(browser.text("[data-test=value-sales]"))).isEqualByComparingTo("1200000");
         assertThat(amount(browser.text("[data-test=value-amount]"))).isEqualByComparingTo(expected);
         flow.submitRecord("Your rebate for the quarter");
-        browser.screenshot("journey-12-statement-sent");
+        browser.screenshot("journey-14-statement-sent");
 
         // The dealer confirms it in its to-do box.
         signIn(dealerUsername, DEALER_PASSWORD);
         flow.openTask(period);
-        browser.screenshot("journey-13-dealer-confirms");
+        browser.screenshot("journey-15-dealer-confirms");
         flow.act("approve", "Agreed");
         browser.go(statementPage);
         browser.waitForText("[data-test=value-status]", "已确认");
-        browser.screenshot("journey-14-statement-confirmed");
+        browser.screenshot("journey-16-statement-confirmed");
 
         // The dealer's own dashboard: its sales this year and its confirmed rebate, nobody else's.
         openMenu("dealer_home");
         assertThat(kpi("total")).isEqualByComparingTo("1200000");
         assertThat(widgetText("rebates")).contains(company, period, "18,000").doesNotContain(otherName);
-        browser.screenshot("journey-15-dealer-dashboard");
+        browser.screenshot("journey-17-dealer-dashboard");
         browser.scrollTo("[data-widget=rebates]");
-        browser.screenshot("journey-15-dealer-dashboard-rebates");
+        browser.screenshot("journey-17-dealer-dashboard-rebates");
 
         // The director's dashboard: both dealers ranked, the total as the orders add up, both statements.
         signIn(director.username(), PASSWORD);
@@ -324,9 +332,9 @@ class DealerPackJourneyBrowserTest extends AppBrowserTest {
         assertThat(ranking).containsEntry(company, 1_200_000d).containsEntry(otherName, 20_000d);
         assertThat(kpi("total")).isEqualByComparingTo(approvedAndShippedSales());
         assertThat(widgetText("rebates")).contains(company, otherName, "18,000");
-        browser.screenshot("journey-16-director-dashboard");
+        browser.screenshot("journey-18-director-dashboard");
         browser.scrollTo("[data-widget=rebates]");
-        browser.screenshot("journey-16-director-dashboard-rebates");
+        browser.screenshot("journey-18-director-dashboard-rebates");
 
         // Dealer B sees none of it, on any path.
         signIn(otherDealer.username(), PASSWORD);
@@ -334,11 +342,11 @@ class DealerPackJourneyBrowserTest extends AppBrowserTest {
         browser.waitForCount("[data-test=record-list] tbody tr[data-test^=record-]", 1);
         assertThat(browser.all("[data-test=record-" + otherOrder + "]")).hasSize(1);
         assertThat(browser.all("[data-test=export-csv], [data-test=export-xlsx]")).isEmpty();
-        browser.screenshot("journey-17-other-dealer-orders");
+        browser.screenshot("journey-19-other-dealer-orders");
         browser.go(orderPage);
         browser.waitFor("[data-test=record-page] .alert-error");
         assertThat(browser.text("[data-test=record-page]")).doesNotContain(number);
-        browser.screenshot("journey-18-other-dealer-order-refused");
+        browser.screenshot("journey-20-other-dealer-order-refused");
         openMenu("rebate_statements");
         browser.waitForCount("[data-test=record-list] tbody tr[data-test^=record-]", 1);
         assertThat(browser.text("[data-test=record-list] tbody")).contains(otherName).doesNotContain(company);
@@ -350,7 +358,7 @@ class DealerPackJourneyBrowserTest extends AppBrowserTest {
         assertThat(kpi("total")).isEqualByComparingTo("20000");
         assertThat(widgetText("rebates")).contains(otherName).doesNotContain(company);
         assertThat(browser.all("[data-test=widget] [data-test=export-csv]")).isEmpty();
-        browser.screenshot("journey-19-other-dealer-dashboard");
+        browser.screenshot("journey-21-other-dealer-dashboard");
         browser.go(url(APP + "/dashboards/director"));
         assertThat(chartValues("[data-widget=ranking] [data-test=chart-canvas]"))
                 .containsExactly(Map.entry(otherName, 20_000d));
