@@ -60,7 +60,8 @@ class ChartOptionsTest {
     void wholeNumbersGetWholeTicksAndOthersAsManyAsTheChartLikes() throws Exception {
         String counts = "{\"chart\": {\"type\": \"bar\"}, \"dimensions\": [\"dealer\"], \"measures\": [\"sales\"], "
                 + "\"format\": {\"decimals\": 0}}";
-        assertThat(ChartOptions.build(report(counts), byDealer, "en").at("/echarts/yAxis/minInterval").asInt()).isEqualTo(1);
+        assertThat(ChartOptions.build(report(counts), byDealer, "en").at("/echarts/yAxis/minInterval").asInt())
+                .isEqualTo(1);
         assertThat(ChartOptions.build(report(counts.replace("}}", ", \"percent\": true}}")), byDealer, "en")
                 .at("/echarts/yAxis/minInterval").isMissingNode()).isTrue();
         assertThat(ChartOptions.build(report(counts.replace("0}}", "2}}")), byDealer, "en")

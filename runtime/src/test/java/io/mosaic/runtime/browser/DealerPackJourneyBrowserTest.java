@@ -45,8 +45,9 @@ import jakarta.mail.internet.MimeMessage;
 
 /**
  * Issue 7's journey in headless Chromium, on the dealer-management pack as installed on first start. People do
- * everything in the workspace: a company applies, the region manager and the channel director approve in their to-do
- * boxes, the new dealer orders above its credit on the order form, finance approves; the warehouse gets the e-mail
+ * everything in the workspace: the region manager files a company's application and approves it in the to-do box,
+ * then the channel director; the new dealer sets its password from the mailed link (which works once), orders above
+ * its credit on the order form, finance approves; the warehouse gets the e-mail
  * (GreenMail) and the in-app notice and makes an API token for the ERP, which hears of the order by a signed webhook
  * and records the shipment over REST; finance runs the quarter's rebate from the policy's menu entry and sends the
  * statement, the dealer confirms it; the director's dashboard and the dealer's own numbers show the order. Another
@@ -118,7 +119,8 @@ class DealerPackJourneyBrowserTest extends AppBrowserTest {
         long other = headOffice.create("/api/apps/dms/forms/dealer/records", """
                 {"code": "%s", "name": "%s", "level": "A", "region": %d, "contact_name": "Wang",
                  "contact_phone": "13900000000", "contract_start": "%s", "contract_end": "%s", "credit_limit": 5000000,
-                 "status": "active"}""".formatted(otherCode, otherName, region, today.minusYears(1), today.plusYears(1)));
+                 "status": "active"}""".formatted(otherCode, otherName, region, today.minusYears(1),
+                today.plusYears(1)));
         otherDealer = person("beta", null, otherCode, "dealer");
         // Within its credit the order approves itself.
         otherOrder = headOffice.create("/api/apps/dms/forms/order/records?submit=true", """
@@ -173,7 +175,8 @@ class DealerPackJourneyBrowserTest extends AppBrowserTest {
 
         // Approval opened the dealer's account and mailed it a link; the dealer sets a password there and is in.
         MimeMessage invitation = await("the set-password e-mail to " + dealerEmail, () -> mailTo(dealerEmail, ""));
-        Matcher link = Pattern.compile("#/set-password\\?token=[A-Za-z0-9_-]+").matcher(invitation.getContent().toString());
+        Matcher link = Pattern.compile("#/set-password\\?token=[A-Za-z0-9_-]+")
+                .matcher(invitation.getContent().toString());
         assertThat(link.find()).as(invitation.getContent().toString()).isTrue();
         browser.openSignedOut(url("/" + link.group()));
         browser.type("[data-test=set-password] input[name=password]", DEALER_PASSWORD);
@@ -445,7 +448,8 @@ class DealerPackJourneyBrowserTest extends AppBrowserTest {
 
     /** The number a KPI widget of the dashboard on screen shows, once its data arrived. */
     private BigDecimal kpi(String widget) {
-        return amount(browser.text("[data-widget=" + widget + "] [data-test=widget][data-loaded=true] [data-test=kpi] .kpi-value"));
+        return amount(browser.text("[data-widget=" + widget + "] [data-test=widget][data-loaded=true] [data-test=kpi]"
+                + " .kpi-value"));
     }
 
     private String widgetText(String widget) {
