@@ -1,7 +1,7 @@
 import { ref, reactive, computed } from 'vue';
 import { api } from '../api.js';
 import { t, locale, setLocale } from '../i18n.js';
-import { navigate } from '../router.js';
+import { route, navigate } from '../router.js';
 import { session, signedIn } from '../session.js';
 import ErrorBox from '../components/ErrorBox.js';
 
@@ -9,7 +9,8 @@ export default {
   name: 'LoginPage',
   components: { ErrorBox },
   setup() {
-    const form = reactive({ username: '', password: '' });
+    // A page that just set a password passes the username along (#/login?username=…).
+    const form = reactive({ username: new URLSearchParams(route.value.query).get('username') || '', password: '' });
     const error = ref(null);
     const busy = ref(false);
 
