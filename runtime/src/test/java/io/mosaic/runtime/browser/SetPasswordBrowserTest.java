@@ -73,10 +73,39 @@ class SetPasswordBrowserTest extends BrowserTest {
         assertThat(browser.waitFor("button[type=submit]").isEnabled()).isFalse();
     }
 
-    /** The link of the e-mail the outbox holds for {@code username}, as a route ({@code #/set-password?token=…}). */
+    @Test
+    void anAdministratorEMailsANewLinkFromTheUsersPage() throws Exception {
+        String username = "late_" + UUID.randomUUID().toString().substring(0, 8);
+        passwordLinks.openAccount(new UserRequest(username, "Late Dealer", username + "@example.com", null, null,
+                null, null, List.of(), "en", null));
+        String first = mailedLinks(username).get(0);
+
+        signIn("admin", "admin-test-pw");
+        browser.go(url("/#/admin/users"));
+        browser.type(".toolbar input[type=search]", username);
+        browser.click(".toolbar button[type=submit]");
+        browser.waitForCount("tbody tr[data-user]", 1);
+        browser.click("[data-user=" + username + "] .row-actions button");
+        browser.click("[data-test=send-password-link]");
+        browser.waitForText("[data-test=toast]", username + "@example.com");
+        browser.screenshot("33-users-password-link-sent");
+
+        assertThat(mailedLinks(username)).hasSize(2).doesNotHaveDuplicates().first().isEqualTo(first);
+    }
+
+    /** The link of the one e-mail the outbox holds for {@code username}, as a route ({@code #/set-password?token=…}). */
     private String mailedLink(String username) throws Exception {
-        String message = jdbc.sql("SELECT message FROM MO_OUTBOX WHERE target = ? AND channel = 'email'")
-                .param(username).query(String.class).single();
-        return JSON.readTree(message).path("link").asText();
+        return mailedLinks(username).stream().reduce((a, b) -> {
+            throw new AssertionError("More than one e-mail to " + username);
+        }).orElseThrow();
+    }
+
+    private List<String> mailedLinks(String username) throws Exception {
+        List<String> links = new java.util.ArrayList<>();
+        for (String message : jdbc.sql("SELECT message FROM MO_OUTBOX WHERE target = ? AND channel = 'email' ORDER BY id")
+                .param(username).query(String.class).list()) {
+            links.add(JSON.readTree(message).path("link").asText());
+        }
+        return links;
     }
 }
