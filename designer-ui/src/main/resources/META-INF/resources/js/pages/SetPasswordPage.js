@@ -2,14 +2,15 @@
 // administrator sent a new link, chooses a password without being signed in, then signs in with it.
 import { ref, reactive, computed } from 'vue';
 import { api } from '../api.js';
-import { t, locale, setLocale } from '../i18n.js';
+import { t } from '../i18n.js';
 import { route, navigate } from '../router.js';
 import { passwordProblem } from '../passwordRules.js';
 import ErrorBox from '../components/ErrorBox.js';
+import SignedOutCard from '../components/SignedOutCard.js';
 
 export default {
   name: 'SetPasswordPage',
-  components: { ErrorBox },
+  components: { ErrorBox, SignedOutCard },
   setup() {
     const token = computed(() => new URLSearchParams(route.value.query).get('token') || '');
     const form = reactive({ password: '', repeated: '' });
@@ -30,30 +31,27 @@ export default {
       }
     }
     const signIn = () => navigate(`/login?username=${encodeURIComponent(username.value)}`);
-    const otherLocale = () => (locale.value === 'en' ? 'zh-CN' : 'en');
-    return { t, token, form, error, busy, username, problem, submit, signIn, setLocale, otherLocale };
+    return { t, token, form, error, busy, username, problem, submit, signIn };
   },
   template: /* html */ `
     <div class="login-screen">
       <div v-if="username" class="login-card" data-test="password-set">
-        <div class="login-brand"><span class="brand-mark large" aria-hidden="true"><i></i><i></i><i></i><i></i></span>
-          <div><h1>{{ t('setPassword.doneTitle') }}</h1><p>{{ t('setPassword.doneText', { username }) }}</p></div></div>
-        <button class="button button-primary button-block" type="button" @click="signIn">{{ t('login.submit') }}</button>
+        <SignedOutCard :title="t('setPassword.doneTitle')" :subtitle="t('setPassword.doneText', { username })">
+          <button class="button button-primary button-block" type="button" @click="signIn">{{ t('login.submit') }}</button>
+        </SignedOutCard>
       </div>
       <form v-else class="login-card" @submit.prevent="submit" novalidate>
-        <div class="login-brand"><span class="brand-mark large" aria-hidden="true"><i></i><i></i><i></i><i></i></span>
-          <div><h1>{{ t('setPassword.title') }}</h1><p>{{ t('setPassword.intro') }}</p></div></div>
-        <div v-if="!token" class="alert alert-error" role="alert">{{ t('setPassword.noToken') }}</div>
-        <ErrorBox :error="error" :hint="error?.problems?.some(p => p.pointer === '/token') ? t('setPassword.askAdmin') : ''" />
-        <label class="field"><span>{{ t('setPassword.password') }}</span>
-          <input name="password" type="password" v-model="form.password" autocomplete="new-password" autofocus required></label>
-        <label class="field"><span>{{ t('setPassword.repeated') }}</span>
-          <input name="repeated" type="password" v-model="form.repeated" autocomplete="new-password" required></label>
-        <p v-if="form.password && form.repeated && problem" class="muted" data-test="password-problem">{{ t(problem) }}</p>
-        <button class="button button-primary button-block" type="submit" :disabled="busy || !token || problem !== null">
-          {{ busy ? t('setPassword.saving') : t('setPassword.submit') }}</button>
-        <button type="button" class="link-button login-language" @click="setLocale(otherLocale())">
-          {{ otherLocale() === 'en' ? 'English' : '中文' }}</button>
+        <SignedOutCard :title="t('setPassword.title')" :subtitle="t('setPassword.intro')">
+          <div v-if="!token" class="alert alert-error" role="alert">{{ t('setPassword.noToken') }}</div>
+          <ErrorBox :error="error" :hint="error?.problems?.some(p => p.pointer === '/token') ? t('setPassword.askAdmin') : ''" />
+          <label class="field"><span>{{ t('setPassword.password') }}</span>
+            <input name="password" type="password" v-model="form.password" autocomplete="new-password" autofocus required></label>
+          <label class="field"><span>{{ t('setPassword.repeated') }}</span>
+            <input name="repeated" type="password" v-model="form.repeated" autocomplete="new-password" required></label>
+          <p v-if="form.password && form.repeated && problem" class="muted" data-test="password-problem">{{ t(problem) }}</p>
+          <button class="button button-primary button-block" type="submit" :disabled="busy || !token || problem !== null">
+            {{ busy ? t('setPassword.saving') : t('setPassword.submit') }}</button>
+        </SignedOutCard>
       </form>
     </div>`,
 };
