@@ -23,7 +23,7 @@ import io.mosaic.samples.SamplePacks;
  * shipped {@code <name>.json}, any other file is a new definition — and the minor version one higher than the shipped one. Built
  * from the shipped files rather than kept as a copy, so that it stays the shipped pack plus one change.
  */
-final class NextDmsPack {
+public final class NextDmsPack {
 
     static final String APP = SamplePacks.DEALER_MANAGEMENT;
     private static final String OVERLAY = "/packs/dms-next/";
@@ -37,7 +37,7 @@ final class NextDmsPack {
     }
 
     /** The shipped pack's files by name, as the installer reads them. */
-    static Map<String, byte[]> shipped() {
+    public static Map<String, byte[]> shipped() {
         Map<String, byte[]> files = new LinkedHashMap<>();
         for (String name : SamplePacks.files(APP)) {
             files.put(name, SamplePacks.content(APP, name).getBytes(StandardCharsets.UTF_8));
@@ -45,17 +45,17 @@ final class NextDmsPack {
         return files;
     }
 
-    static String shippedVersion() {
+    public static String shippedVersion() {
         return AppManifest.read(SamplePacks.content(APP, "app.json")).version().toString();
     }
 
     /** The shipped version with its minor part one higher and no patch part: 1.1.0 gives 1.2.0. */
-    static String version() {
+    public static String version() {
         String[] parts = shippedVersion().split("\\.");
         return parts[0] + "." + (Integer.parseInt(parts[1]) + 1) + ".0";
     }
 
-    static Map<String, byte[]> files() {
+    public static Map<String, byte[]> files() {
         Map<String, byte[]> files = shipped();
         for (String name : OVERLAY_FILES) {
             String overlay = resource(name);
@@ -70,6 +70,14 @@ final class NextDmsPack {
         app.put("version", version());
         files.put("app.json", bytes(app));
         return files;
+    }
+
+    /** The pack's files under another app key, to install it beside the sample pack of a shared installation. */
+    public static Map<String, byte[]> withKey(Map<String, byte[]> files, String key) {
+        Map<String, byte[]> renamed = new LinkedHashMap<>(files);
+        ObjectNode app = (ObjectNode) read(new String(files.get("app.json"), StandardCharsets.UTF_8));
+        renamed.put("app.json", bytes(app.put("key", key)));
+        return renamed;
     }
 
     /** JSON Patch (RFC 6902), the "add" operation only: into an object, or into an array at an index or "-" (the end). */
