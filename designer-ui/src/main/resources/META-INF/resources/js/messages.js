@@ -117,7 +117,6 @@ export const messages = {
     'launcher.importPack': '导入模板包',
     'launcher.unpublished': '未发布',
 
-    'app.pickMenu': '请从菜单中选择一项：',
     'app.noMenus': '此应用没有您可见的菜单。',
     'app.targetPending': '{kind}页面将随{engine}在后续版本中提供；在此之前，本页只显示菜单所指向的定义。',
     'engine.form': '表单引擎',
@@ -1271,7 +1270,6 @@ export const messages = {
     'launcher.importPack': 'Import a template pack',
     'launcher.unpublished': 'not published',
 
-    'app.pickMenu': 'Pick an entry from the menu:',
     'app.noMenus': 'This app has no menu entries you may see.',
     'app.targetPending': '{kind} pages arrive with the {engine} in a later release; until then this page only names the definition the menu entry points at.',
     'engine.form': 'form engine',
