@@ -22,6 +22,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
+import io.mosaic.api.app.AppManifest;
 import io.mosaic.form.store.SqlNames;
 import io.mosaic.runtime.metadata.MetadataService;
 import io.mosaic.runtime.support.DatabaseFingerprint;
@@ -162,6 +163,26 @@ class PackImportTest extends RuntimeTest {
         PackFiles files = packs.read(new ByteArrayInputStream(zip));
         assertThat(files.names()).containsExactlyInAnyOrder("manifest.json", "app.json", "item.form.json", "note.form.json");
         assertThat(files.text("item.form.json")).isEqualTo(metadata.latestPublished(app, "form", "item").orElseThrow().content());
+        upload(zip, true).andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("pack.same_version"));
+    }
+
+    @Test
+    void exportCarriesADefinitionPublishedInTheDesignerThatTheManifestDoesNotListAndListsIt() throws Exception {
+        install(TestPack.app(app, "1.0.0").form("item", "title:text"));
+        String visit = """
+                {"key": "visit", "name": {"zh-CN": "拜访", "en": "Visit"},
+                 "fields": [{"key": "note", "type": "text", "label": {"zh-CN": "备注", "en": "Note"}}]}""";
+        metadata.publishContent(app, "form", "visit", visit, "made in the designer", "analyst");
+
+        byte[] zip = mvc.perform(get("/api/apps/{app}/export", app).with(ADMIN))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+
+        PackFiles files = packs.read(new ByteArrayInputStream(zip));
+        assertThat(files.text("visit.form.json")).isEqualTo(visit);
+        assertThat(AppManifest.read(files.text("app.json")).definitions())
+                .extracting(ref -> ref.kind() + "/" + ref.key()).containsExactly("form/item", "form/visit");
+        // Valid as a pack: what stops it here is only that this version is installed already.
         upload(zip, true).andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("pack.same_version"));
     }
 
