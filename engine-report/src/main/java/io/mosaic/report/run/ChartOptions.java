@@ -346,10 +346,11 @@ public final class ChartOptions {
         /**
          * Rows are the first dimensions' value combinations, columns the last dimension's values (with two or more
          * dimensions) times the measures; a total row, and with {@code subtotals} a subtotal after each first-
-         * dimension group when there are two row dimensions. Totals add the groups' values up.
+         * dimension group when there are two row dimensions. Totals add the groups' values up. With {@code spread:
+         * false} every dimension is a row header and the columns are the measures alone (a table with totals).
          */
         ObjectNode pivot() {
-            boolean spread = dimensions.size() > 1;
+            boolean spread = dimensions.size() > 1 && report.path("chart").path("spread").asBoolean(true);
             List<Integer> rowDimensions = spread ? dimensions.subList(0, dimensions.size() - 1) : dimensions;
             int columnDimension = spread ? dimensions.get(dimensions.size() - 1) : -1;
             List<String> columnValues = spread ? categories(columnDimension) : List.of("");

@@ -139,4 +139,19 @@ class ChartOptionsTest {
         assertThat(pivot.at("/rows/5/values").toString()).isEqualTo("[4,6]");
         assertThat(pivot.at("/rows/5/keys/0").asText()).isEqualTo("Total");
     }
+
+    @Test
+    void aPivotThatDoesNotSpreadKeepsEveryDimensionAsARowHeader() throws Exception {
+        DatasetResult result = new DatasetResult(List.of(dimension("dealer"), dimension("period"), measure("sales")),
+                Arrays.asList(row("a", "2026-Q1", 1), row("a", "2026-Q2", 2), row("b", "2026-Q1", 3)), false);
+        JsonNode pivot = ChartOptions.build(report("{\"chart\": {\"type\": \"pivot\", \"spread\": false, "
+                + "\"subtotals\": true}, \"dimensions\": [\"dealer\", \"period\"], \"measures\": [\"sales\"]}"), result,
+                "en").get("pivot");
+        assertThat(pivot.get("rowHeader").toString()).isEqualTo("[\"dealer\",\"period\"]");
+        assertThat(pivot.get("columns").toString()).isEqualTo("[\"sales\"]");
+        assertThat(pivot.get("rows").findValuesAsText("kind")).containsExactly("row", "row", "subtotal", "row",
+                "subtotal", "total");
+        assertThat(pivot.at("/rows/1/keys").toString()).isEqualTo("[\"a\",\"2026-Q2\"]");
+        assertThat(pivot.at("/rows/5/values").toString()).isEqualTo("[6]");
+    }
 }
