@@ -96,11 +96,13 @@ public class PackService {
             metadata.createApp(app, inspection.appJson(), actor);
         }
         String comment = "Pack " + app + " " + plan.toVersion();
-        for (ImportPlan.Change change : plan.changes()) {
-            if (change.change().equals("add") || change.change().equals("update")) {
-                metadata.publishContent(app, change.kind(), change.key(), pack.text(change.file()), comment, actor);
-            }
-        }
+        // Publishing checks a definition against the published ones it names (a flow's form and process, a report's
+        // dataset), so kinds go in that order, whatever order the pack lists them in; within a kind, the pack's.
+        plan.changes().stream()
+                .filter(change -> change.change().equals("add") || change.change().equals("update"))
+                .sorted(Comparator.comparingInt(change -> publishOrder(change.kind())))
+                .forEach(change -> metadata.publishContent(app, change.kind(), change.key(), pack.text(change.file()),
+                        comment, actor));
         // The manifest goes last: an app's published manifest is what says the app (at this version) is installed.
         // Publishing the manifest also installs its roles and grants (AppManifestRoles).
         metadata.publishContent(app, MetadataService.APP_KIND, app, inspection.appJson(), comment, actor);
@@ -110,7 +112,8 @@ public class PackService {
     /**
      * The app's newest published definitions as a pack zip. 404 when the app has never been published. Definitions
      * published in the designer but not listed in the app manifest's {@code definitions} are exported too, listed in
-     * the exported app.json after the manifest's own, so that the pack carries the whole app.
+     * the exported app.json after the manifest's own, so that the pack carries the whole app (an import publishes
+     * them in the order of their kinds, see {@link #install}).
      */
     @Transactional(readOnly = true)
     public Export export(String app) {
@@ -123,8 +126,7 @@ public class PackService {
         List<AppManifest.DefinitionRef> unlisted = metadata.definitions(app, null).stream()
                 .filter(s -> !s.kind().equals(MetadataService.APP_KIND) && s.publishedVersion() != null
                         && !listed.contains(s.kind() + "/" + s.key()))
-                .sorted(Comparator.comparingInt((DefinitionSummary s) -> publishOrder(s.kind()))
-                        .thenComparing(DefinitionSummary::kind).thenComparing(DefinitionSummary::key))
+                .sorted(Comparator.comparing(DefinitionSummary::kind).thenComparing(DefinitionSummary::key))
                 .map(s -> new AppManifest.DefinitionRef(s.kind(), s.key()))
                 .toList();
         refs.addAll(unlisted);
@@ -142,10 +144,7 @@ public class PackService {
         return new Export(app + "-" + manifest.version() + ".zip", zip(manifest, files));
     }
 
-    /**
-     * Where a kind goes among definitions the manifest does not list: an import publishes in pack order, and a
-     * definition is checked against the published ones it names (a flow's form and process, a report's dataset).
-     */
+    /** Where a kind's definitions are published in an import: after the kinds they may name. */
     private static int publishOrder(String kind) {
         int index = PUBLISH_ORDER.indexOf(kind);
         return index < 0 ? PUBLISH_ORDER.size() : index;

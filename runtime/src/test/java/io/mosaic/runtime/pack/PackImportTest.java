@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -101,6 +102,30 @@ class PackImportTest extends RuntimeTest {
         assertThat(metadata.version(app, "form", "item", 1).content()).isEqualTo(itemV1);
         assertThat(metadata.latestPublished(app, "form", "legacy")).isPresent();
         assertThat(metadata.latestPublished(app, "form", "extra")).isPresent();
+    }
+
+    @Test
+    void installsDefinitionsListedBeforeWhatTheyNameAsWellAsAfter() throws Exception {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put("app.json", """
+                {"key": "%s", "name": {"zh-CN": "测试", "en": "Test"}, "version": "1.0.0", "platform": ">=0.1.0 <1.0.0",
+                 "definitions": [{"kind": "report", "key": "by_title"}, {"kind": "dataset", "key": "items"},
+                                 {"kind": "form", "key": "item"}]}""".formatted(app).getBytes(StandardCharsets.UTF_8));
+        files.put("by_title.report.json", """
+                {"key": "by_title", "name": {"zh-CN": "按标题", "en": "By title"}, "dataset": "items",
+                 "dimensions": ["title"], "measures": ["count"], "chart": {"type": "bar"}}"""
+                .getBytes(StandardCharsets.UTF_8));
+        files.put("items.dataset.json", """
+                {"key": "items", "name": {"zh-CN": "条目", "en": "Items"}, "source": {"form": "item"},
+                 "dimensions": [{"key": "title", "field": "title", "label": {"zh-CN": "标题", "en": "Title"}}],
+                 "measures": [{"key": "count", "label": {"zh-CN": "数量", "en": "Count"},
+                               "aggregation": "distinct_count", "field": "id"}]}""".getBytes(StandardCharsets.UTF_8));
+        files.put("item.form.json", TestPack.app(app, "1.0.0").form("item", "title:text").files().get("item.form.json")
+                .getBytes(StandardCharsets.UTF_8));
+
+        upload(packs.pack(files), false).andExpect(status().isOk());
+
+        assertThat(metadata.latestPublished(app, "report", "by_title")).isPresent();
     }
 
     @Test
