@@ -1,5 +1,6 @@
 package io.mosaic.runtime.form;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -45,7 +46,9 @@ import io.mosaic.form.record.FormulaValue;
 import io.mosaic.form.record.RecordError;
 import io.mosaic.form.store.Actor;
 import io.mosaic.form.store.LookupResolver;
+import io.mosaic.form.store.InvalidQueryException;
 import io.mosaic.form.store.InvalidRecordException;
+import io.mosaic.form.store.ListQuery;
 import io.mosaic.form.store.RecordNotFoundException;
 import io.mosaic.form.store.StaleRecordException;
 import io.mosaic.form.store.RecordStore;
@@ -193,6 +196,11 @@ public class FormRecords {
             }
 
             @Override
+            public Object match(String form, String field, Map<String, Object> keys) {
+                return lookups.match(form, field, keys);
+            }
+
+            @Override
             public LocalDate today() {
                 return LocalDate.now(clock);
             }
@@ -212,18 +220,51 @@ public class FormRecords {
      * their own row scope ({@link UserReferences}).
      */
     private LookupResolver lookups(String app) {
-        return (form, id, field) -> {
-            Optional<PublishedForms.Published> target = forms.latest(app, form);
-            if (target.isEmpty()) {
-                return null;
+        return new LookupResolver() {
+            @Override
+            public Object value(String form, long id, String field) {
+                Optional<PublishedForms.Published> target = forms.latest(app, form);
+                if (target.isEmpty()) {
+                    return null;
+                }
+                try {
+                    return store(target.get()).find(List.of(id), RowFilter.ALL, Set.of()).stream().findFirst()
+                            .map(record -> FormulaValue.of(record.path(field))).orElse(null);
+                } catch (SQLException e) {
+                    throw new IllegalStateException("Cannot read record " + id + " of form '" + form + "'", e);
+                }
             }
-            try {
-                return store(target.get()).find(List.of(id), RowFilter.ALL, Set.of()).stream().findFirst()
-                        .map(record -> FormulaValue.of(record.path(field))).orElse(null);
-            } catch (SQLException e) {
-                throw new IllegalStateException("Cannot read record " + id + " of form '" + form + "'", e);
+
+            /**
+             * {@code LOOKUP}: like a lookup's read, done by the platform for the form whoever saves (a dealer is priced
+             * from a price list it may not read), through the target's list query: the newest live record whose key
+             * fields equal the values. A value the key field cannot hold (text for a number) matches nothing.
+             */
+            @Override
+            public Object match(String form, String field, Map<String, Object> keys) {
+                Optional<PublishedForms.Published> target = forms.latest(app, form);
+                if (target.isEmpty()) {
+                    return null;
+                }
+                List<ListQuery.Filter> filters = new ArrayList<>();
+                keys.forEach((key, value) -> filters.add(new ListQuery.Filter(key, ListQuery.Op.EQ, filterText(value))));
+                try {
+                    return store(target.get()).list(new ListQuery(filters, null, true, 1, null, RowFilter.ALL, Set.of()))
+                            .records().stream().findFirst().map(record -> FormulaValue.of(record.path(field)))
+                            .orElse(null);
+                } catch (InvalidQueryException unmatchable) {
+                    return null;
+                } catch (SQLException e) {
+                    throw new IllegalStateException("Cannot look up a record of form '" + form + "'", e);
+                }
             }
         };
+    }
+
+    /** A formula value as a list filter takes it: numbers in plain decimals, dates in ISO. */
+    private static String filterText(Object value) {
+        return value instanceof BigDecimal number ? number.toPlainString()
+                : value instanceof Boolean b ? b.toString() : value.toString();
     }
 
     /** What one user may do with one published form, and its store. */

@@ -270,6 +270,40 @@ class DealerPackJourneyTest extends SecurityTestSupport {
     }
 
     @Test
+    void aLineLeftUnpricedTakesThePriceListsPriceForTheDealersLevelElseTheListPriceAndIsCheckedAgainstIt()
+            throws Exception {
+        String code = unique("D").substring(0, 12);
+        long dealer = dealer(code, 500_000, today.plusYears(1), null);
+        User dealerUser = person(null, code, "dealer");
+        long unlisted = create(admin, "product", """
+                {"code": "%s", "name": "Fan", "category": "appliance", "unit": "piece", "list_price": 300,
+                 "min_order_qty": 1}""".formatted(unique("p")));
+        create(finance, "price_list", priceRow("A", 900));
+        create(finance, "price_list", priceRow("B", 950));
+        mvc.perform(get("/api/apps/dms/forms/price_list/records").with(as(dealerUser))).andExpect(status().isNotFound());
+
+        JsonNode priced = read(dealerUser, "order", create(dealerUser, "order", """
+                {"dealer": %d, "order_date": "%s", "payment": "credit",
+                 "lines": [{"product": PRODUCT, "quantity": 10}, {"product": %d, "quantity": 1}]}"""
+                .formatted(dealer, today, unlisted)));
+        assertThat(priced.at("/lines/0/price").decimalValue()).isEqualByComparingTo("950");
+        assertThat(priced.at("/lines/1/price").decimalValue()).isEqualByComparingTo("300");
+        assertThat(priced.path("total").decimalValue()).isEqualByComparingTo("9800");
+        assertThat(priced.path("below_list_lines").asInt()).isZero();
+
+        JsonNode under = read(dealerUser, "order", create(dealerUser, "order", order(dealer, 10, 940)));
+        assertThat(under.at("/lines/0/list_price").decimalValue()).isEqualByComparingTo("950");
+        assertThat(under.path("below_list_lines").asInt()).isEqualTo(1);
+        assertThat(read(dealerUser, "order", create(dealerUser, "order", order(dealer, 10, 960)))
+                .path("below_list_lines").asInt()).as("below the product's 1000 but not the level's 950").isZero();
+    }
+
+    private String priceRow(String level, int price) {
+        return """
+                {"level": "%s", "product": PRODUCT, "price": %d, "valid_from": "%s"}""".formatted(level, price, today);
+    }
+
+    @Test
     void aClaimOver50000AddsTheMarketingDirectorAndASmallerOneEndsWithMarketing() throws Exception {
         String code = unique("D").substring(0, 12);
         long dealer = dealer(code, 100_000, today.plusYears(1), null);
