@@ -132,8 +132,8 @@ public class FormPublishCheck {
         return Optional.empty();
     }
 
-    /** A list filters by one stored value: not by a sub-table, nor by a JSON value (several options, files). */
-    private static boolean matchable(FieldModel field) {
+    /** Whether a list filters by the field: one stored value, not a sub-table nor a JSON value (several options, files). */
+    public static boolean matchable(FieldModel field) {
         return field.type() == FieldType.FORMULA
                 || field.type().storage() != FieldStorage.JSON && field.type().storage() != FieldStorage.CHILD_TABLE;
     }

@@ -262,7 +262,7 @@ public class FormRecords {
     }
 
     /** A formula value as a list filter takes it: numbers in plain decimals, dates in ISO. */
-    private static String filterText(Object value) {
+    public static String filterText(Object value) {
         return value instanceof BigDecimal number ? number.toPlainString()
                 : value instanceof Boolean b ? b.toString() : value.toString();
     }
