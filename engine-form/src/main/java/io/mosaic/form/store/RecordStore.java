@@ -1044,7 +1044,7 @@ public final class RecordStore {
     }
 
     /** {@code !} is the escape character: unlike a backslash it means the same in MySQL and H2 string literals. */
-    private static String escapeLike(String value) {
+    static String escapeLike(String value) {
         return value.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 

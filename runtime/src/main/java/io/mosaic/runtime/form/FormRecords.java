@@ -29,12 +29,14 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.mosaic.api.definition.LocalizedText;
 import io.mosaic.api.security.FieldAccess;
 import io.mosaic.api.security.FormAction;
 import io.mosaic.api.security.FormPermission;
+import io.mosaic.api.security.RowCondition;
 import io.mosaic.api.security.RowScope;
 import io.mosaic.api.security.UserContext;
 import io.mosaic.form.api.FieldType;
@@ -273,6 +275,8 @@ public class FormRecords {
         private final PublishedForms.Published published;
         private final UserContext user;
         private final RecordStore store;
+        /** The reader's own dealer records that row conditions read, by form. */
+        private final Map<String, ObjectNode> readerRecords = new ConcurrentHashMap<>();
 
         private Access(PublishedForms.Published published, UserContext user, RecordStore store, Authentication auth) {
             this.published = published;
@@ -299,21 +303,65 @@ public class FormRecords {
             return new Actor(user.userId(), user.orgId(), user.dealerId());
         }
 
-        /** The union of the granted row scopes, each as the filter it stands for. */
+        /**
+         * The union of the granted row scopes, each as the filter it stands for; a scope granted with row conditions
+         * only with them (the reader's own values, such as {@code $dealer.level}, read once per access).
+         */
         public RowFilter rows() {
             if (permission().seesAllRows()) {
                 return RowFilter.ALL;
             }
             Set<RowFilter> filters = new LinkedHashSet<>();
             for (RowScope scope : permission().rowScopes()) {
-                filters.add(switch (scope) {
-                    case OWN -> RowFilter.ownerIn(Set.of(user.userId()));
-                    case OWN_ORG, ORG_SUBTREE -> RowFilter.orgIn(permission().orgIds());
-                    case OWN_DEALER -> RowFilter.dealer(user.dealerId());
-                    case ALL -> RowFilter.ALL;
-                });
+                filters.add(scoped(scope));
+            }
+            for (FormPermission.FilteredScope filtered : permission().filtered()) {
+                List<RowFilter> all = new ArrayList<>(List.of(scoped(filtered.scope())));
+                filtered.conditions().forEach(c -> all.add(RowFilter.field(c.field(), RowCondition.CONTAINS.equals(c.op()),
+                        readerValue(c), c.orBlank())));
+                filters.add(RowFilter.allOf(all));
             }
             return filters.size() == 1 ? filters.iterator().next() : RowFilter.anyOf(List.copyOf(filters));
+        }
+
+        private RowFilter scoped(RowScope scope) {
+            return switch (scope) {
+                case OWN -> RowFilter.ownerIn(Set.of(user.userId()));
+                case OWN_ORG, ORG_SUBTREE -> RowFilter.orgIn(permission().orgIds());
+                case OWN_DEALER -> RowFilter.dealer(user.dealerId());
+                case ALL -> RowFilter.ALL;
+            };
+        }
+
+        /**
+         * A condition's value: a literal, or for {@code $form.field} that field of the reader's own dealer's record of
+         * the form (the record whose dealer scope is the reader's dealer code), read by the platform; null when the
+         * reader has no dealer, no such record or a blank value.
+         */
+        private Object readerValue(RowCondition condition) {
+            String[] reader = condition.readerField();
+            if (reader == null) {
+                return condition.value();
+            }
+            if (user.dealerId() == null) {
+                return null;
+            }
+            ObjectNode record = readerRecords.computeIfAbsent(reader[0], this::ownDealerRecord);
+            return record.isEmpty() ? null : FormulaValue.of(record.path(reader[1]));
+        }
+
+        private ObjectNode ownDealerRecord(String form) {
+            Optional<PublishedForms.Published> target = forms.latest(published.app(), form);
+            if (target.isEmpty()) {
+                return JsonNodeFactory.instance.objectNode();
+            }
+            try {
+                return FormRecords.this.store(target.get()).list(ListQuery.firstPage(1)
+                                .scoped(RowFilter.dealer(user.dealerId()), Set.of())).records().stream().findFirst()
+                        .orElseGet(JsonNodeFactory.instance::objectNode);
+            } catch (SQLException e) {
+                throw new IllegalStateException("Cannot read the dealer record of form '" + form + "'", e);
+            }
         }
 
         /** Keys of the fields the user may not see: never shown, queried, filtered, sorted or exported. */
