@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -35,6 +37,7 @@ import io.mosaic.api.definition.DefinitionKind;
 import io.mosaic.api.definition.DefinitionKinds;
 import io.mosaic.api.definition.DefinitionProblem;
 import io.mosaic.form.api.FormKind;
+import io.mosaic.runtime.form.FormPublishCheck;
 import io.mosaic.runtime.form.FormTables;
 import io.mosaic.runtime.metadata.DefinitionSummary;
 import io.mosaic.runtime.metadata.DefinitionVersion;
@@ -285,7 +288,7 @@ public class PackService {
         }
         List<ImportPlan.Change> changes = new ArrayList<>();
         List<DefinitionProblem> lossy = new ArrayList<>();
-        for (DefinitionFile file : definitions.values()) {
+        for (DefinitionFile file : inPublishOrder(definitions.values(), pack)) {
             String content = pack.text(file.name());
             DefinitionSummary summary = existing.remove(file.kind().key() + "/" + file.key());
             Optional<DefinitionVersion> published = summary == null || summary.publishedVersion() == null
@@ -313,6 +316,37 @@ public class PackService {
         }
         return new ImportPlan(app, manifest.name().zhCN(), manifest.name().en(), fromVersion == null ? "install" : "upgrade",
                 fromVersion == null ? null : fromVersion.toString(), manifest.version().toString(), changes, manifest.roles().stream().map(AppManifest.Role::key).toList(), false);
+    }
+
+    /**
+     * The pack's files in its order, except that a form the pack's other forms LOOKUP comes just before the first of
+     * them: publishing a form checks that what it looks up is published.
+     */
+    private static List<DefinitionFile> inPublishOrder(Collection<DefinitionFile> files, PackFiles pack) {
+        Map<String, DefinitionFile> forms = new LinkedHashMap<>();
+        files.stream().filter(f -> FormKind.KEY.equals(f.kind().key())).forEach(f -> forms.put(f.key(), f));
+        List<DefinitionFile> ordered = new ArrayList<>();
+        for (DefinitionFile file : files) {
+            if (forms.containsKey(file.key()) && forms.get(file.key()) == file) {
+                afterItsLookups(file, forms, pack, ordered, new HashSet<>());
+            } else {
+                ordered.add(file);
+            }
+        }
+        return ordered;
+    }
+
+    private static void afterItsLookups(DefinitionFile form, Map<String, DefinitionFile> forms, PackFiles pack,
+                                        List<DefinitionFile> ordered, Set<String> visiting) {
+        if (ordered.contains(form) || !visiting.add(form.key())) {
+            return;
+        }
+        for (String target : FormPublishCheck.lookedUpForms(pack.text(form.name()))) {
+            if (forms.containsKey(target)) {
+                afterItsLookups(forms.get(target), forms, pack, ordered, visiting);
+            }
+        }
+        ordered.add(form);
     }
 
     /** A form's change lists the DDL it would run, planned from the definitions as a dry run must be. */
