@@ -54,8 +54,8 @@ const Root = {
       && (!route.value.meta.design || mayDesign()));
     const page = computed(() => PAGES[route.value.name]);
 
-    // Anyone not signed in lands on the login page and comes back to where they were going; a public page (a mailed
-    // password link) is for those who cannot sign in yet.
+    // Anyone not signed in lands on the login page and comes back to where they were going; public pages (setting a
+    // password with a mailed link) are for people who cannot sign in yet.
     watch([() => session.checked, () => session.me, route], () => {
       if (!session.checked || route.value.meta.public) return;
       if (!session.me && route.value.name !== 'login') {

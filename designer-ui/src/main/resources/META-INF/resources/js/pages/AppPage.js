@@ -64,6 +64,12 @@ export default {
       });
     }, { immediate: true });
 
+    // Entering the app opens its home: the first menu entry the user sees (the pack orders each role's dashboard or
+    // work list first). replace: the browser's Back leaves the app instead of coming back here.
+    watch([entries, () => route.value.name], ([list, name]) => {
+      if (name === 'app' && list.length) location.replace(targetLink(appKey.value, list[0].target));
+    });
+
     const kindLabel = kind => t(`kind.${kind}`);
     /** A report opened on its own (a drill-through): its data under the address's filters. */
     const reportFilters = computed(() => recordFiltersFromQuery(route.value.query).map(f => `${f.field}:${f.op}:${f.value}`));
@@ -104,15 +110,9 @@ export default {
             <p>{{ t('app.targetPending', { kind: kindLabel(target.kind), engine: t('engine.' + target.kind) }) }}</p>
           </div>
         </section>
-        <section v-else>
+        <section v-else-if="!entries.length">
           <div class="page-header"><h1>{{ localName(menu.name, appKey) }}</h1></div>
-          <p class="muted">{{ entries.length ? t('app.pickMenu') : t('app.noMenus') }}</p>
-          <div class="card-grid">
-            <a v-for="entry in entries" :key="entry.key" class="app-card entry-card" :href="targetLink(appKey, entry.target)">
-              <span class="app-card-text"><strong>{{ localName(entry.name, entry.key) }}</strong>
-                <span class="muted">{{ kindLabel(entry.target.kind) }} · {{ entry.target.key }}</span></span>
-            </a>
-          </div>
+          <p class="muted">{{ t('app.noMenus') }}</p>
         </section>
       </template>
     </PageLayout>`,

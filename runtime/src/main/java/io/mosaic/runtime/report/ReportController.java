@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.ContentDisposition;
@@ -121,11 +122,11 @@ public class ReportController {
     @Operation(summary = "A published report's data under your permissions: ReportData {columns, rows, truncated, "
             + "report, echarts, kpi | ranking | pivot, drillable}; filter=field:op:value (repeatable) narrows it")
     @GetMapping("/reports/{key}/data")
-    ObjectNode data(@PathVariable String app, @PathVariable String key,
-                    @RequestParam(required = false) List<String> filter,
-                    @RequestParam(required = false) String locale, Authentication user) {
+    ObjectNode data(@PathVariable String app, @PathVariable String key, @RequestParam(required = false) String locale,
+                    Authentication user, HttpServletRequest request) {
         ReportViews.Bound bound = views.published(app, key);
-        return exportable(views.data(app, bound, parse(filter), language(locale, user), false, user), app, bound, user);
+        return exportable(views.data(app, bound, parse(filters(request)), language(locale, user), false, user), app,
+                bound, user);
     }
 
     @Operation(summary = "A published report's rows as a csv or xlsx download, headed by the column labels in your "
@@ -133,8 +134,8 @@ public class ReportController {
             + "on the source form")
     @GetMapping("/reports/{key}/export")
     void export(@PathVariable String app, @PathVariable String key, @RequestParam(defaultValue = "csv") String format,
-                @RequestParam(required = false) List<String> filter, @RequestParam(required = false) String locale,
-                Authentication user, HttpServletResponse response) throws IOException {
+                @RequestParam(required = false) String locale, Authentication user, HttpServletRequest request,
+                HttpServletResponse response) throws IOException {
         ReportViews.Bound bound = views.published(app, key);
         records.access(app, bound.dataset().dataset().form(), user, FormAction.EXPORT);
         String language = language(locale, user);
@@ -147,7 +148,7 @@ public class ReportController {
         List<String> dimensions = texts(bound.report().path("dimensions"));
         List<String> measures = texts(bound.report().path("measures"));
         ReportService.Run run = service.run(app, bound.dataset(),
-                new ReportService.Selection(dimensions, measures, parse(filter)), user);
+                new ReportService.Selection(dimensions, measures, parse(filters(request))), user);
         String name = ReportViews.text(bound.report().path("name"), language);
         response.setContentType(sheet.contentType());
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
@@ -256,6 +257,15 @@ public class ReportController {
         List<String> out = new ArrayList<>();
         array.forEach(item -> out.add(item.asText()));
         return out;
+    }
+
+    /**
+     * The {@code filter} parameters as sent: a single {@code filter=dealer.region:in:1,2} stays one filter, where a
+     * {@code List<String>} parameter would split it at its commas.
+     */
+    private static List<String> filters(HttpServletRequest request) {
+        String[] values = request.getParameterValues("filter");
+        return values == null ? null : List.of(values);
     }
 
     /** Query-string filters {@code field:op:value}; 422 at {@code /filters/<i>} for one that is not. */

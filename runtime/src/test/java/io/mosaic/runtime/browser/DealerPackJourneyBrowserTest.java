@@ -180,11 +180,15 @@ class DealerPackJourneyBrowserTest extends AppBrowserTest {
         assertThat(link.find()).as(invitation.getContent().toString()).isTrue();
         browser.openSignedOut(url("/" + link.group()));
         browser.type("[data-test=set-password] input[name=password]", DEALER_PASSWORD);
-        browser.type("[data-test=set-password] input[name=repeat]", DEALER_PASSWORD + "x");
-        browser.waitFor("[data-test=password-mismatch]");
+        browser.type("[data-test=set-password] input[name=repeated]", DEALER_PASSWORD + "x");
+        browser.waitFor("[data-test=password-problem]");
         browser.screenshot("journey-04-set-password");
-        browser.type("[data-test=set-password] input[name=repeat]", DEALER_PASSWORD);
+        browser.type("[data-test=set-password] input[name=repeated]", DEALER_PASSWORD);
         browser.click("[data-test=set-password] button[type=submit]");
+        browser.click("[data-test=password-set] button");
+        // The sign-in page has the new account's username filled in; only the password is typed.
+        browser.type("input[name=password]", DEALER_PASSWORD);
+        browser.click("button[type=submit]");
         browser.waitFor("[data-test=launcher]");
 
         // The new account reads its own dealer profile, with the credit granted.

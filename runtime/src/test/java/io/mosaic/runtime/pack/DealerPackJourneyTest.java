@@ -16,8 +16,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,6 +42,7 @@ import io.mosaic.runtime.notify.WebhookReceiver;
 import io.mosaic.runtime.notify.WebhookSettings;
 import io.mosaic.runtime.rule.RuleSchedules;
 import io.mosaic.runtime.security.Browser;
+import io.mosaic.runtime.security.PasswordLinkMail;
 import io.mosaic.runtime.security.SecurityTestSupport;
 import io.mosaic.runtime.security.org.OrgUnit;
 import io.mosaic.runtime.security.user.User;
@@ -138,6 +137,7 @@ class DealerPackJourneyTest extends SecurityTestSupport {
         assertThat(applicant.roles()).containsExactly("dealer");
         assertThat(applicant.dealerId()).isEqualTo(code);
         assertThat(applicant.orgId()).isEqualTo(east.id());
+        assertThat(profile.path("portal_user").asLong()).isEqualTo(applicant.id());
         String link = passwordLinkMailedTo(email);
         Browser browser = new Browser(serverPort);
         browser.get("/api/auth/csrf");
@@ -291,6 +291,78 @@ class DealerPackJourneyTest extends SecurityTestSupport {
     }
 
     @Test
+    void aLineLeftUnpricedTakesThePriceListsPriceForTheDealersLevelElseTheListPriceAndIsCheckedAgainstIt()
+            throws Exception {
+        String code = unique("D").substring(0, 12);
+        long dealer = dealer(code, 500_000, today.plusYears(1), null);
+        User dealerUser = person(null, code, "dealer");
+        long unlisted = create(admin, "product", """
+                {"code": "%s", "name": "Fan", "category": "appliance", "unit": "piece", "list_price": 300,
+                 "min_order_qty": 1}""".formatted(unique("p")));
+        create(finance, "price_list", priceRow("A", 900));
+        create(finance, "price_list", priceRow("B", 950));
+        mvc.perform(get("/api/apps/dms/forms/price_list/records").with(as(dealerUser))).andExpect(status().isNotFound());
+
+        JsonNode priced = read(dealerUser, "order", create(dealerUser, "order", """
+                {"dealer": %d, "order_date": "%s", "payment": "credit",
+                 "lines": [{"product": PRODUCT, "quantity": 10}, {"product": %d, "quantity": 1}]}"""
+                .formatted(dealer, today, unlisted)));
+        assertThat(priced.at("/lines/0/price").decimalValue()).isEqualByComparingTo("950");
+        assertThat(priced.at("/lines/1/price").decimalValue()).isEqualByComparingTo("300");
+        assertThat(priced.path("total").decimalValue()).isEqualByComparingTo("9800");
+        assertThat(priced.path("below_list_lines").asInt()).isZero();
+
+        JsonNode under = read(dealerUser, "order", create(dealerUser, "order", order(dealer, 10, 940)));
+        assertThat(under.at("/lines/0/list_price").decimalValue()).isEqualByComparingTo("950");
+        assertThat(under.path("below_list_lines").asInt()).isEqualTo(1);
+        assertThat(read(dealerUser, "order", create(dealerUser, "order", order(dealer, 10, 960)))
+                .path("below_list_lines").asInt()).as("below the product's 1000 but not the level's 950").isZero();
+    }
+
+    @Test
+    void anotherDealersRegistrationOfACustomerInItsProtectionPeriodIsRefusedNamingOnlyItsNumber() throws Exception {
+        String codeA = unique("D").substring(0, 12);
+        String codeB = unique("D").substring(0, 12);
+        User dealerA = person(null, codeA, "dealer");
+        User dealerB = person(null, codeB, "dealer");
+        long a = dealer(codeA, 100_000, today.plusYears(1), null);
+        long b = dealer(codeB, 100_000, today.plusYears(1), null);
+        String customer = unique("C").substring(0, 12);
+        String lapsed = unique("C").substring(0, 12);
+        long first = create(dealerA, "opportunity", opportunity(a, customer, today.minusDays(10)));
+        create(dealerA, "opportunity", opportunity(a, lapsed, today.minusDays(91)));
+        String number = read(dealerA, "opportunity", first).path("number").asText();
+
+        JsonNode refused = body(json(post("/api/apps/dms/forms/opportunity/records?locale=en"),
+                opportunity(b, customer, today)), dealerB, status().isUnprocessableEntity());
+        assertThat(refused.at("/errors/0/pointer").asText()).isEqualTo("/customer_code");
+        assertThat(refused.at("/errors/0/message").asText()).isEqualTo("Another dealer registered this customer as "
+                + number + "; it is still within its protection period").doesNotContain("Dealer " + codeA);
+        assertThat(list(dealerB, "opportunity")).isEmpty();
+
+        long own = create(dealerB, "opportunity", opportunity(b, lapsed, today));
+        create(dealerA, "opportunity", opportunity(a, customer, today));
+        update(dealerA, "opportunity", first, "{\"project\": \"Renewed\"}");
+        int version = read(dealerB, "opportunity", own).path("version").intValue();
+        JsonNode moved = body(json(patch("/api/apps/dms/forms/opportunity/records/{id}", own),
+                "{\"customer_code\": \"" + customer + "\"}").header(HttpHeaders.IF_MATCH, "\"" + version + "\""),
+                dealerB, status().isUnprocessableEntity());
+        assertThat(moved.at("/errors/0/pointer").asText()).isEqualTo("/customer_code");
+        assertThat(read(dealerB, "opportunity", own).path("customer_code").asText()).isEqualTo(lapsed);
+    }
+
+    private String opportunity(long dealer, String customerCode, LocalDate registeredOn) {
+        return """
+                {"dealer": %d, "customer": "Hotel %s", "customer_code": "%s", "project": "Air conditioning",
+                 "registered_on": "%s"}""".formatted(dealer, customerCode, customerCode, registeredOn);
+    }
+
+    private String priceRow(String level, int price) {
+        return """
+                {"level": "%s", "product": PRODUCT, "price": %d, "valid_from": "%s"}""".formatted(level, price, today);
+    }
+
+    @Test
     void aClaimOver50000AddsTheMarketingDirectorAndASmallerOneEndsWithMarketing() throws Exception {
         String code = unique("D").substring(0, 12);
         long dealer = dealer(code, 100_000, today.plusYears(1), null);
@@ -428,9 +500,7 @@ class DealerPackJourneyTest extends SecurityTestSupport {
         deliver();
         MimeMessage[] mails = SMTP.getReceivedMessagesForDomain(email);
         assertThat(mails).as("e-mails to " + email).hasSize(1);
-        Matcher link = Pattern.compile("#/set-password\\?token=([A-Za-z0-9_-]+)").matcher(mails[0].getContent().toString());
-        assertThat(link.find()).as("a set-password link in " + mails[0].getContent()).isTrue();
-        return link.group(1);
+        return PasswordLinkMail.tokenIn(mails[0]);
     }
 
     /** A user with an e-mail address, in org unit {@code orgId} and bound to dealer {@code dealerCode} (either null). */
