@@ -199,7 +199,7 @@ class DealerPackJourneyBrowserTest extends AppBrowserTest {
         // The link worked once.
         browser.openSignedOut(url("/" + link.group()));
         browser.type("[data-test=set-password] input[name=password]", "Another-pass-2");
-        browser.type("[data-test=set-password] input[name=repeat]", "Another-pass-2");
+        browser.type("[data-test=set-password] input[name=repeated]", "Another-pass-2");
         browser.click("[data-test=set-password] button[type=submit]");
         browser.waitForText("[data-test=set-password] .alert-error", "used already");
         browser.screenshot("journey-06-link-spent");
@@ -234,7 +234,7 @@ class DealerPackJourneyBrowserTest extends AppBrowserTest {
 
             // Only finance must approve an order over the credit.
             signIn(finance.username(), PASSWORD);
-            openTaskAbout(number);
+            flow.openTask(number);
             browser.screenshot("journey-09-finance-task");
             flow.act("approve", "Credit extended for the season");
 
@@ -400,26 +400,6 @@ class DealerPackJourneyBrowserTest extends AppBrowserTest {
         browser.waitForCount("[data-test=input-" + field + "] .picker-list button", 1);
         browser.click("[data-test=input-" + field + "] .picker-list button");
         browser.waitForText("[data-test=input-" + field + "] .picker-value", text);
-    }
-
-    /** Opens the to-do whose title mentions {@code text} (an order's title is more than its number). */
-    private void openTaskAbout(String text) {
-        flow.openBox("todo");
-        browser.click("[data-test=inbox-item][data-title*='" + text + "']");
-        browser.waitForText("[data-test=task-title]", text);
-        browser.waitFor("[data-test=actions]");
-    }
-
-    /** The first e-mail to {@code address} whose subject contains {@code subject}; null while there is none. */
-    private static MimeMessage mailTo(String address, String subject) {
-        try {
-            for (MimeMessage mail : SMTP.getReceivedMessagesForDomain(address)) {
-                if (mail.getSubject().contains(subject)) return mail;
-            }
-            return null;
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Delivers what the outbox has due until {@code found} answers something. */
