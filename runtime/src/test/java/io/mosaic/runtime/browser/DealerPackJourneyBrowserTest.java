@@ -402,6 +402,18 @@ class DealerPackJourneyBrowserTest extends AppBrowserTest {
         browser.waitForText("[data-test=input-" + field + "] .picker-value", text);
     }
 
+    /** The first e-mail to {@code address} whose subject contains {@code subject}; null while there is none. */
+    private static MimeMessage mailTo(String address, String subject) {
+        try {
+            for (MimeMessage mail : SMTP.getReceivedMessagesForDomain(address)) {
+                if (mail.getSubject().contains(subject)) return mail;
+            }
+            return null;
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Delivers what the outbox has due until {@code found} answers something. */
     private <T> T await(String what, Supplier<T> found) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
