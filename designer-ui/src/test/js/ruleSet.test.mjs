@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import {
   starterRuleSet, nextRuleKey, triggerOfType, scheduleOf, actionOfType, valueRows, valuesOf, conditionKind, nodeAt,
   conditionPointer, addChild, removeChild, toggleGroup, toggleNot, conditionFields, operatorsFor, valueShape, withOperator,
-  withField, typedValue, typedList, ruleOfPointer, problemsAt, ACTION_TYPES, TRIGGER_TYPES,
+  withField, typedValue, typedList, ruleOfPointer, problemsAt, existsSummary, ACTION_TYPES, TRIGGER_TYPES,
 } from '../../main/resources/META-INF/resources/js/designer/ruleSet.js';
 
 const ORDER_FIELDS = [
@@ -162,4 +162,21 @@ test('a lookup offers the fields of the record it points at, after the form\'s o
   assert.equal(limit.via, 'dealer');
   assert.deepEqual(limit.viaLabel, { en: 'Dealer' });
   assert.deepEqual(operatorsFor(limit), operatorsFor({ type: 'money' }));
+});
+
+test('an exists condition is its own kind, has no children to edit and is summarised for display', () => {
+  const node = { exists: { form: 'opportunity', excludeSelf: true, as: 'conflict', when: 'protection_days > 0',
+    where: [{ field: 'customer_code', op: 'eq', expression: 'customer_code' }, { field: 'stage', op: 'ne', value: 'lost' }] } };
+  const root = { all: [{ field: 'total', op: 'gt', value: 0 }, node] };
+
+  assert.equal(conditionKind(node), 'exists');
+  assert.equal(conditionPointer(root, [1]), '/all/1');
+  assert.deepEqual(nodeAt(root, [1]), node);
+  assert.deepEqual(existsSummary(node.exists), {
+    form: 'opportunity', when: 'protection_days > 0', as: 'conflict', excludeSelf: true,
+    where: [{ field: 'customer_code', op: 'eq', value: 'customer_code' }, { field: 'stage', op: 'ne', value: '"lost"' }],
+  });
+  toggleNot(root.all[1]);
+  assert.equal(conditionKind(root.all[1]), 'not');
+  assert.equal(conditionKind(root.all[1].not), 'exists');
 });

@@ -3,7 +3,7 @@
 // the edits an approval sends, and the server's complaints about them placed on the fields.
 import { parse } from './formula.js';
 
-const EXPRESSIONS = ['expression', 'visibleWhen', 'requiredWhen'];
+const EXPRESSIONS = ['expression', 'visibleWhen', 'requiredWhen', 'defaultExpression'];
 
 function readsAny(expression, hidden) {
   try {

@@ -403,13 +403,41 @@ const FUNCTIONS = {
   UPPER: { min: 1, max: 1, apply: (call, scope) => text(scalar(call.args[0], scope)).toUpperCase() },
   LOWER: { min: 1, max: 1, apply: (call, scope) => text(scalar(call.args[0], scope)).toLowerCase() },
   ISBLANK: { min: 1, max: 1, apply: (call, scope) => scalar(call.args[0], scope) === null },
+  // Another form's record by its key fields; the browser's contexts reach no other form, so blank unless one has match.
+  LOOKUP: { min: 4, max: MANY, pairs: true, apply: (call, scope) => {
+    const keys = {};
+    for (let i = 2; i < call.args.length; i += 2) {
+      const value = scalar(call.args[i + 1], scope);
+      if (value === null) return null;
+      keys[call.args[i].value] = value;
+    }
+    const [form, field] = [call.args[0].value, call.args[1].value];
+    const found = typeof scope.context.match === 'function' ? scope.context.match(form, field, keys) : null;
+    const value = fromContext(found, `${form}.${field}`, call);
+    if (value instanceof Column) throw fail(call, 'type', `LOOKUP reads one value, not the sub-table column ${field}`);
+    return value;
+  } },
 };
+
+const KEY = /^[a-z][a-z0-9_]{0,47}$/;
+
+/** LOOKUP's form, field and key fields are keys written as text, as in io.mosaic.form.formula.Parser. */
+function checkLookup(args) {
+  const key = (arg, what) => {
+    if (arg.kind === 'literal' && typeof arg.value === 'string' && KEY.test(arg.value)) return;
+    throw new FormulaError('syntax', arg.position, `LOOKUP's ${what} must be a key written as text, such as "price_list"`);
+  };
+  key(args[0], 'form');
+  key(args[1], 'field');
+  for (let i = 2; i < args.length; i += 2) key(args[i], `key field ${i / 2}`);
+}
 
 function arityProblem(name, count) {
   const { min, max, pairs } = FUNCTIONS[name];
   if (count >= min && count <= max && (!pairs || count % 2 === 0)) return null;
   const plural = n => `${n} argument${n === 1 ? '' : 's'}`;
-  const takes = pairs ? 'pairs of condition and value'
+  const takes = name === 'LOOKUP' ? 'a form, a field, then pairs of key field and value'
+    : pairs ? 'pairs of condition and value'
     : min === max ? plural(min)
       : max === MANY ? `at least ${plural(min)}`
         : `${min} to ${max} arguments`;
@@ -592,6 +620,7 @@ class Parser {
     this.expect('close', "',' or ')'");
     const problem = arityProblem(name, args.length);
     if (problem) throw new FormulaError('arity', token.position, problem);
+    if (name === 'LOOKUP') checkLookup(args);
     return { kind: 'call', name, args, position: token.position };
   }
 }

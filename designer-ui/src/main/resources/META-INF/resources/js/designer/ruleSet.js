@@ -94,8 +94,28 @@ export function conditionKind(node) {
   if (node.all) return 'all';
   if (node.any) return 'any';
   if (node.not) return 'not';
+  if (node.exists) return 'exists';
   if ('field' in node) return 'compare';
   return 'expression';
+}
+
+/**
+ * What an `exists` condition says, for the designer to show (it is written in the definition's JSON): the form it
+ * searches, each criterion as `field`, operator and what it compares with (a formula or a literal), the candidate
+ * formula and the name the match is known by.
+ */
+export function existsSummary(exists) {
+  return {
+    form: exists.form || '',
+    where: (exists.where || []).map(criterion => ({
+      field: criterion.field,
+      op: criterion.op,
+      value: criterion.expression !== undefined ? criterion.expression : JSON.stringify(criterion.value ?? null),
+    })),
+    when: exists.when || '',
+    as: exists.as || '',
+    excludeSelf: exists.excludeSelf === true,
+  };
 }
 
 /** The node at a path of child indexes from the root (a NOT counts as one level with index 0). */

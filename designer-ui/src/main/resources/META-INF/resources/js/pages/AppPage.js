@@ -1,5 +1,5 @@
 // One app: its menu from the published manifest on the side; a menu target opens in the content area: a form's
-// records, a dashboard, or a report (where a drill-through leads).
+// records, a dashboard, a report (where a drill-through leads), or a decision table to run over a period.
 import { ref, computed, watch } from 'vue';
 import { api, attempt } from '../api.js';
 import { t, localName } from '../i18n.js';
@@ -11,6 +11,7 @@ import DesignEntry from '../components/designer/DesignEntry.js';
 import RecordListPage from './records/RecordListPage.js';
 import RecordPage from './records/RecordPage.js';
 import DashboardPage from './reports/DashboardPage.js';
+import DecisionPage from './rules/DecisionPage.js';
 import ReportWidget from '../components/report/ReportWidget.js';
 import { recordFiltersFromQuery } from '../report/dashboardFilters.js';
 
@@ -44,7 +45,7 @@ function withTargets(items) {
 
 export default {
   name: 'AppPage',
-  components: { ErrorBox, PageLayout, MenuTree, UiIcon, RecordListPage, RecordPage, DesignEntry, DashboardPage, ReportWidget },
+  components: { ErrorBox, PageLayout, MenuTree, UiIcon, RecordListPage, RecordPage, DesignEntry, DashboardPage, DecisionPage, ReportWidget },
   setup() {
     const menu = ref(null);
     const error = ref(null);
@@ -100,6 +101,8 @@ export default {
           <ul v-if="reportFilters.length" class="applied-filters"><li v-for="f in reportFilters" :key="f" class="chip"><code>{{ f }}</code></li></ul>
           <ReportWidget :app="appKey" :report="target.key" :data-path="reportData" :filters="reportFilters" />
         </section>
+        <DecisionPage v-else-if="target && target.kind === 'decision'" :app="appKey" :table-key="target.key"
+                      :title="targetItem ? localName(targetItem.name, target.key) : ''" />
         <section v-else-if="target" class="placeholder" data-test="target-placeholder">
           <div class="page-header"><h1>{{ targetItem ? localName(targetItem.name, target.key) : target.key }}</h1></div>
           <div class="panel">

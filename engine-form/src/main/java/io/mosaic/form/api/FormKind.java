@@ -9,10 +9,12 @@ import io.mosaic.form.store.ColumnType;
 import io.mosaic.form.store.SystemColumns;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -102,6 +104,10 @@ public final class FormKind extends JsonSchemaDefinitionKind {
         }
     }
 
+    /** The types whose value a formula's number, text or date result is as it stands. */
+    private static final Set<FieldType> DEFAULTABLE = EnumSet.of(FieldType.INTEGER, FieldType.DECIMAL,
+            FieldType.MONEY, FieldType.PERCENT, FieldType.TEXT, FieldType.DATE);
+
     private static void checkField(JsonNode field, FieldType type, String at, List<DefinitionProblem> problems) {
         UniqueKeys optionValues = new UniqueKeys("option", problems);
         JsonNode options = field.path("options");
@@ -118,6 +124,10 @@ public final class FormKind extends JsonSchemaDefinitionKind {
             problems.add(DefinitionProblem.at(at + "/maxRows", "The maximum number of rows is below the minimum"));
         }
         checkIndexable(field, at, problems);
+        if (field.has("defaultExpression") && !DEFAULTABLE.contains(type)) {
+            problems.add(DefinitionProblem.at(at + "/defaultExpression", "A default formula gives a number, text or "
+                    + "date field its value, not a " + type.key() + " field"));
+        }
         if (type == FieldType.SERIAL) {
             serialPatternProblem(field.path("pattern").asText())
                     .ifPresent(message -> problems.add(DefinitionProblem.at(at + "/pattern", message)));

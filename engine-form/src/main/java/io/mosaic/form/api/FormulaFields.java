@@ -14,7 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The checks of a form's expressions (formula fields, {@code visibleWhen}, {@code requiredWhen}): each parses and
+ * The checks of a form's expressions (formula fields, default formulas, {@code visibleWhen}, {@code requiredWhen}):
+ * each parses and
  * reads only this form's fields — plain fields, {@code lookup.anyField}, {@code subtable.column}, and inside a
  * sub-table the other columns of its row by name — and no formula depends on its own value, directly or through
  * other formulas. A condition may read its own field.
@@ -59,8 +60,11 @@ final class FormulaFields {
 
     private void read(JsonNode field, String at, Map<String, JsonNode> row, String rowPrefix) {
         String path = rowPrefix + field.path("key").asText();
-        if (FieldType.FORMULA.key().equals(field.path("type").asText())) {
-            Site site = parse(field.path("expression"), path, at + "/expression", row, rowPrefix, true);
+        // A default formula computes its field as a formula field does, so it joins the loop check.
+        String computed = FieldType.FORMULA.key().equals(field.path("type").asText()) ? "expression"
+                : field.has("defaultExpression") ? "defaultExpression" : null;
+        if (computed != null) {
+            Site site = parse(field.path(computed), path, at + "/" + computed, row, rowPrefix, true);
             if (site != null) {
                 sites.put(path, site);
             }

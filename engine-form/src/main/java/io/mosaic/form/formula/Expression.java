@@ -2,6 +2,7 @@ package io.mosaic.form.formula;
 
 import java.util.Collections;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /** A parsed formula: immutable and safe to evaluate from several threads at once. */
@@ -10,11 +11,13 @@ public final class Expression {
     private final String text;
     private final Node root;
     private final Set<String> references;
+    private final List<Lookup> lookups;
 
-    Expression(String text, Node root, Set<String> references) {
+    Expression(String text, Node root, Set<String> references, List<Lookup> lookups) {
         this.text = text;
         this.root = root;
         this.references = Collections.unmodifiableSet(new LinkedHashSet<>(references));
+        this.lookups = List.copyOf(lookups);
     }
 
     /**
@@ -30,6 +33,11 @@ public final class Expression {
     /** The paths the formula reads, in order of first use: {@code amount}, {@code lines.amount}, {@code dealer.region}. */
     public Set<String> references() {
         return references;
+    }
+
+    /** The LOOKUP calls of the formula, in order of appearance: what it reads of other forms. */
+    public List<Lookup> lookups() {
+        return lookups;
     }
 
     public String text() {

@@ -22,6 +22,15 @@ public interface FormulaContext {
     LocalDate today();
 
     /**
+     * What {@code LOOKUP(form, field, key, value, …)} answers: {@code field} of the newest live record of {@code form}
+     * whose key fields equal the values (in the order written), as {@link #value} gives values; {@code null} when no
+     * record matches. A context that reaches no other form's records (the default) finds none.
+     */
+    default Object match(String form, String field, Map<String, Object> keys) {
+        return null;
+    }
+
+    /**
      * A context over a record as nested maps: {@code amount} is {@code values.get("amount")};
      * {@code dealer.credit_limit} is the entry {@code "dealer.credit_limit"} if present, else the key
      * {@code credit_limit} of the map at {@code dealer} (blank when the lookup is blank); {@code lines.amount} is

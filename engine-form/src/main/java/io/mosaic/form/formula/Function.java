@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -184,6 +185,30 @@ enum Function {
         Object apply(Node.Call call, Scope scope) {
             return call.scalar(0, scope) == null;
         }
+    },
+    /**
+     * A field of another form's record found by its key fields: {@code LOOKUP(form, field, key1, value1, …)}. The
+     * parser has made sure form, field and keys are written as text; blank when a value is blank or nothing matches.
+     */
+    LOOKUP(4, Function.MANY) {
+        @Override
+        Object apply(Node.Call call, Scope scope) {
+            Map<String, Object> keys = new LinkedHashMap<>();
+            for (int i = 2; i < call.arguments.size(); i += 2) {
+                Object value = call.scalar(i + 1, scope);
+                if (value == null) {
+                    return null;
+                }
+                keys.put((String) call.scalar(i, scope), Values.result(value));
+            }
+            String form = (String) call.scalar(0, scope);
+            String field = (String) call.scalar(1, scope);
+            Object found = Values.fromContext(scope.context.match(form, field, keys), form + "." + field, call);
+            if (found instanceof Values.Column) {
+                throw call.fail(FormulaException.Code.TYPE, "LOOKUP reads one value, not the sub-table column " + field);
+            }
+            return found;
+        }
     };
 
     static final int MANY = Integer.MAX_VALUE;
@@ -211,11 +236,12 @@ enum Function {
 
     /** Null if the count is right, else why not. */
     String arityProblem(int count) {
-        boolean pairs = this == IFS;
+        boolean pairs = this == IFS || this == LOOKUP;
         if (count >= minArguments && count <= maxArguments && (!pairs || count % 2 == 0)) {
             return null;
         }
-        String takes = pairs ? "pairs of condition and value"
+        String takes = this == LOOKUP ? "a form, a field, then pairs of key field and value"
+                : pairs ? "pairs of condition and value"
                 : minArguments == maxArguments ? minArguments + " argument" + (minArguments == 1 ? "" : "s")
                 : maxArguments == MANY ? "at least " + minArguments + " argument" + (minArguments == 1 ? "" : "s")
                 : minArguments + " to " + maxArguments + " arguments";

@@ -46,6 +46,10 @@ abstract class Node {
         Object evaluate(Scope scope) {
             return value;
         }
+
+        Object value() {
+            return value;
+        }
     }
 
     static final class Reference extends Node {

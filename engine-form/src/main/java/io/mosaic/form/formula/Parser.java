@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Hand-written tokenizer and recursive-descent parser. Grammar, loosest binding first:
@@ -23,6 +24,8 @@ import java.util.Set;
  */
 final class Parser {
 
+    private static final Pattern KEY = Pattern.compile("^[a-z][a-z0-9_]{0,47}$");
+
     private enum Kind { NUMBER, STRING, NAME, OPERATOR, OPEN, CLOSE, COMMA, END }
 
     private record Token(Kind kind, String text, int position) {
@@ -32,6 +35,7 @@ final class Parser {
     private final List<Token> tokens;
     private int next;
     private int depth;
+    private final List<Lookup> lookups = new ArrayList<>();
 
     Parser(String text) {
         if (text == null) {
@@ -56,7 +60,7 @@ final class Parser {
         }
         Set<String> references = new LinkedHashSet<>();
         root.collectReferences(references);
-        return new Expression(text, root, references);
+        return new Expression(text, root, references, lookups);
     }
 
     /** Counted on the way down so that hostile nesting is refused long before the stack runs out. */
@@ -155,7 +159,30 @@ final class Parser {
         if (arityProblem != null) {
             throw new FormulaException(FormulaException.Code.ARITY, name.position, arityProblem);
         }
+        if (function == Function.LOOKUP) {
+            lookups.add(lookup(name.position, arguments));
+        }
         return new Node.Call(name.position, function, arguments);
+    }
+
+    /**
+     * The form, field and key fields of a LOOKUP must be written as text (keys, as the app's definitions name them):
+     * what a formula reads of other forms is then known, and checked, before it runs.
+     */
+    private static Lookup lookup(int position, List<Node> arguments) {
+        List<String> keys = new ArrayList<>();
+        for (int i = 2; i < arguments.size(); i += 2) {
+            keys.add(lookupKey(arguments.get(i), "key field " + (i / 2)));
+        }
+        return new Lookup(lookupKey(arguments.get(0), "form"), lookupKey(arguments.get(1), "field"), keys, position);
+    }
+
+    private static String lookupKey(Node argument, String what) {
+        if (argument instanceof Node.Literal literal && literal.value() instanceof String key && KEY.matcher(key).matches()) {
+            return key;
+        }
+        throw new FormulaException(FormulaException.Code.SYNTAX, argument.position, "LOOKUP's " + what
+                + " must be a key written as text, such as \"price_list\"");
     }
 
     private Token peek() {

@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param accept      file extensions an attachment or image accepts, lower case with the dot
  * @param visibleWhen condition (formula language) under which the field is shown
  * @param requiredWhen condition under which the field must have a value
+ * @param defaultExpression formula giving the value when a save leaves the field blank
  */
 public record FieldModel(
         String key,
@@ -48,7 +49,8 @@ public record FieldModel(
         List<String> accept,
         String regionLevel,
         String visibleWhen,
-        String requiredWhen) {
+        String requiredWhen,
+        String defaultExpression) {
 
     public FieldModel {
         options = List.copyOf(options);

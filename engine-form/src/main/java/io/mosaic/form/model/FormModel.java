@@ -91,7 +91,7 @@ public record FormModel(String key, LocalizedText name, String titleField, List<
                 textOrNull(f.path("expression")), resultType, textOrNull(f.path("pattern")),
                 intOrNull(f.path("maxFiles")), intOrNull(f.path("maxSizeMb")), accept,
                 textOrNull(f.path("regionLevel")), textOrNull(f.path("visibleWhen")),
-                textOrNull(f.path("requiredWhen")));
+                textOrNull(f.path("requiredWhen")), textOrNull(f.path("defaultExpression")));
     }
 
     private static LocalizedText text(JsonNode node) {

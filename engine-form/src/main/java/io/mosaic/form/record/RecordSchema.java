@@ -99,9 +99,13 @@ public final class RecordSchema {
         schema.put("additionalProperties", false);
     }
 
-    /** Required without conditions, so the schema alone can say it. */
+    /**
+     * Required without conditions, so the schema alone can say it. A field with a default formula may be left out:
+     * storage fills it, and refuses the record when the default is blank too.
+     */
     static boolean requiredBySchema(FieldModel field) {
-        return field.required() && !field.systemSet() && field.visibleWhen() == null;
+        return field.required() && !field.systemSet() && field.visibleWhen() == null
+                && field.defaultExpression() == null;
     }
 
     /** The value's schema, as the field's type describes it. */

@@ -24,11 +24,13 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -44,8 +46,22 @@ import java.util.Set;
  */
 final class FormulaValues {
 
-    /** One formula: a field, or a column of {@code subtable}; {@code path} as formulas name it. */
-    private record Site(String path, FieldModel field, FieldModel subtable, Expression expression) {
+    /**
+     * One formula: a field, or a column of {@code subtable}; {@code path} as formulas name it. A default formula
+     * ({@code defaultExpression}) sets its field only where the record leaves it blank.
+     */
+    private record Site(String path, FieldModel field, FieldModel subtable, Expression expression, boolean isDefault) {
+
+        FieldType.FormulaResult resultType() {
+            if (!isDefault) {
+                return field.resultType();
+            }
+            return switch (field.type()) {
+                case TEXT -> FieldType.FormulaResult.TEXT;
+                case DATE -> FieldType.FormulaResult.DATE;
+                default -> FieldType.FormulaResult.NUMBER;
+            };
+        }
     }
 
     private final Map<String, FieldModel> fields = new LinkedHashMap<>();
@@ -57,18 +73,21 @@ final class FormulaValues {
         Map<String, Site> sites = new LinkedHashMap<>();
         for (FieldModel field : form.fields()) {
             fields.put(field.key(), field);
-            if (field.type() == FieldType.FORMULA) {
-                sites.put(field.key(), new Site(field.key(), field, null, Formula.parse(field.expression())));
-            }
+            site(field.key(), field, null).ifPresent(site -> sites.put(site.path(), site));
             for (FieldModel column : field.columns()) {
-                if (column.type() == FieldType.FORMULA) {
-                    String path = field.key() + "." + column.key();
-                    sites.put(path, new Site(path, column, field, Formula.parse(column.expression())));
-                }
+                site(field.key() + "." + column.key(), column, field).ifPresent(site -> sites.put(site.path(), site));
             }
         }
         Set<String> visited = new HashSet<>();
         sites.values().forEach(site -> visit(site, sites, visited));
+    }
+
+    private static Optional<Site> site(String path, FieldModel field, FieldModel subtable) {
+        if (field.type() == FieldType.FORMULA) {
+            return Optional.of(new Site(path, field, subtable, Formula.parse(field.expression()), false));
+        }
+        return Optional.ofNullable(field.defaultExpression())
+                .map(text -> new Site(path, field, subtable, Formula.parse(text), true));
     }
 
     /** Whether the sub-table has formula columns, whose values change with the rest of the record. */
@@ -104,22 +123,60 @@ final class FormulaValues {
      */
     void compute(ObjectNode record, Clock clock, Locale locale) {
         List<RecordError> errors = new ArrayList<>();
+        // One save asks another form for the same match once (every line of one product at one dealer level).
+        Map<List<Object>, Object> matches = new HashMap<>();
         for (Site site : ordered) {
             if (site.subtable() == null) {
-                record.set(site.field().key(), value(site, new Context(record, null, null, clock), "/" + site.path(),
-                        locale, errors));
+                set(site, record, new Context(record, null, null, clock, matches), "/" + site.path(), locale, errors);
                 continue;
             }
             JsonNode rows = record.path(site.subtable().key());
             for (int i = 0; i < rows.size(); i++) {
                 ObjectNode row = (ObjectNode) rows.get(i);
-                row.set(site.field().key(), value(site, new Context(record, row, site.subtable(), clock),
-                        "/" + site.subtable().key() + "/" + i + "/" + site.field().key(), locale, errors));
+                set(site, row, new Context(record, row, site.subtable(), clock, matches),
+                        "/" + site.subtable().key() + "/" + i + "/" + site.field().key(), locale, errors);
             }
         }
         if (!errors.isEmpty()) {
             throw new InvalidRecordException(errors);
         }
+    }
+
+    /**
+     * Sets the site's member of {@code target} (the record or a row); a default only where it is blank, and a required
+     * field whose default is blank too is refused as if the client had left it out.
+     */
+    private void set(Site site, ObjectNode target, Context context, String pointer, Locale locale,
+                     List<RecordError> errors) {
+        FieldModel field = site.field();
+        JsonNode given = target.path(field.key());
+        if (site.isDefault() && !given.isMissingNode() && !given.isNull() && !given.asText().isEmpty()) {
+            return;
+        }
+        JsonNode value = value(site, context, pointer, locale, errors);
+        if (site.isDefault()) {
+            if (value.isNull() && field.required() && field.visibleWhen() == null) {
+                errors.add(RecordError.of(pointer, ErrorCode.REQUIRED, field.label(), null, locale));
+            } else if (value.isNumber()) {
+                value = bounded(field, value, pointer, locale, errors);
+            }
+        }
+        target.set(field.key(), value);
+    }
+
+    /** A default number keeps to its field's bounds as a typed value must; an integer field takes whole numbers. */
+    private static JsonNode bounded(FieldModel field, JsonNode value, String pointer, Locale locale,
+                                    List<RecordError> errors) {
+        BigDecimal number = value.decimalValue();
+        if (field.type() == FieldType.INTEGER) {
+            number = number.setScale(0, RoundingMode.HALF_UP);
+        }
+        if (field.min() != null && number.compareTo(field.min()) < 0) {
+            errors.add(RecordError.of(pointer, ErrorCode.MINIMUM, field.label(), field.min().toPlainString(), locale));
+        } else if (field.max() != null && number.compareTo(field.max()) > 0) {
+            errors.add(RecordError.of(pointer, ErrorCode.MAXIMUM, field.label(), field.max().toPlainString(), locale));
+        }
+        return DecimalNode.valueOf(number);
     }
 
     /** The stored form of the formula's result, or null with an error added. */
@@ -135,7 +192,7 @@ final class FormulaValues {
         if (result == null) {
             return NullNode.getInstance();
         }
-        JsonNode stored = switch (field.resultType()) {
+        JsonNode stored = switch (site.resultType()) {
             case NUMBER -> result instanceof BigDecimal number ? number(field, number, pointer, locale, errors) : null;
             case TEXT -> text(field, result, pointer, locale, errors);
             case DATE -> date(result);
@@ -194,12 +251,23 @@ final class FormulaValues {
         private final ObjectNode row;
         private final FieldModel subtable;
         private final Clock clock;
+        private final Map<List<Object>, Object> matches;
 
-        Context(ObjectNode record, ObjectNode row, FieldModel subtable, Clock clock) {
+        Context(ObjectNode record, ObjectNode row, FieldModel subtable, Clock clock, Map<List<Object>, Object> matches) {
             this.record = record;
             this.row = row;
             this.subtable = subtable;
             this.clock = clock;
+            this.matches = matches;
+        }
+
+        @Override
+        public Object match(String form, String field, Map<String, Object> keys) {
+            List<Object> key = List.of(form, field, keys);
+            if (!matches.containsKey(key)) {
+                matches.put(key, lookups.match(form, field, keys));
+            }
+            return matches.get(key);
         }
 
         /** FormKind has checked every name the formula reads against the form. */

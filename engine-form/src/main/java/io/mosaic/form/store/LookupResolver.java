@@ -1,5 +1,7 @@
 package io.mosaic.form.store;
 
+import java.util.Map;
+
 /**
  * Reads a field of a lookup's target record for formulas such as {@code customer.credit_limit}. The
  * target lives in another form's tables, which the store of this form does not know, so the caller
@@ -16,4 +18,12 @@ public interface LookupResolver {
      * {@code null} (blank, also for a missing target), a String, a Number, a Boolean or a LocalDate.
      */
     Object value(String form, long id, String field);
+
+    /**
+     * For {@code LOOKUP(form, field, key, value, …)}: {@code field} of the newest live record of {@code form} whose
+     * key fields equal {@code keys}, as {@link #value} gives it; {@code null} when none matches. By default none does.
+     */
+    default Object match(String form, String field, Map<String, Object> keys) {
+        return null;
+    }
 }

@@ -415,7 +415,9 @@ public final class RecordStore {
         RichText.sanitize(form.fields(), merged);
         formulas.compute(merged, clock, locale);
         ObjectNode beforeHook = merged.deepCopy();
-        beforeSave(merged, clientValues(stored), actor, locale);
+        ObjectNode before = clientValues(stored);
+        before.put(SystemColumns.ID, id);
+        beforeSave(merged, before, actor, locale);
         // What the hook changed is written like what was sent.
         merged.fieldNames().forEachRemaining(name -> {
             if (!merged.get(name).equals(beforeHook.get(name))) {
@@ -1042,7 +1044,7 @@ public final class RecordStore {
     }
 
     /** {@code !} is the escape character: unlike a backslash it means the same in MySQL and H2 string literals. */
-    private static String escapeLike(String value) {
+    static String escapeLike(String value) {
         return value.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 

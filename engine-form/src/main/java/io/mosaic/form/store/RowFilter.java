@@ -25,6 +25,20 @@ public sealed interface RowFilter {
         return new Dealer(dealerId);
     }
 
+    /** Records every one of {@code filters} lets through: a grant's row scope and the conditions it puts on its rows. */
+    static RowFilter allOf(List<RowFilter> filters) {
+        return new AllOf(List.copyOf(filters));
+    }
+
+    /**
+     * Records whose field {@code field} (a column of the form table) equals {@code value}, or with {@code contains}
+     * holds it among its values (a multi-select kept as a JSON array); with {@code orBlank} a blank field passes too. A
+     * null {@code value} (the reader has none to compare) lets only the blank ones through, if any.
+     */
+    static RowFilter field(String field, boolean contains, Object value, boolean orBlank) {
+        return new FieldIs(field, contains, value, orBlank);
+    }
+
     /** Records any of {@code filters} lets through, as several row scopes granted by several roles add up. */
     static RowFilter anyOf(List<RowFilter> filters) {
         return new AnyOf(List.copyOf(filters));
@@ -60,6 +74,38 @@ public sealed interface RowFilter {
             }
             params.add(dealerId);
             return column(alias, SystemColumns.DEALER_ID) + " = ?";
+        }
+    }
+
+    /** Every record when empty. */
+    record AllOf(List<RowFilter> filters) implements RowFilter {
+        @Override
+        public String sql(String alias, List<Object> params) {
+            if (filters.isEmpty()) {
+                return "1 = 1";
+            }
+            return String.join(" AND ", filters.stream().map(f -> "(" + f.sql(alias, params) + ")").toList());
+        }
+    }
+
+    record FieldIs(String field, boolean contains, Object value, boolean orBlank) implements RowFilter {
+        @Override
+        public String sql(String alias, List<Object> params) {
+            String column = column(alias, SqlNames.column(field));
+            String blank = contains ? column + " IS NULL OR " + column + " = '[]'" : column + " IS NULL";
+            if (value == null) {
+                return orBlank ? blank : "1 = 0";
+            }
+            String test;
+            if (contains) {
+                String json = "\"" + value.toString().replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+                params.add("%" + RecordStore.escapeLike(json) + "%");
+                test = column + " LIKE ? ESCAPE '!'";
+            } else {
+                params.add(value);
+                test = column + " = ?";
+            }
+            return orBlank ? test + " OR " + blank : test;
         }
     }
 

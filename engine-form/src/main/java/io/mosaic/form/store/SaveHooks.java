@@ -19,7 +19,7 @@ public interface SaveHooks {
      * Before the record is written, with its formulas computed: may change {@code record} (the store recomputes the
      * formulas and validates again) or refuse the save.
      *
-     * @param stored the record as stored before this change, null for a new one
+     * @param stored the record as stored before this change, with its {@code id}; null for a new one
      * @throws InvalidRecordException to refuse the save, naming the fields at fault; nothing is written
      */
     default void beforeSave(ObjectNode record, ObjectNode stored, Actor actor, Locale locale) {

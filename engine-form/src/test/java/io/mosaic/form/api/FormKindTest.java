@@ -165,6 +165,29 @@ class FormKindTest {
     }
 
     @Test
+    void checksADefaultFormulaLikeAFormulaAndOnlyOnFieldsItCanFill() throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode form = (ObjectNode) json.readTree(fixture("formula-unknown-field.form.json"));
+        ((ObjectNode) form.at("/fields/1")).put("expression", "SUM(lines.amount)");
+        ((ObjectNode) form.at("/fields/0/columns/1")).put("defaultExpression", "LOOKUP(\"price_list\", \"price\", "
+                + "\"product\", quantity)");
+        assertThat(kind.validate("sample", json.writeValueAsString(form))).isEmpty();
+
+        ((ObjectNode) form.at("/fields/0/columns/1")).put("defaultExpression", "amount / quantity");
+        assertThat(kind.validate("sample", json.writeValueAsString(form)))
+                .containsExactly(DefinitionProblem.at("/fields/0/columns/1/defaultExpression",
+                        "The formulas lines.price → lines.amount → lines.price depend on each other"));
+
+        ((ObjectNode) form.at("/fields/0/columns/1")).put("defaultExpression", "cost * 2");
+        ((ObjectNode) form.at("/fields/0")).put("defaultExpression", "1");
+        assertThat(kind.validate("sample", json.writeValueAsString(form))).containsExactly(
+                DefinitionProblem.at("/fields/0/defaultExpression",
+                        "A default formula gives a number, text or date field its value, not a subtable field"),
+                DefinitionProblem.at("/fields/0/columns/1/defaultExpression",
+                        "The formula reads 'cost', which is not a field of this form"));
+    }
+
+    @Test
     void findsALoopBetweenARowFormulaAndATotal() throws IOException {
         ObjectMapper json = new ObjectMapper();
         ObjectNode form = (ObjectNode) json.readTree(fixture("formula-unknown-field.form.json"));

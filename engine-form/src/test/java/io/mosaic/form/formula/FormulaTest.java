@@ -178,4 +178,43 @@ class FormulaTest {
         assertThatThrownBy(() -> Formula.parse("getRuntime()")).isInstanceOfSatisfying(FormulaException.class,
                 e -> assertThat(e.code()).isEqualTo(FormulaException.Code.UNKNOWN_FUNCTION));
     }
+
+    @Test
+    void lookupAsksTheContextForTheRecordMatchingEveryKeyAndNamesWhatItReads() {
+        Map<String, Object> asked = new HashMap<>();
+        FormulaContext context = new FormulaContext() {
+            @Override
+            public boolean has(String path) {
+                return path.equals("dealer.level") || path.equals("product");
+            }
+
+            @Override
+            public Object value(String path) {
+                return path.equals("product") ? 7 : "A";
+            }
+
+            @Override
+            public LocalDate today() {
+                return LocalDate.of(2026, 3, 15);
+            }
+
+            @Override
+            public Object match(String form, String field, Map<String, Object> keys) {
+                asked.put(form + "." + field, keys);
+                return keys.get("level").equals("A") ? 88.5 : null;
+            }
+        };
+        Expression price = Formula.parse("LOOKUP(\"price_list\", \"price\", \"level\", dealer.level, \"product\", product) * 2");
+
+        assertThat(price.evaluate(context)).isEqualTo(new BigDecimal("177"));
+        assertThat(asked).containsEntry("price_list.price", Map.of("level", "A", "product", BigDecimal.valueOf(7)));
+        assertThat(price.lookups()).containsExactly(new Lookup("price_list", "price", List.of("level", "product"), 0));
+        assertThat(price.references()).containsExactly("dealer.level", "product");
+    }
+
+    @Test
+    void lookupOfAContextThatReachesNoOtherFormIsBlank() {
+        assertThat(Formula.parse("ISBLANK(LOOKUP(\"price_list\", \"price\", \"level\", \"A\"))")
+                .evaluate(FormulaContext.of(Map.of(), CLOCK))).isEqualTo(true);
+    }
 }

@@ -149,6 +149,75 @@ class FormulaValuesTest {
         assertThat(record.get("lines").get(0).get("share").decimalValue()).isEqualByComparingTo("25");
     }
 
+    /** An order line priced from a price list by the customer's tier, else from the product's list price. */
+    private static final String PRICED = """
+            {"key": "priced", "name": {"zh-CN": "Priced", "en": "Priced"},
+             "fields": [
+               {"key": "customer", "type": "lookup", "label": {"zh-CN": "C", "en": "Customer"},
+                "lookup": {"form": "customer", "displayField": "name"}},
+               {"key": "lines", "type": "subtable", "label": {"zh-CN": "L", "en": "Lines"}, "columns": [
+                 {"key": "product", "type": "integer", "label": {"zh-CN": "P", "en": "Product"}},
+                 {"key": "quantity", "type": "integer", "label": {"zh-CN": "Q", "en": "Quantity"}},
+                 {"key": "price", "type": "money", "label": {"zh-CN": "Price", "en": "Price"}, "required": true, "min": 0,
+                  "defaultExpression": "list_price"},
+                 {"key": "amount", "type": "formula", "label": {"zh-CN": "A", "en": "Amount"},
+                  "expression": "quantity * price", "resultType": "number", "scale": 2},
+                 {"key": "list_price", "type": "formula", "label": {"zh-CN": "LP", "en": "List price"}, "resultType": "number",
+                  "expression": "LOOKUP(\\"price_list\\", \\"price\\", \\"tier\\", customer.tier, \\"product\\", product)"}]},
+               {"key": "total", "type": "formula", "label": {"zh-CN": "T", "en": "Total"},
+                "expression": "SUM(lines.amount)", "resultType": "number", "scale": 2}]}""";
+
+    /** Tier A pays 8 for product 1, nothing else is listed; counts what the store asks. */
+    private final java.util.List<java.util.Map<String, Object>> asked = new java.util.ArrayList<>();
+    private final LookupResolver priceList = new LookupResolver() {
+        @Override
+        public Object value(String form, long id, String field) {
+            return form.equals("customer") && field.equals("tier") ? "A" : null;
+        }
+
+        @Override
+        public Object match(String form, String field, java.util.Map<String, Object> keys) {
+            asked.add(keys);
+            return form.equals("price_list") && field.equals("price") && keys.get("tier").equals("A")
+                    && ((BigDecimal) keys.get("product")).intValue() == 1 ? new BigDecimal("8") : null;
+        }
+    };
+
+    @Test
+    void aBlankPriceTakesItsDefaultFormulaAndAGivenOneIsKept() throws SQLException {
+        RecordStore store = pricedStore();
+
+        long id = store.create("""
+                {"customer": 5, "lines": [{"product": 1, "quantity": 2}, {"product": 1, "quantity": 1, "price": 6.5},
+                                          {"product": 1, "quantity": 1, "price": null}]}""", ALICE, EN);
+
+        ObjectNode record = store.read(id).orElseThrow();
+        assertThat(record.get("lines")).extracting(row -> row.get("price").decimalValue())
+                .usingElementComparator(BigDecimal::compareTo)
+                .containsExactly(new BigDecimal("8"), new BigDecimal("6.5"), new BigDecimal("8"));
+        assertThat(record.get("total").decimalValue()).isEqualByComparingTo("30.5");
+        assertThat(asked).as("three lines of one product at one tier ask the price list once").hasSize(1);
+
+        store.update(id, 1, "{\"lines\": [{\"product\": 1, \"quantity\": 1, \"price\": 7}]}", ALICE, EN);
+        assertThat(store.read(id).orElseThrow().get("total").decimalValue()).isEqualByComparingTo("7");
+    }
+
+    @Test
+    void aRequiredFieldWhoseDefaultIsBlankTooIsRefusedAsRequired() throws SQLException {
+        RecordStore store = pricedStore();
+
+        assertThatThrownBy(() -> store.create("{\"customer\": 5, \"lines\": [{\"product\": 2, \"quantity\": 1}]}",
+                ALICE, EN)).isInstanceOfSatisfying(InvalidRecordException.class, e -> assertThat(e.errors())
+                        .extracting(RecordError::pointer, RecordError::code)
+                        .containsExactly(tuple("/lines/0/price", "required")));
+    }
+
+    private RecordStore pricedStore() throws SQLException {
+        SchemaSync.apply("shop", null, PRICED, database.connection());
+        return new RecordStore(database.dataSource(), "shop", 1,
+                RecordValidator.compile(RecordSchema.of("priced", PRICED), null), Clock.systemUTC(), priceList);
+    }
+
     private RecordStore store(LookupResolver lookups) throws SQLException {
         RecordValidator validator = RecordValidator.compile(RecordSchema.of("invoice", INVOICE), null);
         return new RecordStore(database.dataSource(), "shop", 1, validator,

@@ -71,17 +71,17 @@ public final class RuleSetKind extends JsonSchemaDefinitionKind {
         }
     }
 
-    /** A condition node is exactly one of: a group (all, any, not), a comparison, an expression. */
+    /** A condition node is exactly one of: a group (all, any, not), a comparison, an expression, exists. */
     private static void checkCondition(JsonNode condition, String at, List<DefinitionProblem> problems) {
         List<String> forms = new ArrayList<>();
         condition.fieldNames().forEachRemaining(name -> {
-            if (GROUPS.contains(name) || name.equals("field") || name.equals("expression")) {
+            if (GROUPS.contains(name) || name.equals("field") || name.equals("expression") || name.equals("exists")) {
                 forms.add(name);
             }
         });
         if (forms.size() != 1) {
             problems.add(DefinitionProblem.at(at, "A condition is exactly one of all, any, not, a comparison "
-                    + "(field, op, value) or an expression; this one has " + (forms.isEmpty() ? "none" : forms)));
+                    + "(field, op, value), an expression or exists; this one has " + (forms.isEmpty() ? "none" : forms)));
             return;
         }
         String form = forms.get(0);
@@ -92,6 +92,14 @@ public final class RuleSetKind extends JsonSchemaDefinitionKind {
         strayComparisonMembers(condition, at, problems);
         if (form.equals("not")) {
             checkCondition(condition.get("not"), at + "/not", problems);
+        } else if (form.equals("exists")) {
+            JsonNode where = condition.get("exists").path("where");
+            for (int i = 0; i < where.size(); i++) {
+                if (where.get(i).has("value") == where.get(i).has("expression")) {
+                    problems.add(DefinitionProblem.at(at + "/exists/where/" + i, "A condition of exists takes either a "
+                            + "value or an expression"));
+                }
+            }
         } else if (!form.equals("expression")) {
             JsonNode children = condition.get(form);
             for (int i = 0; i < children.size(); i++) {

@@ -142,6 +142,66 @@ sealed interface Condition {
         }
     }
 
+    /**
+     * Another record of {@code form} meets every {@code where} (a literal, or a formula over this record) and
+     * {@code when} (a formula over the candidate, TRUE to count): the first such record, newest first, is named
+     * {@code as} for later formulas and messages. A blank where value finds nothing. The finder reads as the platform:
+     * the saver's row scope does not limit it.
+     */
+    record Exists(String pointer, String form, List<Where> where, Expression when, boolean excludeSelf, String as)
+            implements Leaf {
+
+        /** Candidates looked at for {@code when}; a collision check needs the few records of one customer. */
+        static final int CANDIDATES = 100;
+
+        /** One criterion: {@code expression} over this record, else {@code value}. */
+        record Where(String field, String op, Object value, Expression expression) {
+        }
+
+        @Override
+        public void reads(java.util.Set<String> paths) {
+            where.stream().filter(w -> w.expression() != null).forEach(w -> paths.addAll(w.expression().references()));
+        }
+
+        @Override
+        public boolean test(FormulaContext context) {
+            if (!(context instanceof RunContext run)) {
+                throw new IllegalArgumentException("exists is a condition of a rule, not of a match");
+            }
+            List<RecordFinder.Criterion> criteria = new java.util.ArrayList<>();
+            for (Where each : where) {
+                Object value = RuleValues.normalize(each.expression() != null ? each.expression().evaluate(run)
+                        : each.value());
+                if (RuleValues.isBlank(value)) {
+                    return found(run, null);
+                }
+                criteria.add(new RecordFinder.Criterion(each.field(), each.op(), value));
+            }
+            for (FormulaContext candidate : run.find(form, criteria, excludeSelf, CANDIDATES)) {
+                if (when == null || holds(when, candidate)) {
+                    return found(run, candidate);
+                }
+            }
+            return found(run, null);
+        }
+
+        private boolean found(RunContext run, FormulaContext match) {
+            if (as != null) {
+                run.found(as, match);
+            }
+            return match != null;
+        }
+    }
+
+    /** Whether a formula gives TRUE; blank is FALSE, anything but TRUE, FALSE or blank an error. */
+    private static boolean holds(Expression expression, FormulaContext context) {
+        Object result = expression.evaluate(context);
+        if (result == null || result instanceof Boolean) {
+            return Boolean.TRUE.equals(result);
+        }
+        throw new IllegalArgumentException("The condition gives " + RuleValues.text(result) + ", not TRUE or FALSE");
+    }
+
     /** A formula that must give TRUE; blank counts as FALSE, as in the formula language's own conditions. */
     record Formula(String pointer, Expression expression) implements Leaf {
         @Override
@@ -152,11 +212,7 @@ sealed interface Condition {
 
         @Override
         public boolean test(FormulaContext context) {
-            Object result = expression.evaluate(context);
-            if (result == null || result instanceof Boolean) {
-                return Boolean.TRUE.equals(result);
-            }
-            throw new IllegalArgumentException("The condition gives " + RuleValues.text(result) + ", not TRUE or FALSE");
+            return holds(expression, context);
         }
     }
 }

@@ -15,12 +15,20 @@ import java.util.Set;
  *                      {@code current_user.id}, {@code current_user.username}, {@code current_user.roles},
  *                      {@code current_user.org_id}, {@code current_user.dealer_id}
  * @param now           when the run happens
+ * @param finder        other records, for {@code exists} conditions
  */
-public record RuleFacts(FormulaContext record, Set<String> changedFields, Map<String, Object> user, Instant now) {
+public record RuleFacts(FormulaContext record, Set<String> changedFields, Map<String, Object> user, Instant now,
+                        RecordFinder finder) {
 
     public RuleFacts {
         changedFields = changedFields == null ? Set.of() : Set.copyOf(changedFields);
         user = user == null ? Map.of() : user;
         now = now == null ? Instant.now() : now;
+        finder = finder == null ? RecordFinder.NONE : finder;
+    }
+
+    /** Facts whose {@code exists} conditions find nothing. */
+    public RuleFacts(FormulaContext record, Set<String> changedFields, Map<String, Object> user, Instant now) {
+        this(record, changedFields, user, now, RecordFinder.NONE);
     }
 }

@@ -26,7 +26,7 @@ public final class RuleSession {
 
     RuleSession(CompiledRules rules, RuleFacts facts) {
         this.rules = rules;
-        this.context = new RunContext(facts.record(), facts.user(), changes);
+        this.context = new RunContext(facts.record(), facts.user(), changes, facts.finder());
         this.firings = new int[rules.rules().size()];
         this.lastReads = new Object[rules.rules().size()];
     }

@@ -84,8 +84,26 @@ final class RuleSetCompiler {
             Expression expression = reader.formula(node.get("expression"), at + "/expression");
             return new Condition.Formula(at, expression);
         }
+        if (node.has("exists")) {
+            return exists(node.get("exists"), at);
+        }
         return new Condition.Comparison(at, node.path("field").asText(), node.path("op").asText(),
                 node.has("rows") ? node.get("rows").asText() : null, RuleValues.normalize(RuleValues.fromJson(node.get("value"))));
+    }
+
+    private Condition exists(JsonNode exists, String at) {
+        List<Condition.Exists.Where> where = new ArrayList<>();
+        JsonNode items = exists.path("where");
+        for (int i = 0; i < items.size(); i++) {
+            JsonNode item = items.get(i);
+            Expression expression = item.has("expression")
+                    ? reader.formula(item.get("expression"), at + "/exists/where/" + i + "/expression") : null;
+            where.add(new Condition.Exists.Where(item.path("field").asText(), item.path("op").asText(),
+                    RuleValues.normalize(RuleValues.fromJson(item.get("value"))), expression));
+        }
+        Expression when = exists.has("when") ? reader.formula(exists.get("when"), at + "/exists/when") : null;
+        return new Condition.Exists(at, exists.path("form").asText(), List.copyOf(where), when,
+                exists.path("excludeSelf").asBoolean(false), exists.has("as") ? exists.get("as").asText() : null);
     }
 
     private Action action(JsonNode action, String at) {

@@ -7,6 +7,7 @@ import io.mosaic.api.definition.InvalidDefinitionException;
 import io.mosaic.api.definition.LocalizedText;
 import io.mosaic.api.security.FieldAccess;
 import io.mosaic.api.security.FormAction;
+import io.mosaic.api.security.RowCondition;
 import io.mosaic.api.security.RowScope;
 
 import java.util.ArrayList;
@@ -89,12 +90,20 @@ public record AppManifest(String key, LocalizedText name, LocalizedText descript
      * What a role may do with one form, or with every form of the app when {@code form} is
      * {@value AppManifestKind#ALL_FORMS}.
      *
-     * @param fields access of the fields that are not simply editable
+     * @param fields    access of the fields that are not simply editable
+     * @param rowFilter conditions every row this grant gives must meet (empty: none)
      */
-    public record Grant(String form, Set<FormAction> actions, RowScope rowScope, Map<String, FieldAccess> fields) {
+    public record Grant(String form, Set<FormAction> actions, RowScope rowScope, Map<String, FieldAccess> fields,
+                        List<RowCondition> rowFilter) {
         public Grant {
             actions = Set.copyOf(actions);
             fields = Map.copyOf(fields);
+            rowFilter = List.copyOf(rowFilter);
+        }
+
+        /** Without row conditions. */
+        public Grant(String form, Set<FormAction> actions, RowScope rowScope, Map<String, FieldAccess> fields) {
+            this(form, actions, rowScope, fields, List.of());
         }
 
         public boolean coversAllForms() {
@@ -130,8 +139,11 @@ public record AppManifest(String key, LocalizedText name, LocalizedText descript
         Map<String, FieldAccess> fields = new LinkedHashMap<>();
         grant.path("fields").fields().forEachRemaining(f ->
                 fields.put(f.getKey(), ManifestValues.fieldAccess(f.getValue().asText()).orElseThrow()));
+        List<RowCondition> rowFilter = new ArrayList<>();
+        grant.path("rowFilter").forEach(c -> rowFilter.add(new RowCondition(c.path("field").asText(),
+                c.path("op").asText(), c.path("value").asText(), c.path("orBlank").asBoolean(false))));
         return new Grant(grant.get("form").asText(), actions,
-                ManifestValues.rowScope(grant.get("rowScope").asText()).orElseThrow(), fields);
+                ManifestValues.rowScope(grant.get("rowScope").asText()).orElseThrow(), fields, rowFilter);
     }
 
     private static Menu menu(JsonNode menu) {

@@ -6,6 +6,7 @@ import io.mosaic.api.definition.JsonSchemaDefinitionKind;
 import io.mosaic.api.definition.LocalizedText;
 import io.mosaic.api.definition.UniqueKeys;
 import io.mosaic.api.security.FormAction;
+import io.mosaic.api.security.RowCondition;
 import io.mosaic.api.security.RowScope;
 
 import java.util.ArrayList;
@@ -93,6 +94,17 @@ public final class AppManifestKind extends JsonSchemaDefinitionKind {
         if (ManifestValues.rowScope(rowScope).isEmpty()) {
             problems.add(DefinitionProblem.at(at + "/rowScope", "'" + rowScope + "' is not a row scope; use one of "
                     + ManifestValues.wireNames(List.of(RowScope.values()))));
+        }
+        JsonNode rowFilter = grant.path("rowFilter");
+        for (int c = 0; c < rowFilter.size(); c++) {
+            String value = rowFilter.get(c).path("value").asText();
+            if (!RowCondition.wellFormed(value)) {
+                problems.add(DefinitionProblem.at(at + "/rowFilter/" + c + "/value", "'" + value + "' starts with $ but "
+                        + "is not $form.field, a field of the reader's dealer record such as $dealer.level"));
+            }
+        }
+        if (rowFilter.size() > 0 && ALL_FORMS.equals(form)) {
+            problems.add(DefinitionProblem.at(at + "/rowFilter", "A grant on every form cannot filter rows by fields"));
         }
         Iterator<Map.Entry<String, JsonNode>> fields = grant.path("fields").fields();
         while (fields.hasNext()) {

@@ -1,5 +1,6 @@
 package io.mosaic.api.security;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -10,15 +11,30 @@ import java.util.Set;
  * @param rowScopes the union of row scopes granted; {@link RowScope#ALL} means no row filter
  * @param fields    per-field access for fields that are not simply editable
  * @param orgIds    the organisation units whose records {@code OWN_ORG} / {@code ORG_SUBTREE} reach
+ * @param filtered  row scopes granted with conditions on their rows, each only with its own conditions
  */
 public record FormPermission(Set<FormAction> actions, Set<RowScope> rowScopes, Map<String, FieldAccess> fields,
-                             Set<Long> orgIds) {
+                             Set<Long> orgIds, List<FilteredScope> filtered) {
 
     public FormPermission {
         actions = Set.copyOf(actions);
         rowScopes = Set.copyOf(rowScopes);
         fields = Map.copyOf(fields);
         orgIds = Set.copyOf(orgIds);
+        filtered = List.copyOf(filtered);
+    }
+
+    /** Without row conditions. */
+    public FormPermission(Set<FormAction> actions, Set<RowScope> rowScopes, Map<String, FieldAccess> fields,
+                          Set<Long> orgIds) {
+        this(actions, rowScopes, fields, orgIds, List.of());
+    }
+
+    /** A row scope of one grant with the conditions its rows must meet. */
+    public record FilteredScope(RowScope scope, List<RowCondition> conditions) {
+        public FilteredScope {
+            conditions = List.copyOf(conditions);
+        }
     }
 
     public static FormPermission none() {

@@ -1,5 +1,6 @@
 package io.mosaic.runtime.form;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -28,12 +29,14 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.mosaic.api.definition.LocalizedText;
 import io.mosaic.api.security.FieldAccess;
 import io.mosaic.api.security.FormAction;
 import io.mosaic.api.security.FormPermission;
+import io.mosaic.api.security.RowCondition;
 import io.mosaic.api.security.RowScope;
 import io.mosaic.api.security.UserContext;
 import io.mosaic.form.api.FieldType;
@@ -45,7 +48,9 @@ import io.mosaic.form.record.FormulaValue;
 import io.mosaic.form.record.RecordError;
 import io.mosaic.form.store.Actor;
 import io.mosaic.form.store.LookupResolver;
+import io.mosaic.form.store.InvalidQueryException;
 import io.mosaic.form.store.InvalidRecordException;
+import io.mosaic.form.store.ListQuery;
 import io.mosaic.form.store.RecordNotFoundException;
 import io.mosaic.form.store.StaleRecordException;
 import io.mosaic.form.store.RecordStore;
@@ -202,6 +207,11 @@ public class FormRecords {
             }
 
             @Override
+            public Object match(String form, String field, Map<String, Object> keys) {
+                return lookups.match(form, field, keys);
+            }
+
+            @Override
             public LocalDate today() {
                 return LocalDate.now(clock);
             }
@@ -221,18 +231,51 @@ public class FormRecords {
      * their own row scope ({@link UserReferences}).
      */
     private LookupResolver lookups(String app) {
-        return (form, id, field) -> {
-            Optional<PublishedForms.Published> target = forms.latest(app, form);
-            if (target.isEmpty()) {
-                return null;
+        return new LookupResolver() {
+            @Override
+            public Object value(String form, long id, String field) {
+                Optional<PublishedForms.Published> target = forms.latest(app, form);
+                if (target.isEmpty()) {
+                    return null;
+                }
+                try {
+                    return store(target.get()).find(List.of(id), RowFilter.ALL, Set.of()).stream().findFirst()
+                            .map(record -> FormulaValue.of(record.path(field))).orElse(null);
+                } catch (SQLException e) {
+                    throw new IllegalStateException("Cannot read record " + id + " of form '" + form + "'", e);
+                }
             }
-            try {
-                return store(target.get()).find(List.of(id), RowFilter.ALL, Set.of()).stream().findFirst()
-                        .map(record -> FormulaValue.of(record.path(field))).orElse(null);
-            } catch (SQLException e) {
-                throw new IllegalStateException("Cannot read record " + id + " of form '" + form + "'", e);
+
+            /**
+             * {@code LOOKUP}: like a lookup's read, done by the platform for the form whoever saves (a dealer is priced
+             * from a price list it may not read), through the target's list query: the newest live record whose key
+             * fields equal the values. A value the key field cannot hold (text for a number) matches nothing.
+             */
+            @Override
+            public Object match(String form, String field, Map<String, Object> keys) {
+                Optional<PublishedForms.Published> target = forms.latest(app, form);
+                if (target.isEmpty()) {
+                    return null;
+                }
+                List<ListQuery.Filter> filters = new ArrayList<>();
+                keys.forEach((key, value) -> filters.add(new ListQuery.Filter(key, ListQuery.Op.EQ, filterText(value))));
+                try {
+                    return store(target.get()).list(new ListQuery(filters, null, true, 1, null, RowFilter.ALL, Set.of()))
+                            .records().stream().findFirst().map(record -> FormulaValue.of(record.path(field)))
+                            .orElse(null);
+                } catch (InvalidQueryException unmatchable) {
+                    return null;
+                } catch (SQLException e) {
+                    throw new IllegalStateException("Cannot look up a record of form '" + form + "'", e);
+                }
             }
         };
+    }
+
+    /** A formula value as a list filter takes it: numbers in plain decimals, dates in ISO. */
+    public static String filterText(Object value) {
+        return value instanceof BigDecimal number ? number.toPlainString()
+                : value instanceof Boolean b ? b.toString() : value.toString();
     }
 
     /** What one user may do with one published form, and its store. */
@@ -241,6 +284,8 @@ public class FormRecords {
         private final PublishedForms.Published published;
         private final UserContext user;
         private final RecordStore store;
+        /** The reader's own dealer records that row conditions read, by form. */
+        private final Map<String, ObjectNode> readerRecords = new ConcurrentHashMap<>();
 
         private Access(PublishedForms.Published published, UserContext user, RecordStore store, Authentication auth) {
             this.published = published;
@@ -267,21 +312,65 @@ public class FormRecords {
             return new Actor(user.userId(), user.orgId(), user.dealerId());
         }
 
-        /** The union of the granted row scopes, each as the filter it stands for. */
+        /**
+         * The union of the granted row scopes, each as the filter it stands for; a scope granted with row conditions
+         * only with them (the reader's own values, such as {@code $dealer.level}, read once per access).
+         */
         public RowFilter rows() {
             if (permission().seesAllRows()) {
                 return RowFilter.ALL;
             }
             Set<RowFilter> filters = new LinkedHashSet<>();
             for (RowScope scope : permission().rowScopes()) {
-                filters.add(switch (scope) {
-                    case OWN -> RowFilter.ownerIn(Set.of(user.userId()));
-                    case OWN_ORG, ORG_SUBTREE -> RowFilter.orgIn(permission().orgIds());
-                    case OWN_DEALER -> RowFilter.dealer(user.dealerId());
-                    case ALL -> RowFilter.ALL;
-                });
+                filters.add(scoped(scope));
+            }
+            for (FormPermission.FilteredScope filtered : permission().filtered()) {
+                List<RowFilter> all = new ArrayList<>(List.of(scoped(filtered.scope())));
+                filtered.conditions().forEach(c -> all.add(RowFilter.field(c.field(), RowCondition.CONTAINS.equals(c.op()),
+                        readerValue(c), c.orBlank())));
+                filters.add(RowFilter.allOf(all));
             }
             return filters.size() == 1 ? filters.iterator().next() : RowFilter.anyOf(List.copyOf(filters));
+        }
+
+        private RowFilter scoped(RowScope scope) {
+            return switch (scope) {
+                case OWN -> RowFilter.ownerIn(Set.of(user.userId()));
+                case OWN_ORG, ORG_SUBTREE -> RowFilter.orgIn(permission().orgIds());
+                case OWN_DEALER -> RowFilter.dealer(user.dealerId());
+                case ALL -> RowFilter.ALL;
+            };
+        }
+
+        /**
+         * A condition's value: a literal, or for {@code $form.field} that field of the reader's own dealer's record of
+         * the form (the record whose dealer scope is the reader's dealer code), read by the platform; null when the
+         * reader has no dealer, no such record or a blank value.
+         */
+        private Object readerValue(RowCondition condition) {
+            String[] reader = condition.readerField();
+            if (reader == null) {
+                return condition.value();
+            }
+            if (user.dealerId() == null) {
+                return null;
+            }
+            ObjectNode record = readerRecords.computeIfAbsent(reader[0], this::ownDealerRecord);
+            return record.isEmpty() ? null : FormulaValue.of(record.path(reader[1]));
+        }
+
+        private ObjectNode ownDealerRecord(String form) {
+            Optional<PublishedForms.Published> target = forms.latest(published.app(), form);
+            if (target.isEmpty()) {
+                return JsonNodeFactory.instance.objectNode();
+            }
+            try {
+                return FormRecords.this.store(target.get()).list(ListQuery.firstPage(1)
+                                .scoped(RowFilter.dealer(user.dealerId()), Set.of())).records().stream().findFirst()
+                        .orElseGet(JsonNodeFactory.instance::objectNode);
+            } catch (SQLException e) {
+                throw new IllegalStateException("Cannot read the dealer record of form '" + form + "'", e);
+            }
         }
 
         /** Keys of the fields the user may not see: never shown, queried, filtered, sorted or exported. */

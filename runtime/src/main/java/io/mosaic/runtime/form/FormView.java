@@ -25,7 +25,7 @@ import io.mosaic.form.formula.FormulaException;
  */
 public final class FormView {
 
-    private static final String[] EXPRESSIONS = {"expression", "visibleWhen", "requiredWhen"};
+    private static final String[] EXPRESSIONS = {"expression", "visibleWhen", "requiredWhen", "defaultExpression"};
 
     private FormView() {
     }

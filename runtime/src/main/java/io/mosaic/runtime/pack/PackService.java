@@ -5,6 +5,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -19,6 +22,7 @@ import java.util.zip.ZipOutputStream;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.apache.commons.codec.digest.DigestUtils;
@@ -33,6 +37,7 @@ import io.mosaic.api.definition.DefinitionKind;
 import io.mosaic.api.definition.DefinitionKinds;
 import io.mosaic.api.definition.DefinitionProblem;
 import io.mosaic.form.api.FormKind;
+import io.mosaic.runtime.form.FormPublishCheck;
 import io.mosaic.runtime.form.FormTables;
 import io.mosaic.runtime.metadata.DefinitionSummary;
 import io.mosaic.runtime.metadata.DefinitionVersion;
@@ -53,6 +58,8 @@ public class PackService {
 
     private static final Pattern HEX_SHA256 = Pattern.compile("[0-9a-f]{64}");
     private static final Pattern KEY = Pattern.compile("[a-z][a-z0-9_]{0,47}");
+    private static final List<String> PUBLISH_ORDER = List.of(FormKind.KEY, "process", "flow", "rules", "decision",
+            "dataset", "report", "dashboard");
 
     private final MetadataService metadata;
     private final DefinitionKinds kinds;
@@ -92,26 +99,44 @@ public class PackService {
             metadata.createApp(app, inspection.appJson(), actor);
         }
         String comment = "Pack " + app + " " + plan.toVersion();
-        for (ImportPlan.Change change : plan.changes()) {
-            if (change.change().equals("add") || change.change().equals("update")) {
-                metadata.publishContent(app, change.kind(), change.key(), pack.text(change.file()), comment, actor);
-            }
-        }
+        // Publishing checks a definition against the published ones it names (a flow's form and process, a report's
+        // dataset), so kinds go in that order, whatever order the pack lists them in; within a kind, the pack's.
+        plan.changes().stream()
+                .filter(change -> change.change().equals("add") || change.change().equals("update"))
+                .sorted(Comparator.comparingInt(change -> publishOrder(change.kind())))
+                .forEach(change -> metadata.publishContent(app, change.kind(), change.key(), pack.text(change.file()),
+                        comment, actor));
         // The manifest goes last: an app's published manifest is what says the app (at this version) is installed.
         // Publishing the manifest also installs its roles and grants (AppManifestRoles).
         metadata.publishContent(app, MetadataService.APP_KIND, app, inspection.appJson(), comment, actor);
         return plan.asApplied();
     }
 
-    /** The app's newest published definitions as a pack zip. 404 when the app has never been published. */
+    /**
+     * The app's newest published definitions as a pack zip. 404 when the app has never been published. Definitions
+     * published in the designer but not listed in the app manifest's {@code definitions} are exported too, listed in
+     * the exported app.json after the manifest's own, so that the pack carries the whole app (an import publishes
+     * them in the order of their kinds, see {@link #install}).
+     */
     @Transactional(readOnly = true)
     public Export export(String app) {
         DefinitionVersion manifestVersion = metadata.latestPublished(app, MetadataService.APP_KIND, app)
                 .orElseThrow(() -> ApiException.notFound("Published app '" + app + "'"));
         AppManifest manifest = AppManifest.read(manifestVersion.content());
+        Set<String> listed = new LinkedHashSet<>();
+        List<AppManifest.DefinitionRef> refs = new ArrayList<>(manifest.definitions());
+        refs.forEach(ref -> listed.add(ref.kind() + "/" + ref.key()));
+        List<AppManifest.DefinitionRef> unlisted = metadata.definitions(app, null).stream()
+                .filter(s -> !s.kind().equals(MetadataService.APP_KIND) && s.publishedVersion() != null
+                        && !listed.contains(s.kind() + "/" + s.key()))
+                .sorted(Comparator.comparing(DefinitionSummary::kind).thenComparing(DefinitionSummary::key))
+                .map(s -> new AppManifest.DefinitionRef(s.kind(), s.key()))
+                .toList();
+        refs.addAll(unlisted);
         Map<String, byte[]> files = new LinkedHashMap<>();
-        files.put(PackManifest.APP, manifestVersion.content().getBytes(StandardCharsets.UTF_8));
-        for (AppManifest.DefinitionRef ref : manifest.definitions()) {
+        files.put(PackManifest.APP, (unlisted.isEmpty() ? manifestVersion.content()
+                : listing(manifestVersion.content(), unlisted)).getBytes(StandardCharsets.UTF_8));
+        for (AppManifest.DefinitionRef ref : refs) {
             DefinitionKind kind = kinds.find(ref.kind()).orElseThrow(() -> new ApiException(HttpStatus.CONFLICT,
                     "pack.unknown_kind", "The app lists a definition of kind '" + ref.kind() + "', which this installation does not know"));
             DefinitionVersion version = metadata.latestPublished(app, ref.kind(), ref.key())
@@ -120,6 +145,24 @@ public class PackService {
             files.put(ref.key() + kind.fileSuffix(), version.content().getBytes(StandardCharsets.UTF_8));
         }
         return new Export(app + "-" + manifest.version() + ".zip", zip(manifest, files));
+    }
+
+    /** Where a kind's definitions are published in an import: after the kinds they may name. */
+    private static int publishOrder(String kind) {
+        int index = PUBLISH_ORDER.indexOf(kind);
+        return index < 0 ? PUBLISH_ORDER.size() : index;
+    }
+
+    /** The manifest with {@code refs} appended to its {@code definitions}. */
+    private String listing(String manifestJson, List<AppManifest.DefinitionRef> refs) {
+        try {
+            ObjectNode manifest = (ObjectNode) json.readTree(manifestJson);
+            ArrayNode definitions = manifest.withArray("definitions");
+            refs.forEach(ref -> definitions.addObject().put("kind", ref.kind()).put("key", ref.key()));
+            return json.writerWithDefaultPrettyPrinter().writeValueAsString(manifest);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A published app manifest is not JSON", e);
+        }
     }
 
     /** A zip built by {@link #export}. */
@@ -245,7 +288,7 @@ public class PackService {
         }
         List<ImportPlan.Change> changes = new ArrayList<>();
         List<DefinitionProblem> lossy = new ArrayList<>();
-        for (DefinitionFile file : definitions.values()) {
+        for (DefinitionFile file : inPublishOrder(definitions.values(), pack)) {
             String content = pack.text(file.name());
             DefinitionSummary summary = existing.remove(file.kind().key() + "/" + file.key());
             Optional<DefinitionVersion> published = summary == null || summary.publishedVersion() == null
@@ -273,6 +316,37 @@ public class PackService {
         }
         return new ImportPlan(app, manifest.name().zhCN(), manifest.name().en(), fromVersion == null ? "install" : "upgrade",
                 fromVersion == null ? null : fromVersion.toString(), manifest.version().toString(), changes, manifest.roles().stream().map(AppManifest.Role::key).toList(), false);
+    }
+
+    /**
+     * The pack's files in its order, except that a form the pack's other forms LOOKUP comes just before the first of
+     * them: publishing a form checks that what it looks up is published.
+     */
+    private static List<DefinitionFile> inPublishOrder(Collection<DefinitionFile> files, PackFiles pack) {
+        Map<String, DefinitionFile> forms = new LinkedHashMap<>();
+        files.stream().filter(f -> FormKind.KEY.equals(f.kind().key())).forEach(f -> forms.put(f.key(), f));
+        List<DefinitionFile> ordered = new ArrayList<>();
+        for (DefinitionFile file : files) {
+            if (forms.containsKey(file.key()) && forms.get(file.key()) == file) {
+                afterItsLookups(file, forms, pack, ordered, new HashSet<>());
+            } else {
+                ordered.add(file);
+            }
+        }
+        return ordered;
+    }
+
+    private static void afterItsLookups(DefinitionFile form, Map<String, DefinitionFile> forms, PackFiles pack,
+                                        List<DefinitionFile> ordered, Set<String> visiting) {
+        if (ordered.contains(form) || !visiting.add(form.key())) {
+            return;
+        }
+        for (String target : FormPublishCheck.lookedUpForms(pack.text(form.name()))) {
+            if (forms.containsKey(target)) {
+                afterItsLookups(forms.get(target), forms, pack, ordered, visiting);
+            }
+        }
+        ordered.add(form);
     }
 
     /** A form's change lists the DDL it would run, planned from the definitions as a dry run must be. */

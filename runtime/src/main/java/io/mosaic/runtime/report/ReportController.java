@@ -124,8 +124,9 @@ public class ReportController {
     @GetMapping("/reports/{key}/data")
     ObjectNode data(@PathVariable String app, @PathVariable String key, @RequestParam(required = false) String locale,
                     Authentication user, HttpServletRequest request) {
-        return views.data(app, views.published(app, key), parse(filters(request)), language(locale, user), false,
-                user);
+        ReportViews.Bound bound = views.published(app, key);
+        return exportable(views.data(app, bound, parse(filters(request)), language(locale, user), false, user), app,
+                bound, user);
     }
 
     @Operation(summary = "A published report's rows as a csv or xlsx download, headed by the column labels in your "
@@ -216,8 +217,20 @@ public class ReportController {
             }
         });
         Dashboards.Widget found = dashboards.widget(app, key, widget, values);
-        return views.data(app, views.published(app, found.report()), found.filters(), language(locale, user), false,
-                user);
+        ReportViews.Bound bound = views.published(app, found.report());
+        return exportable(views.data(app, bound, found.filters(), language(locale, user), false, user), app, bound, user);
+    }
+
+    /** Whether the user may download the rows, so that a page offers the export only to those the server lets. */
+    private ObjectNode exportable(ObjectNode data, String app, ReportViews.Bound bound, Authentication user) {
+        boolean may;
+        try {
+            records.access(app, bound.dataset().dataset().form(), user, FormAction.EXPORT);
+            may = true;
+        } catch (ApiException e) {
+            may = false;
+        }
+        return data.put("exportable", may);
     }
 
     @Operation(summary = "The dashboard as a PDF: the posted PNG (image/png, the composed dashboard) under its title, "

@@ -62,13 +62,16 @@ public class RuleController {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private final RuleRecordFinder finder;
     private final MetadataService metadata;
     private final PublishedRules rules;
     private final FormRecords records;
     private final DecisionRuns runs;
     private final Clock clock = Clock.systemUTC();
 
-    RuleController(MetadataService metadata, PublishedRules rules, FormRecords records, DecisionRuns runs) {
+    RuleController(MetadataService metadata, PublishedRules rules, FormRecords records, DecisionRuns runs,
+                   RuleRecordFinder finder) {
+        this.finder = finder;
         this.metadata = metadata;
         this.runs = runs;
         this.rules = rules;
@@ -96,7 +99,8 @@ public class RuleController {
         RuleRun run;
         try {
             run = compiled.run(new RuleFacts(records.factsOf(app, compiled.form(), record, clock), RuleHooks
-                    .changedFields(record, null), Map.of(), clock.instant()));
+                    .changedFields(record, null), Map.of(), clock.instant(),
+                    finder.of(app, RuleRecordFinder.selfId(record, null), clock)));
         } catch (RuleEvaluationException e) {
             throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "rule.failed", e.getMessage(),
                     List.of(new ApiError.Problem(e.pointer(), e.getMessage())));

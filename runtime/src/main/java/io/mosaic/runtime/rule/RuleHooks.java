@@ -56,9 +56,12 @@ public class RuleHooks implements RecordHooks {
     private final RuleEffects effects;
     private final Assignees assignees;
     private final DataSource dataSource;
+    private final RuleRecordFinder finder;
     private final Clock clock = Clock.systemUTC();
 
-    RuleHooks(PublishedRules rules, FormRecords records, RuleEffects effects, Assignees assignees, DataSource dataSource) {
+    RuleHooks(PublishedRules rules, FormRecords records, RuleEffects effects, Assignees assignees, DataSource dataSource,
+              RuleRecordFinder finder) {
+        this.finder = finder;
         this.rules = rules;
         this.records = records;
         this.effects = effects;
@@ -150,7 +153,7 @@ public class RuleHooks implements RecordHooks {
 
         private RuleRun run(CompiledRules set, ObjectNode record, ObjectNode stored, Actor actor) {
             RuleFacts facts = new RuleFacts(records.factsOf(app, form, record, clock), changedFields(record, stored),
-                    user(actor), clock.instant());
+                    user(actor), clock.instant(), finder.of(app, RuleRecordFinder.selfId(record, stored), clock));
             try {
                 return set.run(facts);
             } catch (RuleEvaluationException | RuleRunawayException e) {

@@ -33,13 +33,16 @@ import io.mosaic.runtime.web.ApiException;
 @Component
 public class RuleTriggers {
 
+    private final RuleRecordFinder finder;
     private final PublishedRules rules;
     private final FormRecords records;
     private final RuleEffects effects;
     private final Assignees assignees;
     private final Clock clock = Clock.systemUTC();
 
-    RuleTriggers(PublishedRules rules, FormRecords records, RuleEffects effects, Assignees assignees) {
+    RuleTriggers(PublishedRules rules, FormRecords records, RuleEffects effects, Assignees assignees,
+                 RuleRecordFinder finder) {
+        this.finder = finder;
         this.rules = rules;
         this.records = records;
         this.effects = effects;
@@ -75,7 +78,7 @@ public class RuleTriggers {
         try {
             return set.run(new RuleFacts(records.factsOf(event.app(), event.form(), record, clock), Set.of(),
                     Map.of("id", actor.userId(), "username", event.actor() == null ? "" : event.actor()),
-                    clock.instant())).effects();
+                    clock.instant(), finder.of(event.app(), RuleRecordFinder.selfId(record, null), clock))).effects();
         } catch (RuleEvaluationException | RuleRunawayException e) {
             throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "rule.failed", e.getMessage());
         }

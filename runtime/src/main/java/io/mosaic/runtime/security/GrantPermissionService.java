@@ -24,7 +24,8 @@ import io.mosaic.runtime.security.role.RoleService;
 /**
  * Permissions from role grants. Within one role a grant for the form itself replaces the role's
  * {@code "*"} grant for the app; across roles everything adds up: actions and row scopes are the
- * union, and a field is as open as the most open of the roles that may read the form make it.
+ * union, and a field is as open as the most open of the roles that may read the form make it. A grant with a row
+ * filter adds its row scope with its own conditions only: another role's plain grant is not narrowed by them.
  */
 @Service
 public class GrantPermissionService implements PermissionService {
@@ -55,11 +56,18 @@ public class GrantPermissionService implements PermissionService {
         }
         Set<FormAction> actions = EnumSet.noneOf(FormAction.class);
         Set<RowScope> scopes = EnumSet.noneOf(RowScope.class);
+        List<FormPermission.FilteredScope> filtered = new ArrayList<>();
         effective.forEach(g -> {
             actions.addAll(g.actions());
-            scopes.add(g.rowScope());
+            if (g.rowFilter().isEmpty()) {
+                scopes.add(g.rowScope());
+            } else {
+                filtered.add(new FormPermission.FilteredScope(g.rowScope(), g.rowFilter()));
+            }
         });
-        return new FormPermission(actions, scopes, fieldAccess(effective), orgIds(user, scopes));
+        Set<RowScope> reaching = EnumSet.copyOf(scopes);
+        filtered.forEach(f -> reaching.add(f.scope()));
+        return new FormPermission(actions, scopes, fieldAccess(effective), orgIds(user, reaching), filtered);
     }
 
     private static Optional<RoleGrant> grantFor(List<RoleGrant> roleGrants, String formKey) {

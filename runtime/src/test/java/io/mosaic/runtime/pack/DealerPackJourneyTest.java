@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.math.BigDecimal;
@@ -24,6 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultMatcher;
@@ -39,6 +41,8 @@ import io.mosaic.runtime.notify.OutboxProbe;
 import io.mosaic.runtime.notify.WebhookReceiver;
 import io.mosaic.runtime.notify.WebhookSettings;
 import io.mosaic.runtime.rule.RuleSchedules;
+import io.mosaic.runtime.security.Browser;
+import io.mosaic.runtime.security.PasswordLinkMail;
 import io.mosaic.runtime.security.SecurityTestSupport;
 import io.mosaic.runtime.security.org.OrgUnit;
 import io.mosaic.runtime.security.user.User;
@@ -47,11 +51,11 @@ import io.mosaic.runtime.security.user.UserRequest;
 import jakarta.mail.internet.MimeMessage;
 
 /**
- * The dealer-management pack as installed on first start, walked through the REST API: a company applies, the region
- * manager and the channel director admit it, the admin opens its account, the dealer orders above its available
- * credit, finance approves, the warehouse hears of it in the app and by e-mail and the ERP by a signed webhook, the
- * ERP records the shipment with an API token, the quarter's rebate run writes the statement the dealer confirms;
- * another dealer sees none of it.
+ * The dealer-management pack as installed on first start, walked through the REST API: the region manager files a
+ * company's application, the manager and the channel director admit it, which opens the dealer's account and mails
+ * it a link to set its password; the dealer signs in and orders above its available credit, finance approves, the
+ * warehouse hears of it in the app and by e-mail and the ERP by a signed webhook, the ERP records the shipment with
+ * an API token, the quarter's rebate run writes the statement the dealer confirms; another dealer sees none of it.
  */
 class DealerPackJourneyTest extends SecurityTestSupport {
 
@@ -72,6 +76,9 @@ class DealerPackJourneyTest extends SecurityTestSupport {
 
     @Autowired
     RuleSchedules schedules;
+
+    @LocalServerPort
+    int serverPort;
 
     private WebhookSettings webhookSettings;
     private final LocalDate today = LocalDate.now(ZoneOffset.UTC);
@@ -108,13 +115,12 @@ class DealerPackJourneyTest extends SecurityTestSupport {
 
     @Test
     void fromAdmissionToAConfirmedRebateWithoutAnotherDealerSeeingAnything() throws Exception {
-        // A company applies; the region's manager and then the channel director approve, setting code, level, credit.
-        User applicant = createUser("dealer");
+        // The region manager files a company's application; the manager and then the channel director approve,
+        // setting code, level and credit.
         String code = unique("D").substring(0, 12);
-        long application = create(applicant, "dealer_application", """
-                {"company_name": "Acme Trading", "credit_code": "91310000MA1FL0001X", "legal_person": "Li Lei",
-                 "region": %d, "contact_name": "Han Meimei", "contact_phone": "13800000000",
-                 "expected_volume": 3000000}""".formatted(region), true);
+        String username = unique("acme").toLowerCase();
+        String email = username + "@acme.example.com";
+        long application = create(regionManager, "dealer_application", application(username, email), true);
         approve(regionManager, "dealer_application", application, Map.of("dealer_code", code, "level", "B",
                 "credit_limit", 1_000_000, "contract_start", today.minusMonths(1).toString(),
                 "contract_end", today.plusYears(1).toString()));
@@ -126,9 +132,24 @@ class DealerPackJourneyTest extends SecurityTestSupport {
         assertThat(profile.path("credit_limit").decimalValue()).isEqualByComparingTo("1000000");
         long dealer = profile.path("id").asLong();
 
-        // Approval made the applicant's account the dealer's: it now reads its own profile, as the region manager does.
-        assertThat(body(get("/api/me"), applicant).path("dealerId").asText()).isEqualTo(code);
-        assertThat(read(applicant, "dealer", dealer).path("code").asText()).isEqualTo(code);
+        // Approval opened the dealer's account and mailed it a one-time link; the dealer sets a password and signs in.
+        User applicant = users.findByUsername(username).orElseThrow();
+        assertThat(applicant.roles()).containsExactly("dealer");
+        assertThat(applicant.dealerId()).isEqualTo(code);
+        assertThat(applicant.orgId()).isEqualTo(east.id());
+        assertThat(profile.path("portal_user").asLong()).isEqualTo(applicant.id());
+        String link = passwordLinkMailedTo(email);
+        Browser browser = new Browser(serverPort);
+        browser.get("/api/auth/csrf");
+        assertThat(browser.post("/api/auth/password", json.writeValueAsString(Map.of("token", link, "password",
+                "Dealer-pass-1"))).status()).isEqualTo(200);
+        Browser.Response login = browser.login(username, "Dealer-pass-1");
+        assertThat(login.status()).as(login.body()).isEqualTo(200);
+        assertThat(login.json().path("dealerId").asText()).isEqualTo(code);
+        // Signed in, the new account reads its own profile, as the region manager does.
+        Browser.Response own = browser.get("/api/apps/dms/forms/dealer/records/" + dealer);
+        assertThat(own.status()).as(own.body()).isEqualTo(200);
+        assertThat(own.json().path("code").asText()).isEqualTo(code);
         assertThat(read(regionManager, "dealer", dealer).path("code").asText()).isEqualTo(code);
 
         // Another dealer, admitted before.
@@ -270,6 +291,78 @@ class DealerPackJourneyTest extends SecurityTestSupport {
     }
 
     @Test
+    void aLineLeftUnpricedTakesThePriceListsPriceForTheDealersLevelElseTheListPriceAndIsCheckedAgainstIt()
+            throws Exception {
+        String code = unique("D").substring(0, 12);
+        long dealer = dealer(code, 500_000, today.plusYears(1), null);
+        User dealerUser = person(null, code, "dealer");
+        long unlisted = create(admin, "product", """
+                {"code": "%s", "name": "Fan", "category": "appliance", "unit": "piece", "list_price": 300,
+                 "min_order_qty": 1}""".formatted(unique("p")));
+        create(finance, "price_list", priceRow("A", 900));
+        create(finance, "price_list", priceRow("B", 950));
+        mvc.perform(get("/api/apps/dms/forms/price_list/records").with(as(dealerUser))).andExpect(status().isNotFound());
+
+        JsonNode priced = read(dealerUser, "order", create(dealerUser, "order", """
+                {"dealer": %d, "order_date": "%s", "payment": "credit",
+                 "lines": [{"product": PRODUCT, "quantity": 10}, {"product": %d, "quantity": 1}]}"""
+                .formatted(dealer, today, unlisted)));
+        assertThat(priced.at("/lines/0/price").decimalValue()).isEqualByComparingTo("950");
+        assertThat(priced.at("/lines/1/price").decimalValue()).isEqualByComparingTo("300");
+        assertThat(priced.path("total").decimalValue()).isEqualByComparingTo("9800");
+        assertThat(priced.path("below_list_lines").asInt()).isZero();
+
+        JsonNode under = read(dealerUser, "order", create(dealerUser, "order", order(dealer, 10, 940)));
+        assertThat(under.at("/lines/0/list_price").decimalValue()).isEqualByComparingTo("950");
+        assertThat(under.path("below_list_lines").asInt()).isEqualTo(1);
+        assertThat(read(dealerUser, "order", create(dealerUser, "order", order(dealer, 10, 960)))
+                .path("below_list_lines").asInt()).as("below the product's 1000 but not the level's 950").isZero();
+    }
+
+    @Test
+    void anotherDealersRegistrationOfACustomerInItsProtectionPeriodIsRefusedNamingOnlyItsNumber() throws Exception {
+        String codeA = unique("D").substring(0, 12);
+        String codeB = unique("D").substring(0, 12);
+        User dealerA = person(null, codeA, "dealer");
+        User dealerB = person(null, codeB, "dealer");
+        long a = dealer(codeA, 100_000, today.plusYears(1), null);
+        long b = dealer(codeB, 100_000, today.plusYears(1), null);
+        String customer = unique("C").substring(0, 12);
+        String lapsed = unique("C").substring(0, 12);
+        long first = create(dealerA, "opportunity", opportunity(a, customer, today.minusDays(10)));
+        create(dealerA, "opportunity", opportunity(a, lapsed, today.minusDays(91)));
+        String number = read(dealerA, "opportunity", first).path("number").asText();
+
+        JsonNode refused = body(json(post("/api/apps/dms/forms/opportunity/records?locale=en"),
+                opportunity(b, customer, today)), dealerB, status().isUnprocessableEntity());
+        assertThat(refused.at("/errors/0/pointer").asText()).isEqualTo("/customer_code");
+        assertThat(refused.at("/errors/0/message").asText()).isEqualTo("Another dealer registered this customer as "
+                + number + "; it is still within its protection period").doesNotContain("Dealer " + codeA);
+        assertThat(list(dealerB, "opportunity")).isEmpty();
+
+        long own = create(dealerB, "opportunity", opportunity(b, lapsed, today));
+        create(dealerA, "opportunity", opportunity(a, customer, today));
+        update(dealerA, "opportunity", first, "{\"project\": \"Renewed\"}");
+        int version = read(dealerB, "opportunity", own).path("version").intValue();
+        JsonNode moved = body(json(patch("/api/apps/dms/forms/opportunity/records/{id}", own),
+                "{\"customer_code\": \"" + customer + "\"}").header(HttpHeaders.IF_MATCH, "\"" + version + "\""),
+                dealerB, status().isUnprocessableEntity());
+        assertThat(moved.at("/errors/0/pointer").asText()).isEqualTo("/customer_code");
+        assertThat(read(dealerB, "opportunity", own).path("customer_code").asText()).isEqualTo(lapsed);
+    }
+
+    private String opportunity(long dealer, String customerCode, LocalDate registeredOn) {
+        return """
+                {"dealer": %d, "customer": "Hotel %s", "customer_code": "%s", "project": "Air conditioning",
+                 "registered_on": "%s"}""".formatted(dealer, customerCode, customerCode, registeredOn);
+    }
+
+    private String priceRow(String level, int price) {
+        return """
+                {"level": "%s", "product": PRODUCT, "price": %d, "valid_from": "%s"}""".formatted(level, price, today);
+    }
+
+    @Test
     void aClaimOver50000AddsTheMarketingDirectorAndASmallerOneEndsWithMarketing() throws Exception {
         String code = unique("D").substring(0, 12);
         long dealer = dealer(code, 100_000, today.plusYears(1), null);
@@ -357,6 +450,57 @@ class DealerPackJourneyTest extends SecurityTestSupport {
             titles = body(get("/api/notifications?size=50"), finance).path("items").findValuesAsText("en");
         }
         assertThat(titles).contains("Rebate statement disputed: Dealer " + code + " 2026-Q3");
+    }
+
+    @Test
+    void aTakenUsernameStopsTheDirectorsApprovalWithNothingWrittenUntilTheDirectorChoosesAnother() throws Exception {
+        User taken = person(null, null, "dealer");
+        String code = unique("D").substring(0, 12);
+        String email = unique("acme") + "@acme.example.com";
+        long application = create(regionManager, "dealer_application", application(taken.username(), email), true);
+        approve(regionManager, "dealer_application", application, Map.of("dealer_code", code, "level", "C",
+                "credit_limit", 100_000, "contract_start", today.toString(), "contract_end", today.plusYears(1).toString()));
+        String task = todo(director, "dealer_application", application);
+
+        JsonNode refused = body(json(post("/api/flow/tasks/{id}/actions/approve", task), "{}"), director,
+                status().isConflict());
+        assertThat(refused.path("errors").path(0).path("pointer").asText()).isEqualTo("/account_name");
+        assertThat(list(admin, "dealer", "code:eq:" + code)).isEmpty();
+        assertThat(users.get(taken.id()).dealerId()).isNull();
+        assertThat(todo(director, "dealer_application", application)).isEqualTo(task);
+
+        String username = unique("acme2").toLowerCase();
+        approve(director, "dealer_application", application, Map.of("account_name", username));
+        assertThat(users.findByUsername(username).orElseThrow().dealerId()).isEqualTo(code);
+        assertThat(passwordLinkMailedTo(email)).isNotBlank();
+    }
+
+    @Test
+    void anApplicationWhoseContactEMailIsNoAddressIsRefusedWhenFiled() throws Exception {
+        mvc.perform(json(post("/api/apps/dms/forms/dealer_application/records?submit=true"),
+                        application(unique("acme"), "not-an-address")).with(as(regionManager)))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.errors[0].pointer").value("/contact_email"));
+        mvc.perform(json(post("/api/apps/dms/forms/dealer_application/records?submit=true"), application(unique("acme"),
+                "a@acme.example.com").replace("\"account_name\"", "\"unused\"")).with(as(regionManager)))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.errors[0].pointer").value("/account_name"));
+    }
+
+    private String application(String username, String email) {
+        return """
+                {"company_name": "Acme Trading", "credit_code": "91310000MA1FL0001X", "legal_person": "Li Lei",
+                 "region": %d, "contact_name": "Han Meimei", "contact_phone": "13800000000",
+                 "contact_email": "%s", "account_name": "%s", "expected_volume": 3000000}"""
+                .formatted(region, email, username);
+    }
+
+    /** The secret of the set-password link in the one e-mail to {@code email}, once the outbox delivered it. */
+    private String passwordLinkMailedTo(String email) throws Exception {
+        deliver();
+        MimeMessage[] mails = SMTP.getReceivedMessagesForDomain(email);
+        assertThat(mails).as("e-mails to " + email).hasSize(1);
+        return PasswordLinkMail.tokenIn(mails[0]);
     }
 
     /** A user with an e-mail address, in org unit {@code orgId} and bound to dealer {@code dealerCode} (either null). */

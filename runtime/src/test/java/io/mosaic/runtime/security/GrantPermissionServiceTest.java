@@ -1,6 +1,7 @@
 package io.mosaic.runtime.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.contains;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -20,12 +21,15 @@ import io.mosaic.api.security.FieldAccess;
 import io.mosaic.api.security.FormAction;
 import io.mosaic.api.security.FormPermission;
 import io.mosaic.api.security.PermissionService;
+import io.mosaic.api.security.RowCondition;
 import io.mosaic.api.security.RowScope;
 import io.mosaic.api.security.UserContext;
 import io.mosaic.runtime.security.org.OrgUnit;
 import io.mosaic.runtime.security.role.GrantJson;
 import io.mosaic.runtime.security.role.RoleRequest;
 import io.mosaic.runtime.security.user.User;
+import io.mosaic.runtime.web.ApiError;
+import io.mosaic.runtime.web.ApiException;
 
 class GrantPermissionServiceTest extends SecurityTestSupport {
 
@@ -43,6 +47,36 @@ class GrantPermissionServiceTest extends SecurityTestSupport {
         assertThat(permission.actions()).containsExactlyInAnyOrder(FormAction.READ, FormAction.UPDATE);
         assertThat(permission.rowScopes()).containsExactlyInAnyOrder(RowScope.OWN, RowScope.OWN_DEALER);
         assertThat(permission.seesAllRows()).isFalse();
+    }
+
+    @Test
+    void aFilteredGrantKeepsItsConditionsToItsOwnScopeAndAnotherRolesPlainGrantStaysWhole() {
+        String app = unique("app");
+        RowCondition level = new RowCondition("levels", RowCondition.CONTAINS, "$dealer.level", true);
+        String dealer = role(new GrantJson(app, "notice", List.of("read"), "all", Map.of(), List.of(level)));
+        String staff = role(grant(app, "notice", "read", "own", Map.of()));
+
+        FormPermission filtered = permissions.formPermission(user(dealer), app, "notice");
+        FormPermission both = permissions.formPermission(user(dealer, staff), app, "notice");
+
+        assertThat(filtered.rowScopes()).isEmpty();
+        assertThat(filtered.seesAllRows()).isFalse();
+        assertThat(filtered.filtered()).containsExactly(new FormPermission.FilteredScope(RowScope.ALL, List.of(level)));
+        assertThat(both.rowScopes()).containsExactly(RowScope.OWN);
+        assertThat(both.filtered()).hasSize(1);
+        assertThat(roles.get(dealer).grants().get(0).rowFilter()).containsExactly(level);
+    }
+
+    @Test
+    void refusesAMalformedRowConditionAtItsPointer() {
+        String key = unique("role");
+        roles.create(new RoleRequest(key, "角色", "Role"));
+        List<GrantJson> grants = List.of(new GrantJson(unique("app"), "notice", List.of("read"), "all", Map.of(),
+                List.of(new RowCondition("levels", "like", "A", false), new RowCondition("levels", "eq", "$dealer", false))));
+
+        assertThatThrownBy(() -> roles.replaceGrants(key, grants)).isInstanceOfSatisfying(ApiException.class,
+                e -> assertThat(e.problems()).extracting(ApiError.Problem::pointer)
+                        .containsExactly("/0/rowFilter/0/op", "/0/rowFilter/1/value"));
     }
 
     @Test

@@ -8,6 +8,9 @@ import { keyProblem, topFields, locate } from '../../designer/formTree.js';
 import DesignIcon from './DesignIcon.js';
 import FormulaInput from './FormulaInput.js';
 
+/** The types a default formula may fill (the form kind's list): its number, text or date result fits them. */
+const DEFAULTABLE = ['integer', 'decimal', 'money', 'percent', 'text', 'date'];
+
 /** A property that is empty, false or blank is left out of the definition rather than written as such. */
 function assign(target, prop, value) {
   if (value === '' || value === null || value === undefined || value === false || (Array.isArray(value) && !value.length)) {
@@ -149,6 +152,7 @@ const FieldProperties = {
     return {
       t, localName, designer, field, isColumn, has, invalid, problems, keyError, setKey, set, setNumber, setDefault,
       defaultText, defaultInput, formulaFields, targetFields, setLookup, acceptText, setAccept, isComputed, isNumeric,
+      DEFAULTABLE,
       FILTER_OPS, filterRows, addCondition, changeCondition, removeCondition,
     };
   },
@@ -253,6 +257,13 @@ const FieldProperties = {
       <template v-if="has('options')">
         <label class="field-label">{{ t('design.options') }}</label>
         <OptionsEditor :options="field.options" :invalid="prop => invalid(prop)" />
+      </template>
+
+      <template v-if="DEFAULTABLE.includes(field.type)">
+        <label class="field-label">{{ t('design.defaultExpression') }}</label>
+        <FormulaInput :model-value="field.defaultExpression || ''" name="defaultExpression" :fields="formulaFields"
+                      :invalid="invalid('defaultExpression')" @update:model-value="set('defaultExpression', $event)" />
+        <small class="muted">{{ t('design.defaultExpressionHint') }}</small>
       </template>
 
       <details class="prop-conditions" :open="Boolean(field.visibleWhen || field.requiredWhen) || invalid('visibleWhen') || invalid('requiredWhen')">

@@ -5,7 +5,7 @@ import { computed, inject } from 'vue';
 import { t, localName } from '../../i18n.js';
 import {
   conditionKind, childrenOf, addChild, toggleGroup, toggleNot, assignNode, operatorsFor, valueShape, valueType, withOperator,
-  withField, typedValue, typedList, problemsAt, ROW_MODES,
+  withField, typedValue, typedList, problemsAt, existsSummary, ROW_MODES,
 } from '../../designer/ruleSet.js';
 import ChipPicker from '../designer/ChipPicker.js';
 import FormulaInput from '../designer/FormulaInput.js';
@@ -31,7 +31,8 @@ export default {
     const type = computed(() => valueType(field.value, props.node.rows));
     const fieldKeys = computed(() => [...new Set(props.fields.map(candidate => candidate.table || candidate.path))]);
     const columns = computed(() => props.fields.filter(candidate => candidate.column));
-    const problems = computed(() => problemsAt(rules.problems.value, props.pointer, { members: ['field', 'op', 'value', 'rows', 'expression'] }));
+    const problems = computed(() => problemsAt(rules.problems.value, props.pointer, { members: ['field', 'op', 'value', 'rows', 'expression', 'exists'] }));
+    const exists = computed(() => (kind.value === 'exists' ? existsSummary(props.node.exists) : null));
     const fieldLabel = candidate => (candidate.column
       ? `${localName(candidate.tableLabel, candidate.table)} › ${localName(candidate.label, candidate.column)}`
       : candidate.via ? `${localName(candidate.viaLabel, candidate.via)} › ${localName(candidate.label, candidate.key)}`
@@ -90,7 +91,7 @@ export default {
     }
     const listText = value => (Array.isArray(value) ? value.join(', ') : '');
     return {
-      t, kind, children, childPointer, field, shape, type, fieldKeys, columns, problems, fieldLabel, options, chooseField, chooseRows,
+      t, kind, exists, children, childPointer, field, shape, type, fieldKeys, columns, problems, fieldLabel, options, chooseField, chooseRows,
       chooseOp, setValue, setBound, setList, add, swapGroup, negate, group, removeChildAt, listText, changed, operatorsFor, ROW_MODES, emit,
     };
   },
@@ -159,6 +160,16 @@ export default {
             <input v-else name="values" class="cond-value" :placeholder="t('rules.listHint')" :value="listText(node.value)" @change="setList($event.target.value)">
           </template>
         </template>
+        <div v-else-if="kind === 'exists'" class="cond-exists" data-test="condition-exists">
+          <strong>{{ t('rules.exists', { form: exists.form }) }}</strong>
+          <ul class="cond-exists-where">
+            <li v-for="(w, i) in exists.where" :key="i"><code>{{ w.field }}</code> {{ t('rules.op.' + w.op) }} <code>{{ w.value }}</code></li>
+          </ul>
+          <span v-if="exists.when" class="small">{{ t('rules.existsWhen') }} <code>{{ exists.when }}</code></span>
+          <span v-if="exists.excludeSelf" class="small muted">{{ t('rules.existsExcludeSelf') }}</span>
+          <span v-if="exists.as" class="small muted">{{ t('rules.existsAs', { as: exists.as }) }}</span>
+          <span class="small muted">{{ t('rules.existsReadOnly') }}</span>
+        </div>
         <FormulaInput v-else class="cond-formula" name="expression" :fields="fieldKeys" :model-value="node.expression"
                       :invalid="problems.length > 0" @update:model-value="v => node.expression = v" />
         <span class="cond-tools">

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 
 import io.mosaic.api.security.FieldAccess;
 import io.mosaic.api.security.FormAction;
+import io.mosaic.api.security.RowCondition;
 import io.mosaic.api.security.RowScope;
 import io.mosaic.runtime.security.InputProblems;
 
@@ -20,18 +21,26 @@ import io.mosaic.runtime.security.InputProblems;
  * A grant in the API's spelling: lower-case names ({@code "read"}, {@code "org_subtree"}, {@code "read_only"}).
  *
  * @param form   form key or {@code "*"}
- * @param fields field key → {@code "hidden"} or {@code "read_only"}
+ * @param fields    field key → {@code "hidden"} or {@code "read_only"}
+ * @param rowFilter conditions on the rows the grant gives, as in an app manifest (null or empty: none)
  */
-public record GrantJson(String app, String form, List<String> actions, String rowScope, Map<String, String> fields) {
+public record GrantJson(String app, String form, List<String> actions, String rowScope, Map<String, String> fields,
+                        List<RowCondition> rowFilter) {
 
     /** Keys of apps, forms and fields (docs/definitions.md). */
     public static final Pattern KEY = Pattern.compile("[a-z][a-z0-9_]{0,47}");
+
+    /** Without row conditions. */
+    public GrantJson(String app, String form, List<String> actions, String rowScope, Map<String, String> fields) {
+        this(app, form, actions, rowScope, fields, null);
+    }
 
     public static GrantJson of(RoleGrant grant) {
         Map<String, String> fields = new TreeMap<>();
         grant.fields().forEach((k, v) -> fields.put(k, name(v)));
         return new GrantJson(grant.app(), grant.form(),
-                grant.actions().stream().sorted().map(GrantJson::name).toList(), name(grant.rowScope()), fields);
+                grant.actions().stream().sorted().map(GrantJson::name).toList(), name(grant.rowScope()), fields,
+                grant.rowFilter().isEmpty() ? null : grant.rowFilter());
     }
 
     /** The grant, or null with the reasons added to {@code problems} under {@code pointer}. */
@@ -73,7 +82,20 @@ public record GrantJson(String app, String form, List<String> actions, String ro
                 }
             });
         }
-        return problems.size() == known ? new RoleGrant(app, form, parsedActions, scope, parsedFields) : null;
+        List<RowCondition> conditions = rowFilter == null ? List.of() : rowFilter;
+        for (int i = 0; i < conditions.size(); i++) {
+            RowCondition condition = conditions.get(i);
+            String at = pointer + "/rowFilter/" + i;
+            if (condition == null || condition.field() == null || !KEY.matcher(condition.field()).matches()) {
+                problems.add(at + "/field", "must be a field key");
+            } else if (!RowCondition.EQ.equals(condition.op()) && !RowCondition.CONTAINS.equals(condition.op())) {
+                problems.add(at + "/op", "must be eq or contains");
+            } else if (condition.value() == null || condition.value().isEmpty()
+                    || !RowCondition.wellFormed(condition.value())) {
+                problems.add(at + "/value", "must be a value or $form.field");
+            }
+        }
+        return problems.size() == known ? new RoleGrant(app, form, parsedActions, scope, parsedFields, conditions) : null;
     }
 
     /** Parses a list of grants, refusing two grants for the same app and form. */

@@ -26,6 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
 import io.mosaic.api.app.AppManifest;
 import io.mosaic.api.security.FieldAccess;
 import io.mosaic.api.security.FormAction;
+import io.mosaic.api.security.RowCondition;
 import io.mosaic.api.security.RowScope;
 import io.mosaic.runtime.security.InputProblems;
 import io.mosaic.runtime.web.ApiError;
@@ -37,6 +38,8 @@ public class RoleService {
 
     public static final Pattern ROLE_KEY = Pattern.compile("[a-z][a-z0-9_]{0,63}");
     private static final TypeReference<Map<String, String>> FIELD_MAP = new TypeReference<>() {
+    };
+    private static final TypeReference<List<RowCondition>> ROW_FILTER = new TypeReference<>() {
     };
 
     private final JdbcClient jdbc;
@@ -148,7 +151,7 @@ public class RoleService {
             }
             jdbc.sql("DELETE FROM MO_ROLE_GRANT WHERE role_key = ? AND app_key = ?").params(role.key(), appKey).update();
             role.grants().forEach(g -> insertGrant(role.key(),
-                    new RoleGrant(appKey, g.form(), g.actions(), g.rowScope(), g.fields())));
+                    new RoleGrant(appKey, g.form(), g.actions(), g.rowScope(), g.fields(), g.rowFilter())));
         }
     }
 
@@ -187,13 +190,14 @@ public class RoleService {
         grant.fields().forEach((k, v) -> fields.put(k, GrantJson.name(v)));
         String actions = grant.actions().stream().sorted().map(GrantJson::name).collect(Collectors.joining(","));
         try {
-            jdbc.sql("INSERT INTO MO_ROLE_GRANT (role_key, app_key, form_key, actions, row_scope, field_access) "
-                            + "VALUES (?, ?, ?, ?, ?, ?)")
+            jdbc.sql("INSERT INTO MO_ROLE_GRANT (role_key, app_key, form_key, actions, row_scope, field_access, row_filter) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?)")
                     .params(roleKey, grant.app(), grant.form(), actions, GrantJson.name(grant.rowScope()),
-                            json.writeValueAsString(fields))
+                            json.writeValueAsString(fields),
+                            grant.rowFilter().isEmpty() ? null : json.writeValueAsString(grant.rowFilter()))
                     .update();
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A map of strings always serialises", e);
+            throw new IllegalStateException("Field access and row conditions always serialise", e);
         }
     }
 
@@ -213,14 +217,17 @@ public class RoleService {
             actions.add(GrantJson.parse(FormAction.class, action));
         }
         Map<String, FieldAccess> fields = new TreeMap<>();
+        List<RowCondition> rowFilter;
         try {
             json.readValue(rs.getString("field_access"), FIELD_MAP)
                     .forEach((k, v) -> fields.put(k, GrantJson.parse(FieldAccess.class, v)));
+            String conditions = rs.getString("row_filter");
+            rowFilter = conditions == null ? List.of() : json.readValue(conditions, ROW_FILTER);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Corrupt field access of grant " + rs.getLong("id"), e);
+            throw new IllegalStateException("Corrupt field access or row filter of grant " + rs.getLong("id"), e);
         }
         return new KeyedGrant(rs.getString("role_key"), new RoleGrant(rs.getString("app_key"), rs.getString("form_key"),
-                actions, GrantJson.parse(RowScope.class, rs.getString("row_scope")), fields));
+                actions, GrantJson.parse(RowScope.class, rs.getString("row_scope")), fields, rowFilter));
     }
 
     private record KeyedGrant(String roleKey, RoleGrant grant) {
