@@ -40,7 +40,7 @@ export default {
           <button class="button button-primary button-block" type="button" @click="signIn">{{ t('login.submit') }}</button>
         </SignedOutCard>
       </div>
-      <form v-else class="login-card" @submit.prevent="submit" novalidate>
+      <form v-else class="login-card" data-test="set-password" @submit.prevent="submit" novalidate>
         <SignedOutCard :title="t('setPassword.title')" :subtitle="t('setPassword.intro')">
           <div v-if="!token" class="alert alert-error" role="alert">{{ t('setPassword.noToken') }}</div>
           <ErrorBox :error="error" :hint="error?.problems?.some(p => p.pointer === '/token') ? t('setPassword.askAdmin') : ''" />

@@ -92,7 +92,8 @@ public record FlowBinding(String key, String process, String form, Map<String, T
      * {@code notify} sends {@code message} to users, role holders and (with {@code initiator}) the initiator.
      * {@code bind_dealer} binds the initiator's account to the dealer whose code the formula {@code value} gives (an
      * admitted company's applicant becomes its dealer user). {@code create_user} opens the {@link Account} its
-     * formulas describe, with {@code roles}.
+     * formulas describe, with {@code roles}, and
+     * stores the new user's id in the record's user field {@code field} when the step names one.
      */
     public record Step(String id, String action, String field, String value, String form, Map<String, String> values,
                        String message, boolean initiator, List<String> roles, List<String> users, Account account) {

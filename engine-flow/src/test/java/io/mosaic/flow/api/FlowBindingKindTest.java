@@ -108,7 +108,7 @@ class FlowBindingKindTest {
         assertThat(kind.validate("order_approval", withStep("""
                 {"id": "open_account", "action": "create_user", "username": "account_name",
                  "displayName": "company_name", "email": "contact_email", "roles": ["dealer"],
-                 "dealer": "dealer_code", "org": "region.org"}"""))).isEmpty();
+                 "dealer": "dealer_code", "org": "region.org", "field": "dealer_account"}"""))).isEmpty();
     }
 
     @ParameterizedTest(name = "create_user {0} is refused at {1}")

@@ -19,6 +19,7 @@ import org.flowable.variable.api.delegate.VariableScope;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -101,22 +102,14 @@ public class FlowFacts {
         FlowBinding.Step step = deployments.binding(execution.getProcessDefinitionId()).steps().get(stepId);
         Context context = context(execution);
         String app = context.app();
-        String form = context.form();
-        long recordId = context.recordId();
         String initiator = context.initiator();
         Actor actor = assignees.actor(initiator);
         Instant now = clock.instant();
         List<String> to = List.of();
         try {
             switch (step.action()) {
-                case "set_field" -> {
-                    ObjectNode patch = JSON.createObjectNode();
-                    patch.set(step.field(), FormulaValue.json(evaluate(step.value(), execution, stepId)));
-                    RecordStore store = records.systemStore(app, form);
-                    int version = store.read(recordId, RowFilter.ALL, Set.of()).orElseThrow()
-                            .path(SystemColumns.VERSION).intValue();
-                    store.update(recordId, version, patch.toString(), actor, Locale.ENGLISH);
-                }
+                case "set_field" -> setField(context, step.field(),
+                        FormulaValue.json(evaluate(step.value(), execution, stepId)), actor);
                 case "create_record" -> {
                     ObjectNode values = JSON.createObjectNode();
                     step.values().forEach((field, formula) -> values.set(field, FormulaValue.json(evaluate(formula, execution, stepId))));
@@ -145,7 +138,13 @@ public class FlowFacts {
                             account.roles(), account.locale(), account.enabled()));
                     to = List.of(initiator);
                 }
-                case "create_user" -> to = List.of(openAccount(step, execution));
+                case "create_user" -> {
+                    User account = openAccount(step, execution);
+                    if (step.field() != null) {
+                        setField(context, step.field(), JSON.getNodeFactory().numberNode(account.id()), actor);
+                    }
+                    to = List.of(account.username());
+                }
                 default -> throw new IllegalStateException("Unknown step action " + step.action());
             }
         } catch (InvalidRecordException e) {
@@ -164,12 +163,21 @@ public class FlowFacts {
                 step.message(), List.of(), null, null, to, 0L, now);
     }
 
+    private void setField(Context context, String field, JsonNode value, Actor actor) throws SQLException {
+        ObjectNode patch = JSON.createObjectNode();
+        patch.set(field, value);
+        RecordStore store = records.systemStore(context.app(), context.form());
+        int version = store.read(context.recordId(), RowFilter.ALL, Set.of()).orElseThrow()
+                .path(SystemColumns.VERSION).intValue();
+        store.update(context.recordId(), version, patch.toString(), actor, Locale.ENGLISH);
+    }
+
     /**
      * Opens the account a {@code create_user} step describes and mails its owner the link that sets its password;
-     * answers the username. The account service's refusals (a username taken, an address that is none) are told in
+     * answers the account. The account service's refusals (a username taken, an address that is none) are told in
      * the words of the record: the problem points at the field the step's formula reads, when it reads one field.
      */
-    private String openAccount(FlowBinding.Step step, DelegateExecution execution) {
+    private User openAccount(FlowBinding.Step step, DelegateExecution execution) {
         FlowBinding.Account account = step.account();
         Map<String, String> formulas = new LinkedHashMap<>();
         formulas.put("username", account.username());
@@ -191,7 +199,7 @@ public class FlowFacts {
         try {
             return passwords.openAccount(new UserRequest(text(values.get("username")), text(values.get("displayName")),
                     text(values.get("email")), null, orgId, null, text(values.get("dealerId")), step.roles(), null,
-                    null)).username();
+                    null));
         } catch (ApiException e) {
             ApiError.Problem first = e.problems().isEmpty() ? new ApiError.Problem("", e.getMessage()) : e.problems().get(0);
             // The approval itself was well formed: what the account service refused is the record's data.

@@ -134,8 +134,14 @@ final class Browser implements AutoCloseable {
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(css)));
     }
 
+    /**
+     * Clicks an element once it is clickable, first scrolled to the middle of the window: Chromium would scroll it only
+     * to the top edge, under the page's fixed header, which would then take the click.
+     */
     void click(String css) {
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
+        WebElement element = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css)));
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        element.click();
     }
 
     /**

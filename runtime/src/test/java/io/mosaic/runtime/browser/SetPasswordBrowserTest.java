@@ -9,8 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
+import io.mosaic.runtime.security.PasswordLinkMail;
 import io.mosaic.runtime.security.user.PasswordLinks;
 import io.mosaic.runtime.security.user.UserRequest;
 
@@ -19,8 +18,6 @@ import io.mosaic.runtime.security.user.UserRequest;
  * out, signs in with it, and cannot use the link again. Screenshots in {@code target/screenshots} (30-…).
  */
 class SetPasswordBrowserTest extends BrowserTest {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Autowired
     PasswordLinks passwordLinks;
@@ -93,19 +90,13 @@ class SetPasswordBrowserTest extends BrowserTest {
         assertThat(mailedLinks(username)).hasSize(2).doesNotHaveDuplicates().first().isEqualTo(first);
     }
 
-    /** The link of the one e-mail the outbox holds for {@code username}, as a route ({@code #/set-password?token=…}). */
+    /** The route of the one e-mail's link ({@code #/set-password?token=…}) the outbox holds for {@code username}. */
     private String mailedLink(String username) throws Exception {
-        return mailedLinks(username).stream().reduce((a, b) -> {
-            throw new AssertionError("More than one e-mail to " + username);
-        }).orElseThrow();
+        assertThat(mailedLinks(username)).hasSize(1);
+        return "#/set-password?token=" + mailedLinks(username).get(0);
     }
 
     private List<String> mailedLinks(String username) throws Exception {
-        List<String> links = new java.util.ArrayList<>();
-        for (String message : jdbc.sql("SELECT message FROM MO_OUTBOX WHERE target = ? AND channel = 'email' ORDER BY id")
-                .param(username).query(String.class).list()) {
-            links.add(JSON.readTree(message).path("link").asText());
-        }
-        return links;
+        return PasswordLinkMail.tokensInOutbox(jdbc, username);
     }
 }

@@ -10,8 +10,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import jakarta.mail.internet.MimeMessage;
 
@@ -24,6 +22,7 @@ import org.springframework.test.web.servlet.ResultActions;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 
+import io.mosaic.runtime.security.PasswordLinkMail;
 import io.mosaic.runtime.security.org.OrgUnit;
 import io.mosaic.runtime.security.role.GrantJson;
 import io.mosaic.runtime.security.user.User;
@@ -114,6 +113,8 @@ class FlowStepsTest extends FlowTestSupport {
         assertThat(account.dealerId()).isEqualTo(code);
         assertThat(account.orgId()).isEqualTo(org.id());
         assertThat(workflow(initiator, claim).path("timeline").findValuesAsText("action")).endsWith("create_user");
+        mvc.perform(get("/api/apps/{app}/forms/claim/records/{id}", app, claim).with(as(initiator)))
+                .andExpect(jsonPath("$.cost").value(account.id()));
         login(username, PASSWORD).andExpect(status().isUnauthorized());
 
         String token = passwordLinkMailedTo(email);
@@ -169,13 +170,16 @@ class FlowStepsTest extends FlowTestSupport {
         metadata.publishContent(app, "flow", "automated", accountBinding(), null, ACTOR);
     }
 
-    /** The automated flow whose last step opens an account from the claim's fields (the org id in amount). */
+    /**
+     * The automated flow whose last step opens an account from the claim's fields (the org id in amount) and keeps the
+     * new user's id in cost.
+     */
     private String accountBinding() throws Exception {
         return fixture("automated.flow.json").replace(
                 "{\"id\": \"tell\", \"action\": \"notify\", \"initiator\": true, \"message\": \"Your claim went through\"}",
                 """
                 {"id": "tell", "action": "create_user", "username": "reviewer", "displayName": "title",
-                 "email": "note", "roles": ["%s"], "dealer": "region", "org": "amount"}"""
+                 "email": "note", "roles": ["%s"], "dealer": "region", "org": "amount", "field": "cost"}"""
                         .formatted(directorRole));
     }
 
@@ -185,9 +189,7 @@ class FlowStepsTest extends FlowTestSupport {
         MimeMessage[] mails = SMTP.getReceivedMessagesForDomain(email);
         assertThat(mails).hasSize(1);
         assertThat(mails[0].getSubject()).isEqualTo("设置您的 Mosaic 密码");
-        Matcher link = Pattern.compile("#/set-password\\?token=([A-Za-z0-9_-]+)").matcher(mails[0].getContent().toString());
-        assertThat(link.find()).as("a set-password link in " + mails[0].getContent()).isTrue();
-        return link.group(1);
+        return PasswordLinkMail.tokenIn(mails[0]);
     }
 
     private ResultActions setPassword(String token, String password) throws Exception {

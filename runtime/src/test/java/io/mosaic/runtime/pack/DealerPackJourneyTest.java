@@ -16,8 +16,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,6 +42,7 @@ import io.mosaic.runtime.notify.WebhookReceiver;
 import io.mosaic.runtime.notify.WebhookSettings;
 import io.mosaic.runtime.rule.RuleSchedules;
 import io.mosaic.runtime.security.Browser;
+import io.mosaic.runtime.security.PasswordLinkMail;
 import io.mosaic.runtime.security.SecurityTestSupport;
 import io.mosaic.runtime.security.org.OrgUnit;
 import io.mosaic.runtime.security.user.User;
@@ -138,6 +137,7 @@ class DealerPackJourneyTest extends SecurityTestSupport {
         assertThat(applicant.roles()).containsExactly("dealer");
         assertThat(applicant.dealerId()).isEqualTo(code);
         assertThat(applicant.orgId()).isEqualTo(east.id());
+        assertThat(profile.path("portal_user").asLong()).isEqualTo(applicant.id());
         String link = passwordLinkMailedTo(email);
         Browser browser = new Browser(serverPort);
         browser.get("/api/auth/csrf");
@@ -428,9 +428,7 @@ class DealerPackJourneyTest extends SecurityTestSupport {
         deliver();
         MimeMessage[] mails = SMTP.getReceivedMessagesForDomain(email);
         assertThat(mails).as("e-mails to " + email).hasSize(1);
-        Matcher link = Pattern.compile("#/set-password\\?token=([A-Za-z0-9_-]+)").matcher(mails[0].getContent().toString());
-        assertThat(link.find()).as("a set-password link in " + mails[0].getContent()).isTrue();
-        return link.group(1);
+        return PasswordLinkMail.tokenIn(mails[0]);
     }
 
     /** A user with an e-mail address, in org unit {@code orgId} and bound to dealer {@code dealerCode} (either null). */

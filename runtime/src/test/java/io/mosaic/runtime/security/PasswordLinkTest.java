@@ -101,14 +101,8 @@ class PasswordLinkTest extends SecurityTestSupport {
         return new UserRequest(username, "Acme", email, null, null, null, null, List.of(), "en", null);
     }
 
-    /** The secrets of the links mailed to the user, oldest first, from the outbox. */
     private List<String> linkOf(User user) throws Exception {
-        List<String> tokens = new java.util.ArrayList<>();
-        for (String message : jdbc.sql("SELECT message FROM MO_OUTBOX WHERE target = ? AND channel = 'email' ORDER BY id")
-                .param(user.username()).query(String.class).list()) {
-            tokens.add(json.readTree(message).path("link").asText().replaceFirst("^#/set-password\\?token=", ""));
-        }
-        return tokens;
+        return PasswordLinkMail.tokensInOutbox(jdbc, user.username());
     }
 
     private ResultActions use(String token, String password) throws Exception {

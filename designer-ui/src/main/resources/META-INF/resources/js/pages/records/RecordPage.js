@@ -106,15 +106,11 @@ export default {
       submitBusy.value = true;
       submitError.value = null;
       try {
-        const answer = await api.post(`${path.value}/${encodeURIComponent(props.id)}/submit`, { comment, attachments });
-        if (answer?.record) {
-          rememberDisplays(props.app, form.value, [answer.record]);
-          stored.value = answer.record;
-          record.value = clone(answer.record);
-        }
+        await api.post(`${path.value}/${encodeURIComponent(props.id)}/submit`, { comment, attachments });
         submitting.value = false;
         showToast(t('flow.submitted'));
-        await loadWorkflow();
+        // The submit answers only the instance; its rules may have changed the record (a status field), so read both.
+        await flowChanged();
       } catch (failure) {
         submitError.value = failure;
       } finally {
