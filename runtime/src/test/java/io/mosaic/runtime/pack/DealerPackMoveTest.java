@@ -186,7 +186,8 @@ class DealerPackMoveTest {
                 // A report over a form the user may not read is refused alike on both.
                 assertThat(onB.status()).as(user + " " + report).isEqualTo(onA.status());
                 if (onB.status() == 200) {
-                    assertThat(onB.json().path("rows")).as(user + " " + report).isEqualTo(onA.json().path("rows"));
+                    // as sets: rows that tie on the sort may come in either order (MariaDB)
+                    assertThat(rows(onB)).as(user + " " + report).containsExactlyInAnyOrderElementsOf(rows(onA));
                     if (!onB.json().path("rows").isEmpty()) {
                         withRows.add(user + " " + report);
                     }
@@ -226,6 +227,12 @@ class DealerPackMoveTest {
             titles = expect(b.as("warehouse").get("/api/notifications?size=50"), 200).path("items").findValuesAsText("en");
         }
         assertThat(titles).contains(expected);
+    }
+
+    private static List<String> rows(Browser.Response report) {
+        List<String> rows = new ArrayList<>();
+        report.json().path("rows").forEach(row -> rows.add(row.toString()));
+        return rows;
     }
 
     private static String published(Installation node, String kind, String key) {
