@@ -180,6 +180,10 @@ public final class ChartOptions {
                 categoryAxis.put("boundaryGap", false);
             }
             ObjectNode valueAxis = JSON.objectNode().put("type", "value");
+            if (format.decimals == 0 && !format.percent) {
+                // Whole numbers (counts): ticks between them would all read as the same rounded label.
+                valueAxis.put("minInterval", 1);
+            }
             option.set(horizontal ? "yAxis" : "xAxis", categoryAxis);
             option.set(horizontal ? "xAxis" : "yAxis", valueAxis);
             if (horizontal) {
@@ -205,7 +209,8 @@ public final class ChartOptions {
                             stacked));
                 }
             }
-            option.putObject("legend").put("show", series.size() > 1);
+            // One line that pages, so that in a narrow widget the legend does not wrap down over the plot.
+            option.putObject("legend").put("show", series.size() > 1).put("type", "scroll");
             option.putObject("grid").put("containLabel", true).put("left", 8).put("right", 16).put("top", 32)
                     .put("bottom", 8);
             return option;

@@ -218,7 +218,8 @@ public class ReportController {
         });
         Dashboards.Widget found = dashboards.widget(app, key, widget, values);
         ReportViews.Bound bound = views.published(app, found.report());
-        return exportable(views.data(app, bound, found.filters(), language(locale, user), false, user), app, bound, user);
+        return exportable(views.data(app, bound, found.filters(), language(locale, user), false, user), app, bound,
+                user);
     }
 
     /** Whether the user may download the rows, so that a page offers the export only to those the server lets. */

@@ -199,6 +199,11 @@ final class Browser implements AutoCloseable {
         new Actions(driver).release().perform();
     }
 
+    /** Scrolls the page until the element is in the middle of the window, e.g. to take a screenshot of it. */
+    void scrollTo(String css) {
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", waitFor(css));
+    }
+
     /** Clicks at a point of the viewport, e.g. on a chart element a canvas draws. */
     void clickAt(int x, int y) {
         new Actions(driver).moveToLocation(x, y).pause(Duration.ofMillis(80)).click().perform();

@@ -270,7 +270,7 @@ export default {
       </div>
       <ErrorBox :error="error" :hint="stale ? t('record.staleHint') : ''" />
       <div v-if="stale" class="form-actions"><button type="button" class="button" @click="load">{{ t('record.reload') }}</button></div>
-      <template v-if="view && form && !deleted">
+      <template v-if="view && form && !deleted && (isNew || stored)">
         <div v-if="!isNew" class="tabs" role="tablist">
           <button type="button" role="tab" class="tab" :class="{ active: tab === 'details' }" @click="tab = 'details'">{{ t('record.details') }}</button>
           <button type="button" role="tab" class="tab" :class="{ active: tab === 'history' }" data-test="history-tab" @click="showHistory">{{ t('record.history') }}</button>
