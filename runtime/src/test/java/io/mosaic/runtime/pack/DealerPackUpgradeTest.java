@@ -35,7 +35,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.mosaic.api.app.AppManifest;
 import io.mosaic.form.store.SqlNames;
 import io.mosaic.runtime.metadata.DefinitionSummary;
 import io.mosaic.runtime.metadata.MetadataService;
