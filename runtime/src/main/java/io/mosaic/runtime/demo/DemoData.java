@@ -139,6 +139,7 @@ public class DemoData {
                 }
             }
         }
+        long ordersDone = System.nanoTime();
         List<ObjectNode> shipments = shipments(random, shipped, today);
         records.systemStoreWithoutRules(APP, "shipment").createAll(json(shipments), actor, Locale.ENGLISH);
         List<ObjectNode> stock = inventory(random, productIds);
@@ -147,7 +148,11 @@ public class DemoData {
         records.systemStore(APP, "opportunity").createAll(json(opportunities), actor, Locale.ENGLISH);
         List<ObjectNode> claims = expenseClaims(random, dealerIds, today);
         records.systemStore(APP, "expense_claim").createAll(json(claims), actor, Locale.ENGLISH);
+        long othersDone = System.nanoTime();
         int statements = rebateStatements(today, actor);
+        log.info("Demo data phases: orders {} ms, shipments to claims {} ms, rebate runs {} ms",
+                (ordersDone - start) / 1_000_000, (othersDone - ordersDone) / 1_000_000,
+                (System.nanoTime() - othersDone) / 1_000_000);
         Generated generated = new Generated(size, regionIds.size(), dealerIds.size(), productIds.size(), size.orders(),
                 lines, shipments.size(), stock.size(), opportunities.size(), claims.size(), statements,
                 (System.nanoTime() - start) / 1_000_000);

@@ -338,7 +338,7 @@ class DealerPackJourneyTest extends SecurityTestSupport {
         assertThat(refused.at("/errors/0/pointer").asText()).isEqualTo("/customer_code");
         assertThat(refused.at("/errors/0/message").asText()).isEqualTo("Another dealer registered this customer as "
                 + number + "; it is still within its protection period").doesNotContain("Dealer " + codeA);
-        assertThat(list(dealerB, "opportunity")).isEmpty();
+        assertThat(list(dealerB, "opportunity", "customer_code:eq:" + customer)).isEmpty();
 
         long own = create(dealerB, "opportunity", opportunity(b, lapsed, today));
         create(dealerA, "opportunity", opportunity(a, customer, today));

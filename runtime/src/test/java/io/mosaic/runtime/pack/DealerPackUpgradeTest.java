@@ -3,6 +3,10 @@ package io.mosaic.runtime.pack;
 import static io.mosaic.runtime.pack.Installation.expect;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -16,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
+import javax.imageio.ImageIO;
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.AfterAll;
@@ -30,7 +35,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.mosaic.api.app.AppManifest;
 import io.mosaic.form.store.SqlNames;
 import io.mosaic.runtime.metadata.DefinitionSummary;
 import io.mosaic.runtime.metadata.MetadataService;
@@ -38,8 +42,9 @@ import io.mosaic.runtime.support.DatabaseFingerprint;
 
 /**
  * Upgrading the dealer pack on an installation full of data: the README's demo start (the shipped pack and the demo
- * data) plus a record in each workflow state, then the next version of the pack ({@link NextDmsPack}: a customer PO
- * number on the order form and a report over it) through the admin's import, dry run first. The tests run in order:
+ * data) plus a record in each workflow state and a product photo, then the next version of the pack
+ * ({@link NextDmsPack}: a customer PO number on the order form and a report over it) through the admin's import, dry
+ * run first. The tests run in order:
  * the first ones look at the installation as the upgrade left it, the later ones change it.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -60,6 +65,8 @@ class DealerPackUpgradeTest {
     private static BigDecimal listPrice;
     private static long pendingOrder;
     private static long confirmedStatement;
+    private static byte[] photo;
+    private static String photoId;
 
     @BeforeAll
     static void anInstallationFullOfDataUpgradedToTheNextVersion() {
@@ -84,6 +91,15 @@ class DealerPackUpgradeTest {
         node.approve("dealer_a", "rebate_statement", confirmedStatement);
         assertThat(node.read("dealer_a", "rebate_statement", confirmedStatement).path("status").asText())
                 .isEqualTo("confirmed");
+
+        // and an attachment: a photo on the product
+        photo = png();
+        JsonNode uploaded = expect(node.as("admin").upload("/api/apps/dms/forms/product/files?field=photo", "file",
+                "photo.png", photo), 201);
+        photoId = uploaded.path("id").asText();
+        expect(node.as("admin").send("PATCH", "/api/apps/dms/forms/product/records/" + product, "{\"photo\": ["
+                + uploaded + "], \"version\": " + node.read("admin", "product", product).path("version").asInt() + "}"),
+                200);
 
         versionsBefore = publishedVersions();
         columnsBefore = formColumns(node.dataSource());
@@ -146,6 +162,13 @@ class DealerPackUpgradeTest {
 
     @Test
     @Order(3)
+    void theProductsPhotoIsStillServed() {
+        assertThat(node.read("admin", "product", product).path("photo").get(0).path("id").asText()).isEqualTo(photoId);
+        assertThat(node.as("dealer_a").download("/api/apps/dms/forms/product/files/" + photoId)).isEqualTo(photo);
+    }
+
+    @Test
+    @Order(4)
     void theNewVersionIsPublishedAndOnlyTheChangedDefinitionsGetANewVersion() {
         Map<String, Integer> after = publishedVersions();
 
@@ -161,7 +184,7 @@ class DealerPackUpgradeTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void theApprovalOpenBeforeTheUpgradeCompletesAfterIt() {
         node.approve("manager_east", "order", pendingOrder);
 
@@ -172,7 +195,7 @@ class DealerPackUpgradeTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void theNewFieldIsWritableOnNewAndOldOrdersAndTheNewReportSumsIt() {
         long first = node.create("dealer_a", "order", order(listPrice, "PO-A1"), false);
         long second = node.create("dealer_a", "order", order(listPrice, "PO-A1"), false);
@@ -196,7 +219,7 @@ class DealerPackUpgradeTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void theOlderAndTheSameVersionAreRefusedAndChangeNothing() {
         Map<String, String> before = DatabaseFingerprint.of(node.dataSource());
         Map<String, Integer> versions = publishedVersions();
@@ -219,6 +242,16 @@ class DealerPackUpgradeTest {
                 {"dealer": %d, "order_date": "%s", "payment": "prepaid",%s
                  "lines": [{"product": %d, "quantity": 1, "price": %s}]}""".formatted(dealerA, LocalDate.now(),
                 poNumber == null ? "" : " \"po_number\": \"" + poNumber + "\",", product, price);
+    }
+
+    private static byte[] png() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(new BufferedImage(4, 4, BufferedImage.TYPE_INT_RGB), "png", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     private static BigDecimal payable(long order) {

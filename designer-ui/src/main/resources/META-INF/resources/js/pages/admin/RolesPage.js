@@ -158,6 +158,14 @@ export default {
               <div class="checkbox-row"><label v-for="action in ACTIONS" :key="action" class="check"><input type="checkbox" :value="action" v-model="grant.actions" :data-action="action">{{ t('action.' + action) }}</label></div></div>
             <label class="field"><span>{{ t('roles.rowScope') }}</span>
               <select name="rowScope" v-model="grant.rowScope"><option v-for="scope in ROW_SCOPES" :key="scope" :value="scope">{{ t('scope.' + scope) }}</option></select></label>
+            <div v-if="grant.rowFilter && grant.rowFilter.length" class="field" data-test="row-filter">
+              <span class="field-label">{{ t('roles.rowFilter') }}</span>
+              <ul class="small">
+                <li v-for="(c, ci) in grant.rowFilter" :key="ci"><code>{{ c.field }}</code> {{ t('roles.rowFilterOp.' + c.op) }}
+                  <code>{{ c.value }}</code><span v-if="c.orBlank" class="muted"> {{ t('roles.rowFilterOrBlank') }}</span></li>
+              </ul>
+              <small class="muted">{{ t('roles.rowFilterHint') }}</small>
+            </div>
             <div class="field"><span class="field-label">{{ t('roles.fieldRules') }}</span>
               <div v-for="(row, ri) in grant.fieldRows" :key="ri" class="field-rule">
                 <input name="fieldKey" v-model.trim="row.key" :placeholder="t('roles.fieldKey')">
