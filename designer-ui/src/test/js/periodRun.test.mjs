@@ -11,6 +11,7 @@ const ORDER = { key: 'order', fields: [
 
 const quarter = () => ({
   ...blankRun(), period: ' 2026-Q1 ', from: '2026-01-01', to: '2026-03-31', dateField: 'order_date', groupBy: 'dealer',
+  filters: ['', ' status:eq:approved ', 'total:gt:0'],
   sums: [{ name: 'quarter_sales', field: 'total' }, { name: '', field: '' }], resultForm: 'rebate',
   values: [{ field: 'dealer', formula: 'dealer' }, { field: 'amount', formula: ' quarter_sales * rate ' }, { field: 'rate', formula: '' }],
 });
@@ -18,13 +19,13 @@ const quarter = () => ({
 test('the request carries the filled rows as maps and leaves blank rows out', () => {
   assert.deepEqual(runBody(quarter()), {
     period: '2026-Q1', from: '2026-01-01', to: '2026-03-31', dateField: 'order_date', groupBy: 'dealer',
-    sums: { quarter_sales: 'total' }, resultForm: 'rebate', values: { dealer: 'dealer', amount: 'quarter_sales * rate' },
+    filters: ['status:eq:approved', 'total:gt:0'], sums: { quarter_sales: 'total' }, resultForm: 'rebate', values: { dealer: 'dealer', amount: 'quarter_sales * rate' },
   });
 });
 
 test('a blank dialog asks for nothing the server would read as given, and no group-by runs each record alone', () => {
   assert.deepEqual(runBody(blankRun()), {
-    period: '', from: null, to: null, dateField: null, groupBy: null, sums: {}, resultForm: null, values: {},
+    period: '', from: null, to: null, dateField: null, groupBy: null, filters: [], sums: {}, resultForm: null, values: {},
   });
 });
 
@@ -44,6 +45,10 @@ test('problem pointers land on the inputs they are about', () => {
   assert.equal(problemInput('/values/amount', state), 'values.1');
   assert.equal(problemInput('/values/gone', state), null);
   assert.equal(problemInput('/sums/x/y', state), null);
+  // The server numbers only the filters sent: its second is the dialog's third row, the first being blank.
+  assert.equal(problemInput('/filters/0', state), 'filters.1');
+  assert.equal(problemInput('/filters/1', state), 'filters.2');
+  assert.equal(problemInput('/filters/2', state), null);
 });
 
 test('problems are grouped by input, the unplaced ones under other', () => {

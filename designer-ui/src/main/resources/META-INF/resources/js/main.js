@@ -6,6 +6,7 @@ import { session, loadMe, isAdmin, mayManagePacks, mayDesign } from './session.j
 import AppHeader from './components/AppHeader.js';
 import PageLayout from './components/PageLayout.js';
 import LoginPage from './pages/LoginPage.js';
+import SetPasswordPage from './pages/SetPasswordPage.js';
 import LauncherPage from './pages/LauncherPage.js';
 import AppPage from './pages/AppPage.js';
 import TokensPage from './pages/TokensPage.js';
@@ -47,15 +48,16 @@ const Message = {
 };
 
 const Root = {
-  components: { AppHeader, LoginPage, Message, ToastHost },
+  components: { AppHeader, LoginPage, SetPasswordPage, Message, ToastHost },
   setup() {
     const allowed = computed(() => (!route.value.meta.admin || isAdmin()) && (!route.value.meta.packs || mayManagePacks())
       && (!route.value.meta.design || mayDesign()));
     const page = computed(() => PAGES[route.value.name]);
 
-    // Anyone not signed in lands on the login page and comes back to where they were going.
+    // Anyone not signed in lands on the login page and comes back to where they were going; public pages (setting a
+    // password with a mailed link) are for people who cannot sign in yet.
     watch([() => session.checked, () => session.me, route], () => {
-      if (!session.checked) return;
+      if (!session.checked || route.value.meta.public) return;
       if (!session.me && route.value.name !== 'login') {
         session.returnTo = route.value.path;
         navigate('/login');
@@ -68,7 +70,8 @@ const Root = {
   },
   template: /* html */ `
     <template v-if="session.checked">
-      <LoginPage v-if="!session.me || route.name === 'login'" />
+      <SetPasswordPage v-if="route.name === 'setPassword'" />
+      <LoginPage v-else-if="!session.me || route.name === 'login'" />
       <div v-else class="shell">
         <AppHeader />
         <component v-if="page && allowed" :is="page" :key="['target', 'record'].includes(route.name) ? 'app' : route.name" />

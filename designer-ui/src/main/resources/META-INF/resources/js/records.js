@@ -3,6 +3,7 @@
 // client may send, and how a value reads in a list or a read-only view.
 import { parse, contextOf, typeOf, Decimal } from './formula.js';
 import { localName, t, formatDate } from './i18n.js';
+import { serverFormulas } from './serverFormulas.js';
 
 /** Types whose value the platform sets: never sent by a client. */
 export const COMPUTED_TYPES = new Set(['formula', 'serial']);
@@ -65,7 +66,8 @@ function plain(value) {
 /**
  * The record with every live formula computed, over as many passes as there are formulas so that a formula
  * reading another (`total` over `lines.amount`) settles whatever the field order. `errors` maps a pointer to the
- * formula error that stopped it; a formula the viewer may not compute (`live: false`) keeps the stored value.
+ * formula error that stopped it; a formula the viewer may not compute (`live: false`, or one of serverFormulas)
+ * keeps the stored value.
  */
 export function computeFormulas(form, record, today) {
   const values = clone(record || {});
@@ -77,13 +79,15 @@ export function computeFormulas(form, record, today) {
     }
   }
   const errors = {};
-  const formulas = form.fields.filter(f => f.type === 'formula' && f.expression);
-  const tables = form.fields.filter(f => f.type === 'subtable' && (f.columns || []).some(c => c.type === 'formula' && c.expression));
+  const server = serverFormulas(form);
+  const formulas = form.fields.filter(f => f.type === 'formula' && f.expression && !server.has(f.key));
+  const computable = table => (table.columns || []).filter(c => c.type === 'formula' && c.expression && !server.has(`${table.key}.${c.key}`));
+  const tables = form.fields.filter(f => f.type === 'subtable' && computable(f).length);
   const passes = Math.max(1, formulas.length + tables.length);
   for (let pass = 0; pass < passes; pass++) {
     for (const table of tables) {
       (values[table.key] || []).forEach((row, i) => {
-        for (const column of table.columns.filter(c => c.type === 'formula' && c.expression)) {
+        for (const column of computable(table)) {
           const pointer = `/${table.key}/${i}/${column.key}`;
           row[column.key] = result(column, { ...values, ...row }, pointer, errors, today);
         }

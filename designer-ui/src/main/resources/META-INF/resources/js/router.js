@@ -4,6 +4,7 @@ import { ref } from 'vue';
 
 const ROUTES = [
   ['login', '/login'],
+  ['setPassword', '/set-password', { public: true }],
   ['launcher', '/apps'],
   ['app', '/apps/:app'],
   ['target', '/apps/:app/:kind/:key'],

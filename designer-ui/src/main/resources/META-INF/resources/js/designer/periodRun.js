@@ -5,8 +5,8 @@
 const NUMBER_TYPES = new Set(['integer', 'decimal', 'money', 'percent']);
 
 export function blankRun() {
-  return { period: '', from: '', to: '', dateField: '', groupBy: '', sums: [{ name: '', field: '' }], resultForm: '',
-    values: [{ field: '', formula: '' }] };
+  return { period: '', from: '', to: '', dateField: '', groupBy: '', filters: [''], sums: [{ name: '', field: '' }],
+    resultForm: '', values: [{ field: '', formula: '' }] };
 }
 
 /** Top-level fields of a form that can date its records into a period. */
@@ -30,6 +30,7 @@ export function runBody(state) {
     to: state.to || null,
     dateField: state.dateField || null,
     groupBy: state.groupBy || null,
+    filters: (state.filters || []).map(text).filter(Boolean),
     sums: pairs(state.sums, 'name', 'field'),
     resultForm: state.resultForm || null,
     values: pairs(state.values, 'field', 'formula'),
@@ -38,13 +39,17 @@ export function runBody(state) {
 
 /**
  * The input a problem's pointer is about: `period`, `from`, `dateField`, `resultForm` (an empty `/values` means
- * the result form or its values are missing), `values.{row}` for a value's formula; null for one the dialog does
- * not show, which goes above its buttons instead.
+ * the result form or its values are missing), `values.{row}` for a value's formula, `filters.{row}` for a filter
+ * (the server counts only the filled ones); null for one the dialog does not show, which goes above its buttons.
  */
 export function problemInput(pointer, state) {
   const parts = (pointer || '').split('/').slice(1).map(part => part.replace(/~1/g, '/').replace(/~0/g, '~'));
   if (['period', 'from', 'to', 'dateField', 'groupBy'].includes(parts[0]) && parts.length === 1) return parts[0];
   if (parts[0] === 'values' && parts.length === 1) return 'resultForm';
+  if (parts[0] === 'filters' && parts.length === 2) {
+    const filled = (state.filters || []).map((filter, row) => [filter, row]).filter(([filter]) => filter.trim());
+    return filled[Number(parts[1])] ? `filters.${filled[Number(parts[1])][1]}` : null;
+  }
   if (parts[0] === 'values' && parts.length === 2) {
     const row = state.values.findIndex(value => value.field.trim() === parts[1]);
     return row < 0 ? null : `values.${row}`;

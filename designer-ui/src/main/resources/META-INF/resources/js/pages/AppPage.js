@@ -1,5 +1,5 @@
 // One app: its menu from the published manifest on the side; a menu target opens in the content area: a form's
-// records, a dashboard, or a report (where a drill-through leads).
+// records, a dashboard, a report (where a drill-through leads), or a decision table to run over a period.
 import { ref, computed, watch } from 'vue';
 import { api, attempt } from '../api.js';
 import { t, localName } from '../i18n.js';
@@ -11,6 +11,7 @@ import DesignEntry from '../components/designer/DesignEntry.js';
 import RecordListPage from './records/RecordListPage.js';
 import RecordPage from './records/RecordPage.js';
 import DashboardPage from './reports/DashboardPage.js';
+import DecisionPage from './rules/DecisionPage.js';
 import ReportWidget from '../components/report/ReportWidget.js';
 import { recordFiltersFromQuery } from '../report/dashboardFilters.js';
 
@@ -44,7 +45,7 @@ function withTargets(items) {
 
 export default {
   name: 'AppPage',
-  components: { ErrorBox, PageLayout, MenuTree, UiIcon, RecordListPage, RecordPage, DesignEntry, DashboardPage, ReportWidget },
+  components: { ErrorBox, PageLayout, MenuTree, UiIcon, RecordListPage, RecordPage, DesignEntry, DashboardPage, DecisionPage, ReportWidget },
   setup() {
     const menu = ref(null);
     const error = ref(null);
@@ -62,6 +63,12 @@ export default {
         menu.value = await api.get(`/api/apps/${encodeURIComponent(key)}/menu`);
       });
     }, { immediate: true });
+
+    // Entering the app opens its home: the first menu entry the user sees (the pack orders each role's dashboard or
+    // work list first). replace: the browser's Back leaves the app instead of coming back here.
+    watch([entries, () => route.value.name], ([list, name]) => {
+      if (name === 'app' && list.length) location.replace(targetLink(appKey.value, list[0].target));
+    });
 
     const kindLabel = kind => t(`kind.${kind}`);
     /** A report opened on its own (a drill-through): its data under the address's filters. */
@@ -94,6 +101,8 @@ export default {
           <ul v-if="reportFilters.length" class="applied-filters"><li v-for="f in reportFilters" :key="f" class="chip"><code>{{ f }}</code></li></ul>
           <ReportWidget :app="appKey" :report="target.key" :data-path="reportData" :filters="reportFilters" />
         </section>
+        <DecisionPage v-else-if="target && target.kind === 'decision'" :app="appKey" :table-key="target.key"
+                      :title="targetItem ? localName(targetItem.name, target.key) : ''" />
         <section v-else-if="target" class="placeholder" data-test="target-placeholder">
           <div class="page-header"><h1>{{ targetItem ? localName(targetItem.name, target.key) : target.key }}</h1></div>
           <div class="panel">
@@ -101,15 +110,9 @@ export default {
             <p>{{ t('app.targetPending', { kind: kindLabel(target.kind), engine: t('engine.' + target.kind) }) }}</p>
           </div>
         </section>
-        <section v-else>
+        <section v-else-if="!entries.length">
           <div class="page-header"><h1>{{ localName(menu.name, appKey) }}</h1></div>
-          <p class="muted">{{ entries.length ? t('app.pickMenu') : t('app.noMenus') }}</p>
-          <div class="card-grid">
-            <a v-for="entry in entries" :key="entry.key" class="app-card entry-card" :href="targetLink(appKey, entry.target)">
-              <span class="app-card-text"><strong>{{ localName(entry.name, entry.key) }}</strong>
-                <span class="muted">{{ kindLabel(entry.target.kind) }} · {{ entry.target.key }}</span></span>
-            </a>
-          </div>
+          <p class="muted">{{ t('app.noMenus') }}</p>
         </section>
       </template>
     </PageLayout>`,

@@ -1,15 +1,17 @@
 import { ref, reactive, computed } from 'vue';
 import { api } from '../api.js';
-import { t, locale, setLocale } from '../i18n.js';
-import { navigate } from '../router.js';
+import { t } from '../i18n.js';
+import { route, navigate } from '../router.js';
 import { session, signedIn } from '../session.js';
 import ErrorBox from '../components/ErrorBox.js';
+import SignedOutCard from '../components/SignedOutCard.js';
 
 export default {
   name: 'LoginPage',
-  components: { ErrorBox },
+  components: { ErrorBox, SignedOutCard },
   setup() {
-    const form = reactive({ username: '', password: '' });
+    // A page that just set a password passes the username along (#/login?username=…).
+    const form = reactive({ username: new URLSearchParams(route.value.query).get('username') || '', password: '' });
     const error = ref(null);
     const busy = ref(false);
 
@@ -38,23 +40,20 @@ export default {
         busy.value = false;
       }
     }
-    const otherLocale = () => (locale.value === 'en' ? 'zh-CN' : 'en');
-    return { t, form, error, hint, busy, submit, setLocale, otherLocale };
+    return { t, form, error, hint, busy, submit };
   },
   template: /* html */ `
     <div class="login-screen">
       <form class="login-card" @submit.prevent="submit" novalidate>
-        <div class="login-brand"><span class="brand-mark large" aria-hidden="true"><i></i><i></i><i></i><i></i></span>
-          <div><h1>Mosaic</h1><p>{{ t('login.tagline') }}</p></div></div>
-        <ErrorBox :error="error" :hint="hint" />
-        <label class="field"><span>{{ t('login.username') }}</span>
-          <input name="username" v-model.trim="form.username" autocomplete="username" autofocus required></label>
-        <label class="field"><span>{{ t('login.password') }}</span>
-          <input name="password" type="password" v-model="form.password" autocomplete="current-password" required></label>
-        <button class="button button-primary button-block" type="submit" :disabled="busy || !form.username || !form.password">
-          {{ busy ? t('login.signingIn') : t('login.submit') }}</button>
-        <button type="button" class="link-button login-language" @click="setLocale(otherLocale())">
-          {{ otherLocale() === 'en' ? 'English' : '中文' }}</button>
+        <SignedOutCard title="Mosaic" :subtitle="t('login.tagline')">
+          <ErrorBox :error="error" :hint="hint" />
+          <label class="field"><span>{{ t('login.username') }}</span>
+            <input name="username" v-model.trim="form.username" autocomplete="username" autofocus required></label>
+          <label class="field"><span>{{ t('login.password') }}</span>
+            <input name="password" type="password" v-model="form.password" autocomplete="current-password" required></label>
+          <button class="button button-primary button-block" type="submit" :disabled="busy || !form.username || !form.password">
+            {{ busy ? t('login.signingIn') : t('login.submit') }}</button>
+        </SignedOutCard>
       </form>
     </div>`,
 };

@@ -13,7 +13,7 @@ export const AGGREGATIONS = {
   date: ['min', 'max', 'count', 'distinct_count'],
   text: ['count', 'distinct_count'],
 };
-export const BUCKETS = ['day', 'week', 'month', 'quarter', 'year'];
+export const BUCKETS = ['day', 'week', 'month', 'quarter', 'year', 'month_of_year'];
 export const FILTER_OPS = {
   number: ['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'between', 'empty', 'not_empty'],
   date: ['relative', 'between', 'gte', 'lte', 'eq', 'empty', 'not_empty'],

@@ -5,6 +5,7 @@ import io.mosaic.api.definition.DefinitionProblem;
 import io.mosaic.api.definition.JsonSchemaDefinitionKind;
 import io.mosaic.api.definition.LocalizedText;
 import io.mosaic.api.definition.UniqueKeys;
+import io.mosaic.flow.run.FlowBinding;
 import io.mosaic.form.formula.Formula;
 import io.mosaic.form.formula.FormulaException;
 
@@ -58,8 +59,10 @@ public final class FlowBindingKind extends JsonSchemaDefinitionKind {
             JsonNode step = binding.path("steps").get(i);
             String at = "/steps/" + i;
             steps.add(step.path("id").asText(), at + "/id");
-            if (step.has("value")) {
-                checkFormula(step.path("value").asText(), at + "/value", problems);
+            for (String member : FlowBinding.Step.FORMULAS) {
+                if (step.has(member)) {
+                    checkFormula(step.path(member).asText(), at + "/" + member, problems);
+                }
             }
             step.path("values").fields().forEachRemaining(value ->
                     checkFormula(value.getValue().asText(), pointer(at + "/values", value.getKey()), problems));

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mosaic.api.definition.JsonSchemaDefinitionKind;
+import io.mosaic.flow.run.FlowBinding;
 import io.mosaic.form.formula.Formula;
 import io.mosaic.form.formula.FormulaException;
 import org.flowable.bpmn.model.BpmnModel;
@@ -161,8 +162,10 @@ public final class ProcessBindings {
                 problems.add(new BindingProblem(at + "/field", null, "The form has no field '"
                         + step.path("field").asText() + "'"));
             }
-            if (step.has("value")) {
-                checkConditionFields(step.path("value").asText(), at + "/value", fields, problems);
+            for (String member : FlowBinding.Step.FORMULAS) {
+                if (step.has(member)) {
+                    checkConditionFields(step.path(member).asText(), at + "/" + member, fields, problems);
+                }
             }
             step.path("values").fields().forEachRemaining(value -> checkConditionFields(value.getValue().asText(),
                     JsonSchemaDefinitionKind.pointer(at + "/values", value.getKey()), fields, problems));
@@ -170,7 +173,7 @@ public final class ProcessBindings {
         for (ServiceTask task : process.findFlowElementsOfType(ServiceTask.class, true)) {
             if (!bound.contains(task.getId())) {
                 problems.add(new BindingProblem("/steps", task.getId(), "The service task '" + task.getId()
-                        + "' has no step: say which of the platform's actions it does (set_field, create_record, notify, bind_dealer)"));
+                        + "' has no step: say which of the platform's actions it does (set_field, create_record, notify, bind_dealer, create_user)"));
             }
         }
     }

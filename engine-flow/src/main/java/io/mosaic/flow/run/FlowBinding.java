@@ -91,10 +91,23 @@ public record FlowBinding(String key, String process, String form, Map<String, T
      * {@code create_record} creates a record of {@code form} with each of {@code values} a formula over this record;
      * {@code notify} sends {@code message} to users, role holders and (with {@code initiator}) the initiator.
      * {@code bind_dealer} binds the initiator's account to the dealer whose code the formula {@code value} gives (an
-     * admitted company's applicant becomes its dealer user).
+     * admitted company's applicant becomes its dealer user). {@code create_user} opens the {@link Account} its
+     * formulas describe, with {@code roles}, and
+     * stores the new user's id in the record's user field {@code field} when the step names one.
      */
     public record Step(String id, String action, String field, String value, String form, Map<String, String> values,
-                       String message, boolean initiator, List<String> roles, List<String> users) {
+                       String message, boolean initiator, List<String> roles, List<String> users, Account account) {
+
+        /** The members of a step that hold a formula over the record, wherever the action uses them. */
+        public static final List<String> FORMULAS = List.of("value", "username", "displayName", "email", "dealer", "org");
+    }
+
+    /**
+     * The account a {@code create_user} step opens, each member a formula over the record: its username, display
+     * name and e-mail address, and optionally the dealer code and org unit id that decide its row scope (null when
+     * the step does not give one).
+     */
+    public record Account(String username, String displayName, String email, String dealer, String org) {
     }
 
     public static FlowBinding read(String json) {
@@ -131,7 +144,9 @@ public record FlowBinding(String key, String process, String form, Map<String, T
             steps.put(step.path("id").asText(), new Step(step.path("id").asText(), step.path("action").asText(),
                     text(step.path("field")), text(step.path("value")), text(step.path("form")), Map.copyOf(values),
                     text(step.path("message")), step.path("initiator").asBoolean(false), texts(step.path("roles")),
-                    texts(step.path("users"))));
+                    texts(step.path("users")), step.has("username") ? new Account(text(step.path("username")),
+                    text(step.path("displayName")), text(step.path("email")), text(step.path("dealer")),
+                    text(step.path("org"))) : null));
         }
         return new FlowBinding(root.path("key").asText(), root.path("process").asText(), root.path("form").asText(),
                 tasks, conditions, steps);

@@ -104,6 +104,27 @@ class FlowBindingKindTest {
     }
 
     @Test
+    void acceptsACreateUserStepWithFormulasForTheAccountAndLiteralRoles() throws IOException {
+        assertThat(kind.validate("order_approval", withStep("""
+                {"id": "open_account", "action": "create_user", "username": "account_name",
+                 "displayName": "company_name", "email": "contact_email", "roles": ["dealer"],
+                 "dealer": "dealer_code", "org": "region.org", "field": "dealer_account"}"""))).isEmpty();
+    }
+
+    @ParameterizedTest(name = "create_user {0} is refused at {1}")
+    @CsvSource(delimiter = '|', value = {
+            "\"displayName\": \"n\", \"email\": \"e\", \"roles\": [\"dealer\"]                           | /steps/0/username",
+            "\"username\": \"u\", \"displayName\": \"n\", \"email\": \"e\", \"roles\": []                 | /steps/0/roles",
+            "\"username\": \"u\", \"displayName\": \"n\", \"email\": \"e\", \"roles\": [\"Dealer User\"] | /steps/0/roles/0",
+            "\"username\": \"u\", \"displayName\": \"n\", \"email\": \"e\", \"roles\": [\"dealer\"], \"password\": \"p\" | /steps/0/password",
+            "\"username\": \"u\", \"displayName\": \"n\", \"email\": \"e +\", \"roles\": [\"dealer\"]     | /steps/0/email",
+    })
+    void refusesACreateUserStepWithAPointerAtTheFault(String members, String pointer) throws IOException {
+        assertThat(kind.validate("order_approval", withStep("{\"id\": \"open\", \"action\": \"create_user\", "
+                + members + "}"))).extracting(DefinitionProblem::pointer).containsExactly(pointer);
+    }
+
+    @Test
     void refusesAKeyOtherThanTheOneItIsSavedUnder() {
         assertThat(kind.validate("refund_approval", fixture("order-approval.flow.json")))
                 .extracting(DefinitionProblem::pointer).containsExactly("/key");
@@ -121,6 +142,12 @@ class FlowBindingKindTest {
     private static String withRegionAssignment(String assignment) throws IOException {
         ObjectNode binding = (ObjectNode) JSON.readTree(fixture("order-approval.flow.json"));
         ((ObjectNode) binding.path("tasks").path(0)).set("assignment", JSON.readTree(assignment));
+        return binding.toString();
+    }
+
+    private static String withStep(String step) throws IOException {
+        ObjectNode binding = (ObjectNode) JSON.readTree(fixture("order-approval.flow.json"));
+        binding.putArray("steps").add(JSON.readTree(step));
         return binding.toString();
     }
 

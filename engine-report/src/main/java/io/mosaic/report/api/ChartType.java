@@ -15,7 +15,7 @@ public enum ChartType {
     FUNNEL(1, 1, 1, 1, Set.of()),
     RANKING(1, 1, 1, 10, Set.of("showRankChange")),
     KPI(0, 0, 1, 1, Set.of()),
-    PIVOT(1, 3, 1, 10, Set.of("subtotals")),
+    PIVOT(1, 3, 1, 10, Set.of("subtotals", "spread")),
     SCATTER(1, 1, 2, 2, Set.of()),
     GAUGE(0, 0, 1, 1, Set.of("min", "max"));
 

@@ -7,7 +7,8 @@ import java.util.Optional;
  * Date buckets: the SQL that groups by one (an integer key such as {@code 202603} for a month, which sorts in time
  * order and reads the same on H2 and MySQL; a week is its Monday) and the text a result shows for it
  * ({@code 2026-03-09}, {@code 2026-03}, {@code 2026-Q1}, {@code 2026}), and back from that text to the days it covers
- * for a drill-down.
+ * for a drill-down. {@code month_of_year} ({@code 01}…{@code 12}) puts the same month of different years together,
+ * for a year-on-year comparison by a second dimension {@code year}; it covers no one span of days.
  */
 final class Buckets {
 
@@ -21,6 +22,7 @@ final class Buckets {
             case "month" -> "YEAR(" + column + ") * 100 + MONTH(" + column + ")";
             case "quarter" -> "YEAR(" + column + ") * 10 + QUARTER(" + column + ")";
             case "year" -> "YEAR(" + column + ")";
+            case "month_of_year" -> "MONTH(" + column + ")";
             default -> throw new IllegalArgumentException("Not a date bucket: " + bucket);
         };
     }
@@ -36,6 +38,7 @@ final class Buckets {
                 long key = ((Number) raw).longValue();
                 yield (key / 10) + "-Q" + (key % 10);
             }
+            case "month_of_year" -> String.format("%02d", ((Number) raw).longValue());
             default -> String.valueOf(((Number) raw).longValue());
         };
     }
@@ -62,6 +65,8 @@ final class Buckets {
                     LocalDate first = LocalDate.of(year, quarter * 3 - 2, 1);
                     return Optional.of(Period.days(first, first.plusMonths(3)));
                 }
+                case "month_of_year":
+                    return Optional.empty();
                 default: {
                     LocalDate first = LocalDate.of(Integer.parseInt(label), 1, 1);
                     return Optional.of(Period.days(first, first.plusYears(1)));

@@ -180,6 +180,10 @@ public final class ChartOptions {
                 categoryAxis.put("boundaryGap", false);
             }
             ObjectNode valueAxis = JSON.objectNode().put("type", "value");
+            if (format.decimals == 0 && !format.percent) {
+                // Whole numbers (counts): ticks between them would all read as the same rounded label.
+                valueAxis.put("minInterval", 1);
+            }
             option.set(horizontal ? "yAxis" : "xAxis", categoryAxis);
             option.set(horizontal ? "xAxis" : "yAxis", valueAxis);
             if (horizontal) {
@@ -205,7 +209,8 @@ public final class ChartOptions {
                             stacked));
                 }
             }
-            option.putObject("legend").put("show", series.size() > 1);
+            // One line that pages, so that in a narrow widget the legend does not wrap down over the plot.
+            option.putObject("legend").put("show", series.size() > 1).put("type", "scroll");
             option.putObject("grid").put("containLabel", true).put("left", 8).put("right", 16).put("top", 32)
                     .put("bottom", 8);
             return option;
@@ -346,10 +351,11 @@ public final class ChartOptions {
         /**
          * Rows are the first dimensions' value combinations, columns the last dimension's values (with two or more
          * dimensions) times the measures; a total row, and with {@code subtotals} a subtotal after each first-
-         * dimension group when there are two row dimensions. Totals add the groups' values up.
+         * dimension group when there are two row dimensions. Totals add the groups' values up. With {@code spread:
+         * false} every dimension is a row header and the columns are the measures alone (a table with totals).
          */
         ObjectNode pivot() {
-            boolean spread = dimensions.size() > 1;
+            boolean spread = dimensions.size() > 1 && report.path("chart").path("spread").asBoolean(true);
             List<Integer> rowDimensions = spread ? dimensions.subList(0, dimensions.size() - 1) : dimensions;
             int columnDimension = spread ? dimensions.get(dimensions.size() - 1) : -1;
             List<String> columnValues = spread ? categories(columnDimension) : List.of("");

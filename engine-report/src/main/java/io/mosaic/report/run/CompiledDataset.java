@@ -18,6 +18,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -50,10 +51,11 @@ public final class CompiledDataset {
 
     /**
      * An aggregation of a field ({@code aggregation} set, {@code expression} null) or a calculated measure over the
-     * others ({@code expression} set); {@code compare} moves an aggregation to the period before the query's.
+     * others ({@code expression} set); {@code compare} moves an aggregation to the period before the query's;
+     * {@code filters} keep an aggregation to the rows that meet them (orders shipped among all orders).
      */
     record Measure(String key, LocalizedText label, String aggregation, FieldRef field, Expression expression,
-                   String compare) {
+                   String compare, List<Filter> filters) {
         boolean calculated() {
             return expression != null;
         }
@@ -143,8 +145,14 @@ public final class CompiledDataset {
         }
         return measures.values().stream()
                 .filter(m -> "previous_period".equals(m.compare()) && current.aggregation().equals(m.aggregation())
-                        && pathOf(current).equals(pathOf(m)))
+                        && pathOf(current).equals(pathOf(m)) && selection(current).equals(selection(m)))
                 .map(Measure::key).findFirst();
+    }
+
+    /** What a measure's filters select, without where they are written. */
+    private static List<List<Object>> selection(Measure measure) {
+        return measure.filters().stream().map(f -> Arrays.<Object>asList(f.field().path(), f.op(),
+                String.valueOf(f.value()), String.valueOf(f.relative()), String.valueOf(f.days()))).toList();
     }
 
     private static String pathOf(Measure measure) {
@@ -228,6 +236,7 @@ public final class CompiledDataset {
             } else if (measure.field() != null) {
                 refuseHidden(measure.field(), pointer);
             }
+            measure.filters().forEach(filter -> refuseHidden(filter.field(), pointer));
             needed.add(measure);
         }
 
@@ -352,18 +361,24 @@ public final class CompiledDataset {
 
         /**
          * The condition that keeps an aggregation to its period (the query's, or the one before for a compared
-         * measure), noting the period in {@code read}; null when the query has no period.
+         * measure, noted in {@code read}) and to the rows its own filters select; null when neither applies.
          */
         private String periodCondition(Measure measure, Period period, Filter periodFilter, List<Period> read,
                                        List<Object> params) {
-            if (period == null) {
-                return null;
+            List<String> conditions = new ArrayList<>();
+            if (period != null) {
+                Period own = measure.compare() == null ? period : period.compared(measure.compare());
+                if (!read.contains(own)) {
+                    read.add(own);
+                }
+                conditions.add(Conditions.period(periodFilter.field(), own, params));
             }
-            Period own = measure.compare() == null ? period : period.compared(measure.compare());
-            if (!read.contains(own)) {
-                read.add(own);
+            for (Filter filter : measure.filters()) {
+                conditions.add(Conditions.sql(filter.field(), filter.op(), filter.value(), filter.relative(),
+                        filter.days(), request.today(), params, filter.pointer()));
             }
-            return Conditions.period(periodFilter.field(), own, params);
+            return conditions.isEmpty() ? null : conditions.size() == 1 ? conditions.get(0)
+                    : "(" + String.join(") AND (", conditions) + ")";
         }
 
         /** The filter that sets the query's period for compared measures: the request's first, else the dataset's. */

@@ -133,24 +133,7 @@ public final class ReportEngine {
         for (int i = 0; i < measureNodes.size(); i++) {
             measure(measureNodes.get(i), "/measures/" + i, sources, measures, problems);
         }
-        List<CompiledDataset.Filter> filters = new ArrayList<>();
-        JsonNode filterNodes = dataset.path("filters");
-        for (int i = 0; i < filterNodes.size(); i++) {
-            JsonNode node = filterNodes.get(i);
-            String at = "/filters/" + i;
-            sources.resolve(node.path("field").asText(), at + "/field", problems).ifPresent(field -> {
-                CompiledDataset.Filter filter = new CompiledDataset.Filter(field, node.path("op").asText(),
-                        node.get("value"), node.has("relative") ? node.get("relative").asText() : null,
-                        node.has("days") ? node.get("days").asInt() : null, at);
-                try {
-                    Conditions.sql(field, filter.op(), filter.value(), filter.relative(), filter.days(),
-                            LocalDate.of(2000, 1, 1), new ArrayList<>(), at);
-                    filters.add(filter);
-                } catch (DatasetQueryException e) {
-                    problems.add(DefinitionProblem.at(e.pointer(), e.getMessage()));
-                }
-            });
-        }
+        List<CompiledDataset.Filter> filters = filters(dataset.path("filters"), "/filters/", sources, problems);
         List<CompiledDataset.Sort> sort = new ArrayList<>();
         dataset.path("sort").forEach(s -> sort.add(new CompiledDataset.Sort(s.path("key").asText(),
                 "desc".equals(s.path("direction").asText()))));
@@ -158,6 +141,29 @@ public final class ReportEngine {
         boolean others = dataset.path("top").path("others").asBoolean(false);
         return new CompiledDataset(dataset.path("key").asText(), text(dataset.path("name")), sources, dialect,
                 dimensions, measures, filters, sort, top, others);
+    }
+
+    /** The filters under {@code nodes} (a dataset's, or one measure's), each checked against its field. */
+    private static List<CompiledDataset.Filter> filters(JsonNode nodes, String at, Sources sources,
+                                                        List<DefinitionProblem> problems) {
+        List<CompiledDataset.Filter> filters = new ArrayList<>();
+        for (int i = 0; i < nodes.size(); i++) {
+            JsonNode node = nodes.get(i);
+            String pointer = at + i;
+            sources.resolve(node.path("field").asText(), pointer + "/field", problems).ifPresent(field -> {
+                CompiledDataset.Filter filter = new CompiledDataset.Filter(field, node.path("op").asText(),
+                        node.get("value"), node.has("relative") ? node.get("relative").asText() : null,
+                        node.has("days") ? node.get("days").asInt() : null, pointer);
+                try {
+                    Conditions.sql(field, filter.op(), filter.value(), filter.relative(), filter.days(),
+                            LocalDate.of(2000, 1, 1), new ArrayList<>(), pointer);
+                    filters.add(filter);
+                } catch (DatasetQueryException e) {
+                    problems.add(DefinitionProblem.at(e.pointer(), e.getMessage()));
+                }
+            });
+        }
+        return filters;
     }
 
     private static boolean isType(Sources sources, FieldRef field, FieldType type) {
@@ -174,9 +180,14 @@ public final class ReportEngine {
                         + "compute the change from a compared measure"));
                 return;
             }
+            if (node.has("filters")) {
+                problems.add(DefinitionProblem.at(at + "/filters", "Only an aggregation takes filters; filter the "
+                        + "measures a calculated measure uses"));
+                return;
+            }
             try {
                 Expression expression = Formula.parse(node.get("expression").asText());
-                measures.put(key, new CompiledDataset.Measure(key, label, null, null, expression, null));
+                measures.put(key, new CompiledDataset.Measure(key, label, null, null, expression, null, List.of()));
             } catch (FormulaException e) {
                 problems.add(DefinitionProblem.at(at + "/expression", e.getMessage()));
             }
@@ -184,8 +195,13 @@ public final class ReportEngine {
         }
         String aggregation = node.path("aggregation").asText();
         String compare = node.has("compare") ? node.get("compare").asText() : null;
+        int known = problems.size();
+        List<CompiledDataset.Filter> only = filters(node.path("filters"), at + "/filters/", sources, problems);
+        if (problems.size() > known) {
+            return;
+        }
         if (!node.has("field")) {
-            measures.put(key, new CompiledDataset.Measure(key, label, aggregation, null, null, compare));
+            measures.put(key, new CompiledDataset.Measure(key, label, aggregation, null, null, compare, only));
             return;
         }
         Optional<FieldRef> field = sources.resolve(node.get("field").asText(), at + "/field", problems);
@@ -203,7 +219,7 @@ public final class ReportEngine {
             problems.add(DefinitionProblem.at(at + "/field", "'" + field.get().path() + "' holds several values and "
                     + "cannot be counted"));
         } else {
-            measures.put(key, new CompiledDataset.Measure(key, label, aggregation, field.get(), null, compare));
+            measures.put(key, new CompiledDataset.Measure(key, label, aggregation, field.get(), null, compare, only));
         }
     }
 

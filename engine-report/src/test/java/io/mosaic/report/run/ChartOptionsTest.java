@@ -57,6 +57,18 @@ class ChartOptionsTest {
     }
 
     @Test
+    void wholeNumbersGetWholeTicksAndOthersAsManyAsTheChartLikes() throws Exception {
+        String counts = "{\"chart\": {\"type\": \"bar\"}, \"dimensions\": [\"dealer\"], \"measures\": [\"sales\"], "
+                + "\"format\": {\"decimals\": 0}}";
+        assertThat(ChartOptions.build(report(counts), byDealer, "en").at("/echarts/yAxis/minInterval").asInt())
+                .isEqualTo(1);
+        assertThat(ChartOptions.build(report(counts.replace("}}", ", \"percent\": true}}")), byDealer, "en")
+                .at("/echarts/yAxis/minInterval").isMissingNode()).isTrue();
+        assertThat(ChartOptions.build(report(counts.replace("0}}", "2}}")), byDealer, "en")
+                .at("/echarts/yAxis/minInterval").isMissingNode()).isTrue();
+    }
+
+    @Test
     void aStackedBarOverTwoDimensionsMakesASeriesPerSecondValue() throws Exception {
         DatasetResult result = new DatasetResult(List.of(dimension("month"), dimension("level"), measure("sales")),
                 List.of(row("2026-01", "A", 5), row("2026-01", "B", 7), row("2026-02", "A", 3)), false);
@@ -68,6 +80,8 @@ class ChartOptionsTest {
         assertThat(option.at("/series/0/data").toString()).isEqualTo("[5,3]");
         assertThat(option.at("/series/1/data").toString()).isEqualTo("[7,null]");
         assertThat(option.at("/series/1/stack").asText()).isEqualTo("total");
+        assertThat(option.at("/legend/show").asBoolean()).isTrue();
+        assertThat(option.at("/legend/type").asText()).isEqualTo("scroll");
     }
 
     @Test
@@ -138,5 +152,20 @@ class ChartOptionsTest {
         assertThat(pivot.at("/rows/2/values").toString()).isEqualTo("[4,2]");
         assertThat(pivot.at("/rows/5/values").toString()).isEqualTo("[4,6]");
         assertThat(pivot.at("/rows/5/keys/0").asText()).isEqualTo("Total");
+    }
+
+    @Test
+    void aPivotThatDoesNotSpreadKeepsEveryDimensionAsARowHeader() throws Exception {
+        DatasetResult result = new DatasetResult(List.of(dimension("dealer"), dimension("period"), measure("sales")),
+                Arrays.asList(row("a", "2026-Q1", 1), row("a", "2026-Q2", 2), row("b", "2026-Q1", 3)), false);
+        JsonNode pivot = ChartOptions.build(report("{\"chart\": {\"type\": \"pivot\", \"spread\": false, "
+                + "\"subtotals\": true}, \"dimensions\": [\"dealer\", \"period\"], \"measures\": [\"sales\"]}"), result,
+                "en").get("pivot");
+        assertThat(pivot.get("rowHeader").toString()).isEqualTo("[\"dealer\",\"period\"]");
+        assertThat(pivot.get("columns").toString()).isEqualTo("[\"sales\"]");
+        assertThat(pivot.get("rows").findValuesAsText("kind")).containsExactly("row", "row", "subtotal", "row",
+                "subtotal", "total");
+        assertThat(pivot.at("/rows/1/keys").toString()).isEqualTo("[\"a\",\"2026-Q2\"]");
+        assertThat(pivot.at("/rows/5/values").toString()).isEqualTo("[6]");
     }
 }

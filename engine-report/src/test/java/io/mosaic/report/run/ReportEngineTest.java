@@ -217,6 +217,71 @@ class ReportEngineTest {
         assertThat(shop.filters()).first().isEqualTo("shop:eq:7");
     }
 
+    @Test
+    void aMeasureWithFiltersCountsOnlyItsRowsInTheSameStatement() {
+        String dataset = RunFixtures.read("takings.dataset.json").replace("\"measures\": [", "\"measures\": [\n"
+                + "   {\"key\": \"big\", \"aggregation\": \"sum\", \"field\": \"value\", \"label\": {\"zh-CN\": \"大\", "
+                + "\"en\": \"Big\"}, \"filters\": [{\"field\": \"value\", \"op\": \"gt\", \"value\": 100}]},");
+        SqlQuery query = engine.compile("demo", dataset, RunFixtures.PUBLISHED).query(RunFixtures.request(List.of(),
+                List.of("value", "big", "value_before"), new QueryFilter("sold_on", "relative",
+                        TextNode.valueOf("this_month"))));
+
+        assertThat(query.sql()).contains("SUM(CASE WHEN `s`.`sold_on` >= ? AND `s`.`sold_on` < ? THEN `s`.`value` END) "
+                        + "AS `m0`")
+                .contains("SUM(CASE WHEN (`s`.`sold_on` >= ? AND `s`.`sold_on` < ?) AND (`s`.`value` > ?) THEN "
+                        + "`s`.`value` END) AS `m1`");
+        assertThat(query.params().subList(0, 5)).containsExactly(LocalDate.of(2026, 5, 1), LocalDate.of(2026, 6, 1),
+                LocalDate.of(2026, 5, 1), LocalDate.of(2026, 6, 1), new java.math.BigDecimal("100"));
+        assertThat(query.sql().chars().filter(c -> c == '?').count()).isEqualTo(query.params().size());
+        // A KPI's previous value is the unfiltered sum's, never the filtered one's.
+        CompiledDataset compiled = engine.compile("demo", dataset, RunFixtures.PUBLISHED);
+        assertThat(compiled.previousOf("value")).contains("value_before");
+        assertThat(compiled.previousOf("big")).isEmpty();
+    }
+
+    @Test
+    void refusesMeasureFiltersThatDoNotFitOrSitOnACalculatedMeasure() {
+        String good = RunFixtures.read("takings.dataset.json");
+        assertThat(problems(good.replace("\"field\": \"items.qty\", \"label\": {\"zh-CN\": \"件数\"",
+                "\"field\": \"items.qty\", \"filters\": [{\"field\": \"nothing\", \"op\": \"eq\", \"value\": 1}], "
+                        + "\"label\": {\"zh-CN\": \"件数\""))).containsExactly("/measures/1/filters/0/field");
+        assertThat(problems(good.replace("\"field\": \"items.qty\", \"label\": {\"zh-CN\": \"件数\"",
+                "\"field\": \"items.qty\", \"filters\": [{\"field\": \"value\", \"op\": \"contains\", \"value\": \"x\"}], "
+                        + "\"label\": {\"zh-CN\": \"件数\""))).containsExactly("/measures/1/filters/0/op");
+        assertThat(problems(good.replace("\"expression\": \"value / sales\",",
+                "\"expression\": \"value / sales\", \"filters\": [{\"field\": \"value\", \"op\": \"gt\", \"value\": 1}],")))
+                .containsExactly("/measures/5/filters");
+    }
+
+    @Test
+    void refusesAMeasureFilterOverAHiddenField() {
+        String dataset = RunFixtures.read("takings.dataset.json").replace("\"field\": \"items.qty\", \"label\": "
+                + "{\"zh-CN\": \"件数\"", "\"field\": \"items.qty\", \"filters\": [{\"field\": \"note\", \"op\": "
+                + "\"not_empty\"}], \"label\": {\"zh-CN\": \"件数\"");
+        assertThatThrownBy(() -> engine.compile("demo", dataset, RunFixtures.PUBLISHED).prepare(new QueryRequest(List.of(),
+                List.of("qty"), List.of(), RowFilter.ALL, Set.of("note"), RunFixtures.TODAY, 10)))
+                .isInstanceOfSatisfying(DatasetQueryException.class, e -> assertThat(e.pointer()).isEqualTo("/measures/0"));
+    }
+
+    @Test
+    void aMonthOfTheYearPutsTheSameMonthOfEachYearTogetherAndDrillsInexactly() {
+        String dataset = RunFixtures.read("takings.dataset.json").replace("\"dimensions\": [", "\"dimensions\": [\n"
+                + "   {\"key\": \"moy\", \"field\": \"sold_on\", \"bucket\": \"month_of_year\", \"label\": {\"zh-CN\": "
+                + "\"月份\", \"en\": \"Month\"}},\n   {\"key\": \"year\", \"field\": \"sold_on\", \"bucket\": \"year\", "
+                + "\"label\": {\"zh-CN\": \"年\", \"en\": \"Year\"}},").replace(",\n \"top\": {\"n\": 2, \"others\": true}", "");
+        CompiledDataset compiled = engine.compile("demo", dataset, RunFixtures.PUBLISHED);
+        CompiledDataset.Prepared prepared = compiled.prepare(RunFixtures.request(List.of("moy", "year"), List.of("value")));
+        assertThat(prepared.sql().sql()).contains("MONTH(`s`.`sold_on`) AS `d0`, YEAR(`s`.`sold_on`) AS `d1`")
+                .contains("ORDER BY `d0` ASC");
+        DatasetResult result = prepared.result(List.<Object[]>of(new Object[]{3, 2025, new java.math.BigDecimal("5")},
+                new Object[]{3, 2026, new java.math.BigDecimal("7")}));
+        assertThat(result.rows()).extracting(row -> row.get(0)).containsExactly("03", "03");
+        CompiledDataset.Drill drill = compiled.drill(java.util.Map.of("moy", TextNode.valueOf("03")), List.of(),
+                RunFixtures.TODAY, q -> List.of());
+        assertThat(drill.exact()).isFalse();
+        assertThat(drill.filters()).noneMatch(f -> f.startsWith("sold_on:"));
+    }
+
     private List<String> problems(String dataset) {
         return engine.check("demo", dataset, RunFixtures.PUBLISHED).stream().map(DefinitionProblem::pointer).toList();
     }

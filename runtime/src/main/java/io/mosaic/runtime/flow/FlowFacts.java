@@ -1,8 +1,11 @@
 package io.mosaic.runtime.flow;
 
+import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +19,7 @@ import org.flowable.variable.api.delegate.VariableScope;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -33,6 +37,7 @@ import io.mosaic.form.store.RecordStore;
 import io.mosaic.form.store.RowFilter;
 import io.mosaic.form.store.SystemColumns;
 import io.mosaic.runtime.form.FormRecords;
+import io.mosaic.runtime.security.user.PasswordLinks;
 import io.mosaic.runtime.security.user.User;
 import io.mosaic.runtime.security.user.UserRequest;
 import io.mosaic.runtime.security.user.UserService;
@@ -51,6 +56,7 @@ public class FlowFacts {
     static final String CONTEXT = "mosaic";
     static final String APPROVED = "mosaicApproved";
     static final String REJECTED = "mosaicRejected";
+    private static final String STEP_FAILED = "flow.step_failed";
 
     private final FlowDeployments deployments;
     private final FormRecords records;
@@ -59,14 +65,17 @@ public class FlowFacts {
     private final Map<String, Expression> parsed = new ConcurrentHashMap<>();
     private final FlowStore store;
     private final UserService users;
+    private final PasswordLinks passwords;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    FlowFacts(FlowDeployments deployments, FormRecords records, Assignees assignees, FlowStore store, UserService users) {
+    FlowFacts(FlowDeployments deployments, FormRecords records, Assignees assignees, FlowStore store, UserService users,
+              PasswordLinks passwords) {
         this.deployments = deployments;
         this.records = records;
         this.assignees = assignees;
         this.store = store;
         this.users = users;
+        this.passwords = passwords;
     }
 
     /** The condition of flow {@code flowId}, evaluated over the instance's record now. */
@@ -85,30 +94,22 @@ public class FlowFacts {
 
     /**
      * Runs the automated step {@code stepId} as the system: sets a field of the record, creates a record of another
-     * form of the app, notifies people, or binds the initiator's account to a dealer; the timeline records it. A
-     * step that fails (a value the field does not take, say) fails the call that reached it, which then stores
-     * nothing.
+     * form of the app, notifies people, binds the initiator's account to a dealer, or opens a user account; the
+     * timeline records it. A step that fails (a value the field does not take, say) fails the call that reached it,
+     * which then stores nothing.
      */
     public void step(DelegateExecution execution, String stepId) {
         FlowBinding.Step step = deployments.binding(execution.getProcessDefinitionId()).steps().get(stepId);
         Context context = context(execution);
         String app = context.app();
-        String form = context.form();
-        long recordId = context.recordId();
         String initiator = context.initiator();
         Actor actor = assignees.actor(initiator);
         Instant now = clock.instant();
         List<String> to = List.of();
         try {
             switch (step.action()) {
-                case "set_field" -> {
-                    ObjectNode patch = JSON.createObjectNode();
-                    patch.set(step.field(), FormulaValue.json(evaluate(step.value(), execution, stepId)));
-                    RecordStore store = records.systemStore(app, form);
-                    int version = store.read(recordId, RowFilter.ALL, Set.of()).orElseThrow()
-                            .path(SystemColumns.VERSION).intValue();
-                    store.update(recordId, version, patch.toString(), actor, Locale.ENGLISH);
-                }
+                case "set_field" -> setField(context, step.field(),
+                        FormulaValue.json(evaluate(step.value(), execution, stepId)), actor);
                 case "create_record" -> {
                     ObjectNode values = JSON.createObjectNode();
                     step.values().forEach((field, formula) -> values.set(field, FormulaValue.json(evaluate(formula, execution, stepId))));
@@ -137,11 +138,21 @@ public class FlowFacts {
                             account.roles(), account.locale(), account.enabled()));
                     to = List.of(initiator);
                 }
+                case "create_user" -> {
+                    User account = openAccount(step, execution);
+                    if (step.field() != null) {
+                        setField(context, step.field(), JSON.getNodeFactory().numberNode(account.id()), actor);
+                    }
+                    to = List.of(account.username());
+                }
                 default -> throw new IllegalStateException("Unknown step action " + step.action());
             }
         } catch (InvalidRecordException e) {
             throw stepFailed(stepId, e.errors().stream().map(RecordError::message).toList().toString());
         } catch (ApiException e) {
+            if (STEP_FAILED.equals(e.code())) {
+                throw e;
+            }
             throw stepFailed(stepId, e.getMessage());
         } catch (SQLException e) {
             throw new IllegalStateException("Step " + stepId + " could not write", e);
@@ -150,6 +161,66 @@ public class FlowFacts {
         store.insertAction(execution.getProcessInstanceId(), null, stepId,
                 element == null || element.getName() == null ? stepId : element.getName(), null, step.action(),
                 step.message(), List.of(), null, null, to, 0L, now);
+    }
+
+    private void setField(Context context, String field, JsonNode value, Actor actor) throws SQLException {
+        ObjectNode patch = JSON.createObjectNode();
+        patch.set(field, value);
+        RecordStore store = records.systemStore(context.app(), context.form());
+        int version = store.read(context.recordId(), RowFilter.ALL, Set.of()).orElseThrow()
+                .path(SystemColumns.VERSION).intValue();
+        store.update(context.recordId(), version, patch.toString(), actor, Locale.ENGLISH);
+    }
+
+    /**
+     * Opens the account a {@code create_user} step describes and mails its owner the link that sets its password;
+     * answers the account. The account service's refusals (a username taken, an address that is none) are told in
+     * the words of the record: the problem points at the field the step's formula reads, when it reads one field.
+     */
+    private User openAccount(FlowBinding.Step step, DelegateExecution execution) {
+        FlowBinding.Account account = step.account();
+        Map<String, String> formulas = new LinkedHashMap<>();
+        formulas.put("username", account.username());
+        formulas.put("displayName", account.displayName());
+        formulas.put("email", account.email());
+        formulas.put("dealerId", account.dealer());
+        formulas.put("orgId", account.org());
+        Map<String, Object> values = new HashMap<>();
+        formulas.forEach((member, formula) -> values.put(member, formula == null ? null
+                : evaluate(formula, execution, step.id())));
+        Object org = values.get("orgId");
+        Long orgId;
+        try {
+            orgId = org == null ? null : new BigDecimal(org.toString()).longValueExact();
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw accountRefused(step.id(), HttpStatus.UNPROCESSABLE_ENTITY, "/orgId", "'" + org
+                    + "' is not the id of an org unit", formulas);
+        }
+        try {
+            return passwords.openAccount(new UserRequest(text(values.get("username")), text(values.get("displayName")),
+                    text(values.get("email")), null, orgId, null, text(values.get("dealerId")), step.roles(), null,
+                    null));
+        } catch (ApiException e) {
+            ApiError.Problem first = e.problems().isEmpty() ? new ApiError.Problem("", e.getMessage()) : e.problems().get(0);
+            // The approval itself was well formed: what the account service refused is the record's data.
+            HttpStatus status = e.status() == HttpStatus.CONFLICT ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_ENTITY;
+            throw accountRefused(step.id(), status, first.pointer(), first.message(), formulas);
+        }
+    }
+
+    /** The step's failure naming the record field behind the account member at {@code pointer} ({@code /username}). */
+    private ApiException accountRefused(String stepId, HttpStatus status, String pointer, String why,
+                                        Map<String, String> formulas) {
+        String formula = formulas.get(pointer.startsWith("/") ? pointer.substring(1) : pointer);
+        String field = formula == null ? null : parsed.computeIfAbsent(formula, Formula::parse).references().stream()
+                .filter(formula.strip()::equals).findFirst().orElse(null);
+        String subject = field != null ? "field " + field : formula != null ? "'" + formula + "'" : pointer;
+        return new ApiException(status, STEP_FAILED, "The automated step '" + stepId + "' could not open the account: "
+                + subject + " " + why, List.of(new ApiError.Problem(field != null ? "/" + field : stepId, why)));
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
     }
 
     private Object evaluate(String formula, DelegateExecution execution, String stepId) {
@@ -161,7 +232,7 @@ public class FlowFacts {
     }
 
     private static ApiException stepFailed(String stepId, String why) {
-        return new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "flow.step_failed", "The automated step '" + stepId
+        return new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, STEP_FAILED, "The automated step '" + stepId
                 + "' failed: " + why, List.of(new ApiError.Problem(stepId, why)));
     }
 

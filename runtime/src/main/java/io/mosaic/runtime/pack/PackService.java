@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -21,6 +22,7 @@ import java.util.zip.ZipOutputStream;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.apache.commons.codec.digest.DigestUtils;
@@ -56,6 +58,8 @@ public class PackService {
 
     private static final Pattern HEX_SHA256 = Pattern.compile("[0-9a-f]{64}");
     private static final Pattern KEY = Pattern.compile("[a-z][a-z0-9_]{0,47}");
+    private static final List<String> PUBLISH_ORDER = List.of(FormKind.KEY, "process", "flow", "rules", "decision",
+            "dataset", "report", "dashboard");
 
     private final MetadataService metadata;
     private final DefinitionKinds kinds;
@@ -95,26 +99,44 @@ public class PackService {
             metadata.createApp(app, inspection.appJson(), actor);
         }
         String comment = "Pack " + app + " " + plan.toVersion();
-        for (ImportPlan.Change change : plan.changes()) {
-            if (change.change().equals("add") || change.change().equals("update")) {
-                metadata.publishContent(app, change.kind(), change.key(), pack.text(change.file()), comment, actor);
-            }
-        }
+        // Publishing checks a definition against the published ones it names (a flow's form and process, a report's
+        // dataset), so kinds go in that order, whatever order the pack lists them in; within a kind, the pack's.
+        plan.changes().stream()
+                .filter(change -> change.change().equals("add") || change.change().equals("update"))
+                .sorted(Comparator.comparingInt(change -> publishOrder(change.kind())))
+                .forEach(change -> metadata.publishContent(app, change.kind(), change.key(), pack.text(change.file()),
+                        comment, actor));
         // The manifest goes last: an app's published manifest is what says the app (at this version) is installed.
         // Publishing the manifest also installs its roles and grants (AppManifestRoles).
         metadata.publishContent(app, MetadataService.APP_KIND, app, inspection.appJson(), comment, actor);
         return plan.asApplied();
     }
 
-    /** The app's newest published definitions as a pack zip. 404 when the app has never been published. */
+    /**
+     * The app's newest published definitions as a pack zip. 404 when the app has never been published. Definitions
+     * published in the designer but not listed in the app manifest's {@code definitions} are exported too, listed in
+     * the exported app.json after the manifest's own, so that the pack carries the whole app (an import publishes
+     * them in the order of their kinds, see {@link #install}).
+     */
     @Transactional(readOnly = true)
     public Export export(String app) {
         DefinitionVersion manifestVersion = metadata.latestPublished(app, MetadataService.APP_KIND, app)
                 .orElseThrow(() -> ApiException.notFound("Published app '" + app + "'"));
         AppManifest manifest = AppManifest.read(manifestVersion.content());
+        Set<String> listed = new LinkedHashSet<>();
+        List<AppManifest.DefinitionRef> refs = new ArrayList<>(manifest.definitions());
+        refs.forEach(ref -> listed.add(ref.kind() + "/" + ref.key()));
+        List<AppManifest.DefinitionRef> unlisted = metadata.definitions(app, null).stream()
+                .filter(s -> !s.kind().equals(MetadataService.APP_KIND) && s.publishedVersion() != null
+                        && !listed.contains(s.kind() + "/" + s.key()))
+                .sorted(Comparator.comparing(DefinitionSummary::kind).thenComparing(DefinitionSummary::key))
+                .map(s -> new AppManifest.DefinitionRef(s.kind(), s.key()))
+                .toList();
+        refs.addAll(unlisted);
         Map<String, byte[]> files = new LinkedHashMap<>();
-        files.put(PackManifest.APP, manifestVersion.content().getBytes(StandardCharsets.UTF_8));
-        for (AppManifest.DefinitionRef ref : manifest.definitions()) {
+        files.put(PackManifest.APP, (unlisted.isEmpty() ? manifestVersion.content()
+                : listing(manifestVersion.content(), unlisted)).getBytes(StandardCharsets.UTF_8));
+        for (AppManifest.DefinitionRef ref : refs) {
             DefinitionKind kind = kinds.find(ref.kind()).orElseThrow(() -> new ApiException(HttpStatus.CONFLICT,
                     "pack.unknown_kind", "The app lists a definition of kind '" + ref.kind() + "', which this installation does not know"));
             DefinitionVersion version = metadata.latestPublished(app, ref.kind(), ref.key())
@@ -123,6 +145,24 @@ public class PackService {
             files.put(ref.key() + kind.fileSuffix(), version.content().getBytes(StandardCharsets.UTF_8));
         }
         return new Export(app + "-" + manifest.version() + ".zip", zip(manifest, files));
+    }
+
+    /** Where a kind's definitions are published in an import: after the kinds they may name. */
+    private static int publishOrder(String kind) {
+        int index = PUBLISH_ORDER.indexOf(kind);
+        return index < 0 ? PUBLISH_ORDER.size() : index;
+    }
+
+    /** The manifest with {@code refs} appended to its {@code definitions}. */
+    private String listing(String manifestJson, List<AppManifest.DefinitionRef> refs) {
+        try {
+            ObjectNode manifest = (ObjectNode) json.readTree(manifestJson);
+            ArrayNode definitions = manifest.withArray("definitions");
+            refs.forEach(ref -> definitions.addObject().put("kind", ref.kind()).put("key", ref.key()));
+            return json.writerWithDefaultPrettyPrinter().writeValueAsString(manifest);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A published app manifest is not JSON", e);
+        }
     }
 
     /** A zip built by {@link #export}. */

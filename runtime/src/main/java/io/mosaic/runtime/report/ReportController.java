@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.ContentDisposition;
@@ -121,10 +122,11 @@ public class ReportController {
     @Operation(summary = "A published report's data under your permissions: ReportData {columns, rows, truncated, "
             + "report, echarts, kpi | ranking | pivot, drillable}; filter=field:op:value (repeatable) narrows it")
     @GetMapping("/reports/{key}/data")
-    ObjectNode data(@PathVariable String app, @PathVariable String key,
-                    @RequestParam(required = false) List<String> filter,
-                    @RequestParam(required = false) String locale, Authentication user) {
-        return views.data(app, views.published(app, key), parse(filter), language(locale, user), false, user);
+    ObjectNode data(@PathVariable String app, @PathVariable String key, @RequestParam(required = false) String locale,
+                    Authentication user, HttpServletRequest request) {
+        ReportViews.Bound bound = views.published(app, key);
+        return exportable(views.data(app, bound, parse(filters(request)), language(locale, user), false, user), app,
+                bound, user);
     }
 
     @Operation(summary = "A published report's rows as a csv or xlsx download, headed by the column labels in your "
@@ -132,8 +134,8 @@ public class ReportController {
             + "on the source form")
     @GetMapping("/reports/{key}/export")
     void export(@PathVariable String app, @PathVariable String key, @RequestParam(defaultValue = "csv") String format,
-                @RequestParam(required = false) List<String> filter, @RequestParam(required = false) String locale,
-                Authentication user, HttpServletResponse response) throws IOException {
+                @RequestParam(required = false) String locale, Authentication user, HttpServletRequest request,
+                HttpServletResponse response) throws IOException {
         ReportViews.Bound bound = views.published(app, key);
         records.access(app, bound.dataset().dataset().form(), user, FormAction.EXPORT);
         String language = language(locale, user);
@@ -146,7 +148,7 @@ public class ReportController {
         List<String> dimensions = texts(bound.report().path("dimensions"));
         List<String> measures = texts(bound.report().path("measures"));
         ReportService.Run run = service.run(app, bound.dataset(),
-                new ReportService.Selection(dimensions, measures, parse(filter)), user);
+                new ReportService.Selection(dimensions, measures, parse(filters(request))), user);
         String name = ReportViews.text(bound.report().path("name"), language);
         response.setContentType(sheet.contentType());
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
@@ -215,8 +217,21 @@ public class ReportController {
             }
         });
         Dashboards.Widget found = dashboards.widget(app, key, widget, values);
-        return views.data(app, views.published(app, found.report()), found.filters(), language(locale, user), false,
+        ReportViews.Bound bound = views.published(app, found.report());
+        return exportable(views.data(app, bound, found.filters(), language(locale, user), false, user), app, bound,
                 user);
+    }
+
+    /** Whether the user may download the rows, so that a page offers the export only to those the server lets. */
+    private ObjectNode exportable(ObjectNode data, String app, ReportViews.Bound bound, Authentication user) {
+        boolean may;
+        try {
+            records.access(app, bound.dataset().dataset().form(), user, FormAction.EXPORT);
+            may = true;
+        } catch (ApiException e) {
+            may = false;
+        }
+        return data.put("exportable", may);
     }
 
     @Operation(summary = "The dashboard as a PDF: the posted PNG (image/png, the composed dashboard) under its title, "
@@ -242,6 +257,15 @@ public class ReportController {
         List<String> out = new ArrayList<>();
         array.forEach(item -> out.add(item.asText()));
         return out;
+    }
+
+    /**
+     * The {@code filter} parameters as sent: a single {@code filter=dealer.region:in:1,2} stays one filter, where a
+     * {@code List<String>} parameter would split it at its commas.
+     */
+    private static List<String> filters(HttpServletRequest request) {
+        String[] values = request.getParameterValues("filter");
+        return values == null ? null : List.of(values);
     }
 
     /** Query-string filters {@code field:op:value}; 422 at {@code /filters/<i>} for one that is not. */

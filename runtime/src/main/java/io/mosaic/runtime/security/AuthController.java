@@ -27,12 +27,16 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.mosaic.runtime.security.user.PasswordLinks;
 import io.mosaic.runtime.security.user.UserService;
 import io.mosaic.runtime.web.ApiError;
 import io.mosaic.runtime.web.ApiErrors;
 import io.mosaic.runtime.web.ApiException;
 
-/** Browser sign-in: the CSRF token, JSON login into a database-backed session (logout is SecurityConfig's). */
+/**
+ * Browser sign-in: the CSRF token, JSON login into a database-backed session (logout is SecurityConfig's), and
+ * setting a password with a one-time link.
+ */
 @RestController
 @RequestMapping("/api/auth")
 public class AuthController {
@@ -42,15 +46,18 @@ public class AuthController {
     private final SecurityContextRepository contextRepository;
     private final LoginThrottle throttle;
     private final UserService users;
+    private final PasswordLinks passwordLinks;
     private final SecurityContextHolderStrategy contextHolder = SecurityContextHolder.getContextHolderStrategy();
 
     public AuthController(AuthenticationManager authenticationManager, SessionAuthenticationStrategy sessionStrategy,
-                          SecurityContextRepository contextRepository, LoginThrottle throttle, UserService users) {
+                          SecurityContextRepository contextRepository, LoginThrottle throttle, UserService users,
+                          PasswordLinks passwordLinks) {
         this.authenticationManager = authenticationManager;
         this.sessionStrategy = sessionStrategy;
         this.contextRepository = contextRepository;
         this.throttle = throttle;
         this.users = users;
+        this.passwordLinks = passwordLinks;
     }
 
     /** Also sets the XSRF-TOKEN cookie, since reading the token makes the repository save it. */
@@ -91,6 +98,12 @@ public class AuthController {
         return Me.of(users.get(CurrentUser.principal(authentication).id()));
     }
 
+    /** Sets a password with a one-time link's secret (no session needed); answers the username to sign in with. */
+    @PostMapping("/password")
+    Map<String, String> setPassword(@RequestBody PasswordRequest body) {
+        return Map.of("username", passwordLinks.use(body.token(), body.password()));
+    }
+
     @ExceptionHandler(LoginThrottled.class)
     ResponseEntity<ApiError> throttled(LoginThrottled e, HttpServletRequest request) {
         long seconds = Math.max(1, (e.wait.toMillis() + 999) / 1000);
@@ -101,6 +114,9 @@ public class AuthController {
     }
 
     record LoginRequest(String username, String password) {
+    }
+
+    record PasswordRequest(String token, String password) {
     }
 
     private static final class LoginThrottled extends RuntimeException {

@@ -46,6 +46,7 @@ import io.mosaic.runtime.security.token.ApiTokenAuthentication;
 import io.mosaic.runtime.security.token.ApiTokenService;
 import io.mosaic.runtime.security.token.BearerTokenFilter;
 import io.mosaic.runtime.security.token.TokenScope;
+import io.mosaic.runtime.security.user.PasswordLinkProperties;
 import io.mosaic.runtime.security.user.UserService;
 
 /**
@@ -55,7 +56,7 @@ import io.mosaic.runtime.security.user.UserService;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
-@EnableConfigurationProperties(LoginThrottleProperties.class)
+@EnableConfigurationProperties({LoginThrottleProperties.class, PasswordLinkProperties.class})
 public class SecurityConfig {
 
     /** File types of the browser UI, public wherever they sit outside the API. */
@@ -84,7 +85,7 @@ public class SecurityConfig {
                         .logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.NO_CONTENT)))
                 .authorizeHttpRequests(a -> a
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
-                        .requestMatchers("/api/auth/csrf", "/api/auth/login").permitAll()
+                        .requestMatchers("/api/auth/csrf", "/api/auth/login", "/api/auth/password").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
                         .permitAll()

@@ -134,8 +134,14 @@ final class Browser implements AutoCloseable {
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(css)));
     }
 
+    /**
+     * Clicks an element once it is clickable, first scrolled to the middle of the window: Chromium would scroll it only
+     * to the top edge, under the page's fixed header, which would then take the click.
+     */
     void click(String css) {
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
+        WebElement element = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css)));
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        element.click();
     }
 
     /**
@@ -191,6 +197,11 @@ final class Browser implements AutoCloseable {
             new Actions(driver).moveToLocation(point.x, point.y).pause(Duration.ofMillis(160)).perform();
         }
         new Actions(driver).release().perform();
+    }
+
+    /** Scrolls the page until the element is in the middle of the window, e.g. to take a screenshot of it. */
+    void scrollTo(String css) {
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", waitFor(css));
     }
 
     /** Clicks at a point of the viewport, e.g. on a chart element a canvas draws. */

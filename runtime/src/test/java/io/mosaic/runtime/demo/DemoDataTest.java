@@ -60,6 +60,130 @@ class DemoDataTest {
     }
 
     @Test
+    void shipmentsStockOpportunitiesClaimsAndRebateStatementsComeWithTheOrders() throws Exception {
+        String orders = SqlNames.table(DemoData.APP, "order");
+        String shipments = SqlNames.table(DemoData.APP, "shipment");
+        long shippedOrders = jdbc().queryForObject("SELECT COUNT(*) FROM " + orders + " WHERE status = 'shipped'",
+                Long.class);
+        assertThat(count("shipment")).isEqualTo(shippedOrders).isPositive();
+        // Each shipment ships exactly its order's lines, after the order, from a warehouse, scoped like the order.
+        assertThat(jdbc().queryForObject("SELECT COUNT(*) FROM " + shipments + " s JOIN " + orders + " o ON o.id = "
+                + "s." + SqlNames.quote("order") + " WHERE o.status = 'shipped' AND s.ship_date >= o.order_date AND "
+                + "s.dealer_id = o.dealer_id AND s.org_id = o.org_id AND (SELECT SUM(quantity) FROM "
+                + SqlNames.childTable(DemoData.APP, "shipment", "lines") + " WHERE parent_id = s.id) = (SELECT "
+                + "SUM(quantity) FROM " + SqlNames.childTable(DemoData.APP, "order", "lines") + " WHERE parent_id = "
+                + "o.id)", Long.class)).isEqualTo(shippedOrders);
+        assertThat(count("inventory")).isEqualTo(60);
+        long below = jdbc().queryForObject("SELECT COUNT(*) FROM " + SqlNames.table(DemoData.APP, "inventory")
+                + " WHERE quantity < safety_stock", Long.class);
+        assertThat(below).isBetween(1L, 59L);
+        Browser purchasing = new Browser(port());
+        purchasing.login("purchasing", "Demo@1234");
+        assertThat(purchasing.get("/api/flow/inbox/todo").json().get("total").asLong()).isEqualTo(below);
+        assertThat(count("opportunity")).isEqualTo(40);
+        assertThat(count("expense_claim")).isEqualTo(24);
+        assertThat(jdbc().queryForObject("SELECT COUNT(DISTINCT period) FROM " + SqlNames.table(DemoData.APP,
+                "rebate_statement"), Long.class)).isEqualTo(4);
+    }
+
+    @Test
+    void aClosedQuartersStatementHoldsTheDealersApprovedAndShippedPayableAtThePolicyRate() {
+        String statements = SqlNames.table(DemoData.APP, "rebate_statement");
+        List<java.util.Map<String, Object>> rows = jdbc().queryForList("SELECT r.period, r.sales, r.rate, r.amount, "
+                + "r.status, r.confirmed, d.level, d.id AS dealer FROM " + statements + " r JOIN "
+                + SqlNames.table(DemoData.APP, "dealer") + " d ON d.id = r.dealer");
+        assertThat(rows).isNotEmpty();
+        String latest = rows.stream().map(r -> (String) r.get("period")).max(String::compareTo).orElseThrow();
+        for (java.util.Map<String, Object> row : rows) {
+            String period = (String) row.get("period");
+            int year = Integer.parseInt(period.substring(0, 4));
+            int quarter = Integer.parseInt(period.substring(6));
+            LocalDate from = LocalDate.of(year, quarter * 3 - 2, 1);
+            // The dealer's approved and shipped orders of the quarter, summed here line by line in Java.
+            BigDecimal payable = BigDecimal.ZERO;
+            for (java.util.Map<String, Object> order : jdbc().queryForList("SELECT status, order_date, payable FROM "
+                    + SqlNames.table(DemoData.APP, "order") + " WHERE dealer = ?", row.get("dealer"))) {
+                LocalDate day = ((java.sql.Date) order.get("order_date")).toLocalDate();
+                if (List.of("approved", "shipped").contains((String) order.get("status")) && !day.isBefore(from)
+                        && day.isBefore(from.plusMonths(3))) {
+                    payable = payable.add((BigDecimal) order.get("payable"));
+                }
+            }
+            assertThat((BigDecimal) row.get("sales")).as(period).isEqualByComparingTo(payable);
+            BigDecimal rate = expectedRate(payable, (String) row.get("level"));
+            assertThat((BigDecimal) row.get("rate")).as(period).isEqualByComparingTo(rate);
+            assertThat((BigDecimal) row.get("amount")).isEqualByComparingTo(payable.multiply(rate)
+                    .setScale(2, java.math.RoundingMode.HALF_UP));
+            boolean closedEarlier = !period.equals(latest);
+            assertThat(row.get("status")).isEqualTo(closedEarlier ? "confirmed" : "prepared");
+        }
+    }
+
+    /** The pack's rebate policy table, written out: 5 % from 5,000,000 (A, B), 3 % from 2,000,000 (A-C), 1.5 %. */
+    private static BigDecimal expectedRate(BigDecimal sales, String level) {
+        if (sales.compareTo(new BigDecimal("5000000")) >= 0 && List.of("A", "B").contains(level)) {
+            return new BigDecimal("0.05");
+        }
+        if (sales.compareTo(new BigDecimal("2000000")) >= 0 && sales.compareTo(new BigDecimal("5000000")) < 0
+                && List.of("A", "B", "C").contains(level)) {
+            return new BigDecimal("0.03");
+        }
+        if (sales.compareTo(new BigDecimal("500000")) >= 0 && sales.compareTo(new BigDecimal("2000000")) < 0) {
+            return new BigDecimal("0.015");
+        }
+        return BigDecimal.ZERO;
+    }
+
+    @Test
+    void everyDemoUserLandsOnAFittingFirstPageAndEachDashboardShowsNumbers() {
+        java.util.Map<String, String> homes = new java.util.LinkedHashMap<>();
+        homes.put("admin", "dashboard:director");
+        homes.put("director", "dashboard:director");
+        homes.put("manager_east", "dashboard:region");
+        homes.put("manager_north", "dashboard:region");
+        homes.put("finance", "dashboard:finance");
+        homes.put("marketing", "dashboard:marketing");
+        homes.put("marketing_director", "dashboard:marketing");
+        homes.put("warehouse", "dashboard:stock");
+        homes.put("purchasing", "dashboard:stock");
+        homes.put("dealer_a", "dashboard:dealer");
+        homes.put("dealer_b", "dashboard:dealer");
+        homes.put("analyst", "form:product");
+        homes.forEach((user, home) -> {
+            Browser browser = new Browser(port());
+            assertThat(browser.login(user, user.equals("admin") ? "Admin@123" : "Demo@1234").status()).isEqualTo(200);
+            JsonNode first = firstTarget(browser.get("/api/apps/dms/menu").json().get("menus"));
+            assertThat(first.get("kind").asText() + ":" + first.get("key").asText()).as(user).isEqualTo(home);
+            if (!home.startsWith("dashboard:")) {
+                return;
+            }
+            String dashboard = first.get("key").asText();
+            for (JsonNode widget : browser.get("/api/apps/dms/dashboards/" + dashboard).json().get("widgets")) {
+                Browser.Response data = browser.get("/api/apps/dms/dashboards/" + dashboard + "/widgets/"
+                        + widget.get("key").asText() + "/data");
+                assertThat(data.status()).as(user + " " + widget).isEqualTo(200);
+                assertThat(data.json().get("rows")).as(user + " " + dashboard + " " + widget.get("key"))
+                        .anySatisfy(row -> assertThat(row).anySatisfy(value -> assertThat(value.isNumber()
+                                && value.decimalValue().signum() > 0).isTrue()));
+            }
+        });
+    }
+
+    /** The first menu entry that opens something, depth first: what the workspace opens on entering the app. */
+    private static JsonNode firstTarget(JsonNode menus) {
+        for (JsonNode item : menus) {
+            if (item.has("target")) {
+                return item.get("target");
+            }
+            JsonNode inChildren = item.has("children") ? firstTarget(item.get("children")) : null;
+            if (inChildren != null) {
+                return inChildren;
+            }
+        }
+        return null;
+    }
+
+    @Test
     void theRegionsAreRunByTheDemoRegionManagers() {
         UserService users = node.getBean(UserService.class);
         assertThat(jdbc().queryForList("SELECT manager FROM " + SqlNames.table(DemoData.APP, "region")

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.math.BigDecimal;
@@ -24,6 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultMatcher;
@@ -39,6 +41,8 @@ import io.mosaic.runtime.notify.OutboxProbe;
 import io.mosaic.runtime.notify.WebhookReceiver;
 import io.mosaic.runtime.notify.WebhookSettings;
 import io.mosaic.runtime.rule.RuleSchedules;
+import io.mosaic.runtime.security.Browser;
+import io.mosaic.runtime.security.PasswordLinkMail;
 import io.mosaic.runtime.security.SecurityTestSupport;
 import io.mosaic.runtime.security.org.OrgUnit;
 import io.mosaic.runtime.security.user.User;
@@ -47,11 +51,11 @@ import io.mosaic.runtime.security.user.UserRequest;
 import jakarta.mail.internet.MimeMessage;
 
 /**
- * The dealer-management pack as installed on first start, walked through the REST API: a company applies, the region
- * manager and the channel director admit it, the admin opens its account, the dealer orders above its available
- * credit, finance approves, the warehouse hears of it in the app and by e-mail and the ERP by a signed webhook, the
- * ERP records the shipment with an API token, the quarter's rebate run writes the statement the dealer confirms;
- * another dealer sees none of it.
+ * The dealer-management pack as installed on first start, walked through the REST API: the region manager files a
+ * company's application, the manager and the channel director admit it, which opens the dealer's account and mails
+ * it a link to set its password; the dealer signs in and orders above its available credit, finance approves, the
+ * warehouse hears of it in the app and by e-mail and the ERP by a signed webhook, the ERP records the shipment with
+ * an API token, the quarter's rebate run writes the statement the dealer confirms; another dealer sees none of it.
  */
 class DealerPackJourneyTest extends SecurityTestSupport {
 
@@ -72,6 +76,9 @@ class DealerPackJourneyTest extends SecurityTestSupport {
 
     @Autowired
     RuleSchedules schedules;
+
+    @LocalServerPort
+    int serverPort;
 
     private WebhookSettings webhookSettings;
     private final LocalDate today = LocalDate.now(ZoneOffset.UTC);
@@ -108,13 +115,12 @@ class DealerPackJourneyTest extends SecurityTestSupport {
 
     @Test
     void fromAdmissionToAConfirmedRebateWithoutAnotherDealerSeeingAnything() throws Exception {
-        // A company applies; the region's manager and then the channel director approve, setting code, level, credit.
-        User applicant = createUser("dealer");
+        // The region manager files a company's application; the manager and then the channel director approve,
+        // setting code, level and credit.
         String code = unique("D").substring(0, 12);
-        long application = create(applicant, "dealer_application", """
-                {"company_name": "Acme Trading", "credit_code": "91310000MA1FL0001X", "legal_person": "Li Lei",
-                 "region": %d, "contact_name": "Han Meimei", "contact_phone": "13800000000",
-                 "expected_volume": 3000000}""".formatted(region), true);
+        String username = unique("acme").toLowerCase();
+        String email = username + "@acme.example.com";
+        long application = create(regionManager, "dealer_application", application(username, email), true);
         approve(regionManager, "dealer_application", application, Map.of("dealer_code", code, "level", "B",
                 "credit_limit", 1_000_000, "contract_start", today.minusMonths(1).toString(),
                 "contract_end", today.plusYears(1).toString()));
@@ -126,9 +132,24 @@ class DealerPackJourneyTest extends SecurityTestSupport {
         assertThat(profile.path("credit_limit").decimalValue()).isEqualByComparingTo("1000000");
         long dealer = profile.path("id").asLong();
 
-        // Approval made the applicant's account the dealer's: it now reads its own profile, as the region manager does.
-        assertThat(body(get("/api/me"), applicant).path("dealerId").asText()).isEqualTo(code);
-        assertThat(read(applicant, "dealer", dealer).path("code").asText()).isEqualTo(code);
+        // Approval opened the dealer's account and mailed it a one-time link; the dealer sets a password and signs in.
+        User applicant = users.findByUsername(username).orElseThrow();
+        assertThat(applicant.roles()).containsExactly("dealer");
+        assertThat(applicant.dealerId()).isEqualTo(code);
+        assertThat(applicant.orgId()).isEqualTo(east.id());
+        assertThat(profile.path("portal_user").asLong()).isEqualTo(applicant.id());
+        String link = passwordLinkMailedTo(email);
+        Browser browser = new Browser(serverPort);
+        browser.get("/api/auth/csrf");
+        assertThat(browser.post("/api/auth/password", json.writeValueAsString(Map.of("token", link, "password",
+                "Dealer-pass-1"))).status()).isEqualTo(200);
+        Browser.Response login = browser.login(username, "Dealer-pass-1");
+        assertThat(login.status()).as(login.body()).isEqualTo(200);
+        assertThat(login.json().path("dealerId").asText()).isEqualTo(code);
+        // Signed in, the new account reads its own profile, as the region manager does.
+        Browser.Response own = browser.get("/api/apps/dms/forms/dealer/records/" + dealer);
+        assertThat(own.status()).as(own.body()).isEqualTo(200);
+        assertThat(own.json().path("code").asText()).isEqualTo(code);
         assertThat(read(regionManager, "dealer", dealer).path("code").asText()).isEqualTo(code);
 
         // Another dealer, admitted before.
@@ -429,6 +450,57 @@ class DealerPackJourneyTest extends SecurityTestSupport {
             titles = body(get("/api/notifications?size=50"), finance).path("items").findValuesAsText("en");
         }
         assertThat(titles).contains("Rebate statement disputed: Dealer " + code + " 2026-Q3");
+    }
+
+    @Test
+    void aTakenUsernameStopsTheDirectorsApprovalWithNothingWrittenUntilTheDirectorChoosesAnother() throws Exception {
+        User taken = person(null, null, "dealer");
+        String code = unique("D").substring(0, 12);
+        String email = unique("acme") + "@acme.example.com";
+        long application = create(regionManager, "dealer_application", application(taken.username(), email), true);
+        approve(regionManager, "dealer_application", application, Map.of("dealer_code", code, "level", "C",
+                "credit_limit", 100_000, "contract_start", today.toString(), "contract_end", today.plusYears(1).toString()));
+        String task = todo(director, "dealer_application", application);
+
+        JsonNode refused = body(json(post("/api/flow/tasks/{id}/actions/approve", task), "{}"), director,
+                status().isConflict());
+        assertThat(refused.path("errors").path(0).path("pointer").asText()).isEqualTo("/account_name");
+        assertThat(list(admin, "dealer", "code:eq:" + code)).isEmpty();
+        assertThat(users.get(taken.id()).dealerId()).isNull();
+        assertThat(todo(director, "dealer_application", application)).isEqualTo(task);
+
+        String username = unique("acme2").toLowerCase();
+        approve(director, "dealer_application", application, Map.of("account_name", username));
+        assertThat(users.findByUsername(username).orElseThrow().dealerId()).isEqualTo(code);
+        assertThat(passwordLinkMailedTo(email)).isNotBlank();
+    }
+
+    @Test
+    void anApplicationWhoseContactEMailIsNoAddressIsRefusedWhenFiled() throws Exception {
+        mvc.perform(json(post("/api/apps/dms/forms/dealer_application/records?submit=true"),
+                        application(unique("acme"), "not-an-address")).with(as(regionManager)))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.errors[0].pointer").value("/contact_email"));
+        mvc.perform(json(post("/api/apps/dms/forms/dealer_application/records?submit=true"), application(unique("acme"),
+                "a@acme.example.com").replace("\"account_name\"", "\"unused\"")).with(as(regionManager)))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.errors[0].pointer").value("/account_name"));
+    }
+
+    private String application(String username, String email) {
+        return """
+                {"company_name": "Acme Trading", "credit_code": "91310000MA1FL0001X", "legal_person": "Li Lei",
+                 "region": %d, "contact_name": "Han Meimei", "contact_phone": "13800000000",
+                 "contact_email": "%s", "account_name": "%s", "expected_volume": 3000000}"""
+                .formatted(region, email, username);
+    }
+
+    /** The secret of the set-password link in the one e-mail to {@code email}, once the outbox delivered it. */
+    private String passwordLinkMailedTo(String email) throws Exception {
+        deliver();
+        MimeMessage[] mails = SMTP.getReceivedMessagesForDomain(email);
+        assertThat(mails).as("e-mails to " + email).hasSize(1);
+        return PasswordLinkMail.tokenIn(mails[0]);
     }
 
     /** A user with an e-mail address, in org unit {@code orgId} and bound to dealer {@code dealerCode} (either null). */

@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -22,6 +23,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
+import io.mosaic.api.app.AppManifest;
 import io.mosaic.form.store.SqlNames;
 import io.mosaic.runtime.metadata.MetadataService;
 import io.mosaic.runtime.support.DatabaseFingerprint;
@@ -103,6 +105,30 @@ class PackImportTest extends RuntimeTest {
     }
 
     @Test
+    void installsDefinitionsListedBeforeWhatTheyNameAsWellAsAfter() throws Exception {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put("app.json", """
+                {"key": "%s", "name": {"zh-CN": "测试", "en": "Test"}, "version": "1.0.0", "platform": ">=0.1.0 <1.0.0",
+                 "definitions": [{"kind": "report", "key": "by_title"}, {"kind": "dataset", "key": "items"},
+                                 {"kind": "form", "key": "item"}]}""".formatted(app).getBytes(StandardCharsets.UTF_8));
+        files.put("by_title.report.json", """
+                {"key": "by_title", "name": {"zh-CN": "按标题", "en": "By title"}, "dataset": "items",
+                 "dimensions": ["title"], "measures": ["count"], "chart": {"type": "bar"}}"""
+                .getBytes(StandardCharsets.UTF_8));
+        files.put("items.dataset.json", """
+                {"key": "items", "name": {"zh-CN": "条目", "en": "Items"}, "source": {"form": "item"},
+                 "dimensions": [{"key": "title", "field": "title", "label": {"zh-CN": "标题", "en": "Title"}}],
+                 "measures": [{"key": "count", "label": {"zh-CN": "数量", "en": "Count"},
+                               "aggregation": "distinct_count", "field": "id"}]}""".getBytes(StandardCharsets.UTF_8));
+        files.put("item.form.json", TestPack.app(app, "1.0.0").form("item", "title:text").files().get("item.form.json")
+                .getBytes(StandardCharsets.UTF_8));
+
+        upload(packs.pack(files), false).andExpect(status().isOk());
+
+        assertThat(metadata.latestPublished(app, "report", "by_title")).isPresent();
+    }
+
+    @Test
     void refusesADowngradeAndTheSameVersionAgain() throws Exception {
         install(TestPack.app(app, "1.1.0").form("item", "title:text"));
         Map<String, String> before = DatabaseFingerprint.of(dataSource);
@@ -162,6 +188,26 @@ class PackImportTest extends RuntimeTest {
         PackFiles files = packs.read(new ByteArrayInputStream(zip));
         assertThat(files.names()).containsExactlyInAnyOrder("manifest.json", "app.json", "item.form.json", "note.form.json");
         assertThat(files.text("item.form.json")).isEqualTo(metadata.latestPublished(app, "form", "item").orElseThrow().content());
+        upload(zip, true).andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("pack.same_version"));
+    }
+
+    @Test
+    void exportCarriesADefinitionPublishedInTheDesignerThatTheManifestDoesNotListAndListsIt() throws Exception {
+        install(TestPack.app(app, "1.0.0").form("item", "title:text"));
+        String visit = """
+                {"key": "visit", "name": {"zh-CN": "拜访", "en": "Visit"},
+                 "fields": [{"key": "note", "type": "text", "label": {"zh-CN": "备注", "en": "Note"}}]}""";
+        metadata.publishContent(app, "form", "visit", visit, "made in the designer", "analyst");
+
+        byte[] zip = mvc.perform(get("/api/apps/{app}/export", app).with(ADMIN))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+
+        PackFiles files = packs.read(new ByteArrayInputStream(zip));
+        assertThat(files.text("visit.form.json")).isEqualTo(visit);
+        assertThat(AppManifest.read(files.text("app.json")).definitions())
+                .extracting(ref -> ref.kind() + "/" + ref.key()).containsExactly("form/item", "form/visit");
+        // Valid as a pack: what stops it here is only that this version is installed already.
         upload(zip, true).andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("pack.same_version"));
     }
 

@@ -443,6 +443,17 @@ class ReportApiTest extends SecurityTestSupport {
     }
 
     @Test
+    void theDataSaysWhetherTheUserMayExportItsRows() throws Exception {
+        RequestPostProcessor dealer = as(createDealerUser(null, ReportFixture.dealerCode(1), dealerRole));
+        assertThat(read(mvc.perform(get("/api/apps/{app}/reports/dealer_ranking/data", app).with(dealer))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+                .path("exportable").asBoolean(true)).isFalse();
+        assertThat(read(mvc.perform(get("/api/apps/{app}/reports/dealer_ranking/data", app).with(directorUser))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+                .path("exportable").asBoolean(false)).isTrue();
+    }
+
+    @Test
     void aDrillDownNamesTheRecordsBehindABar() throws Exception {
         JsonNode drill = read(mvc.perform(post("/api/apps/{app}/reports/dealer_ranking/drill", app).with(directorUser)
                         .contentType(MediaType.APPLICATION_JSON).content("{\"point\": {\"dealer_name\": \"Bravo\"}}"))

@@ -36,4 +36,20 @@ class SamplePackReportsTest extends SecurityTestSupport {
         }
         mvc.perform(get("/api/apps/dms/dashboards/director").with(director)).andExpect(status().isOk());
     }
+
+    @Test
+    void everyDashboardOfThePackRunsEachWidgetForTheRoleItIsMadeFor() throws Exception {
+        java.util.Map<String, String> roleOf = java.util.Map.of("director", "channel_director", "region",
+                "region_manager", "finance", "finance", "marketing", "marketing_director", "stock", "purchasing",
+                "dealer", "dealer");
+        for (var entry : roleOf.entrySet()) {
+            RequestPostProcessor user = as(createUser(entry.getValue()));
+            JsonNode dashboard = json.readTree(mvc.perform(get("/api/apps/dms/dashboards/{key}", entry.getKey())
+                    .with(user)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+            for (JsonNode widget : dashboard.path("widgets")) {
+                mvc.perform(get("/api/apps/dms/dashboards/{key}/widgets/{widget}/data", entry.getKey(),
+                        widget.path("key").asText()).with(user)).andExpect(status().isOk());
+            }
+        }
+    }
 }

@@ -9,6 +9,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -62,6 +64,48 @@ public final class Browser {
         return send("POST", path, json, null);
     }
 
+    /** Any method with a JSON body (null for none), e.g. PUT or PATCH. */
+    public Response send(String method, String path, String json) {
+        return send(method, path, json, null);
+    }
+
+    /** A multipart form with one file part, as the browser's file upload sends it. */
+    public Response upload(String path, String part, String fileName, byte[] content) {
+        String boundary = "----mosaic" + System.nanoTime();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part + "\"; filename=\""
+                + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .POST(HttpRequest.BodyPublishers.ofByteArrays(List.of(head, content, tail)))
+                .header("Accept", "application/json")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary);
+        cookie("XSRF-TOKEN").ifPresent(csrf -> request.header("X-XSRF-TOKEN", csrf));
+        HttpResponse<String> response = exchange(request, HttpResponse.BodyHandlers.ofString(), path);
+        return new Response(response.statusCode(), response.body(), response.headers());
+    }
+
+    /** The body of a GET as bytes, e.g. a zip; fails unless the status is 200. */
+    public byte[] download(String path) {
+        HttpResponse<byte[]> response = exchange(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)),
+                HttpResponse.BodyHandlers.ofByteArray(), path);
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET " + path + " answered " + response.statusCode() + ": "
+                    + new String(response.body(), StandardCharsets.UTF_8));
+        }
+        return response.body();
+    }
+
+    private <T> HttpResponse<T> exchange(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body, String path) {
+        try {
+            return client.send(request.build(), body);
+        } catch (IOException e) {
+            throw new IllegalStateException(path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     Response send(String method, String path, String json, String csrfHeader) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
@@ -74,15 +118,8 @@ public final class Browser {
         if (csrf != null) {
             request.header("X-XSRF-TOKEN", csrf);
         }
-        try {
-            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.body(), response.headers());
-        } catch (IOException e) {
-            throw new IllegalStateException(method + " " + path + " failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        HttpResponse<String> response = exchange(request, HttpResponse.BodyHandlers.ofString(), method + " " + path);
+        return new Response(response.statusCode(), response.body(), response.headers());
     }
 
     Optional<String> cookie(String name) {

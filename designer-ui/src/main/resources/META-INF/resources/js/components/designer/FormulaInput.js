@@ -32,6 +32,12 @@ export default {
         answer = own ? { ok: false, problems: [{ code: 'own_field', message: t('formula.ownField', { key: props.ownKey }) }] }
           : { ok: true, references: result.references };
       } catch (failure) {
+        // Only designers may ask; others (finance in a period run) type without the check, and the server still
+        // refuses a formula that does not parse when the whole is sent.
+        if (failure.status === 403) {
+          if (question === asked) check.value = null;
+          return;
+        }
         answer = failure.code === 'formula.invalid'
           ? { ok: false, problems: failure.problems }
           : { ok: false, problems: [{ message: failure.message }] };

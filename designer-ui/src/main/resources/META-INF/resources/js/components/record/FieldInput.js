@@ -67,7 +67,7 @@ const LookupPicker = {
   template: /* html */ `
     <div class="picker" @focusout="e => { if (!e.currentTarget.contains(e.relatedTarget)) open = false; }">
       <div class="picker-value" v-if="modelValue && !open">
-        <span>{{ shown }}</span>
+        <span :title="shown">{{ shown }}</span>
         <button type="button" class="icon-button" :aria-label="t('record.clear')" @click="clear">×</button>
       </div>
       <input v-else v-model="query" :name="path" :aria-invalid="invalid || null" :placeholder="t('record.searchLookup')"

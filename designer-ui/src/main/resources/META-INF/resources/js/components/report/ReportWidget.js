@@ -1,6 +1,7 @@
-// A report in the workspace: its title, its data drawn (ReportChart), export (CSV, XLSX, PNG) and drill-down. A
-// click on a chart element asks the server which records lie behind it and opens the form's record list filtered
-// to them; a report with a drill-through target also offers to open that report filtered the same way.
+// A report in the workspace: its title, its data drawn (ReportChart), export (CSV and XLSX for those the server lets
+// download the rows, PNG for all) and drill-down. A click on a chart element asks the server which records lie behind
+// it and opens the form's record list filtered to them; a report with a drill-through target also offers to open that
+// report filtered the same way.
 import { ref, watch } from 'vue';
 import { api, attempt, downloadFile, saveBlob } from '../../api.js';
 import { t, localName } from '../../i18n.js';
@@ -95,8 +96,10 @@ export default {
         <h2 class="widget-title">{{ localName(title) || (data && data.report ? localName(data.report.name, report) : report) }}</h2>
         <span v-if="loading" class="widget-loading muted small" aria-live="polite">{{ t('common.loading') }}</span>
         <div class="widget-tools">
-          <button type="button" class="link-button" data-test="export-csv" :title="t('report.exportCsv')" @click="exportAs('csv')">CSV</button>
-          <button type="button" class="link-button" data-test="export-xlsx" :title="t('report.exportXlsx')" @click="exportAs('xlsx')">XLSX</button>
+          <template v-if="data && data.exportable !== false">
+            <button type="button" class="link-button" data-test="export-csv" :title="t('report.exportCsv')" @click="exportAs('csv')">CSV</button>
+            <button type="button" class="link-button" data-test="export-xlsx" :title="t('report.exportXlsx')" @click="exportAs('xlsx')">XLSX</button>
+          </template>
           <button v-if="data && data.echarts" type="button" class="link-button" data-test="export-png" :title="t('report.exportPng')" @click="png">PNG</button>
         </div>
       </header>

@@ -116,6 +116,17 @@ export default {
             </select></label>
         </div>
 
+        <fieldset class="field period-run-rows" data-test="run-filters">
+          <span>{{ t('decision.run.filters') }} · {{ t('rules.optional') }}</span>
+          <div v-for="(filter, i) in state.filters" :key="i" class="period-run-row" data-test="run-filter" :data-index="i">
+            <input name="filter" placeholder="status:eq:approved" spellcheck="false" v-model="state.filters[i]" :aria-invalid="invalid('filters.' + i)">
+            <button type="button" class="icon-button" :title="t('common.remove')" @click="state.filters.splice(i, 1)">×</button>
+            <small v-for="m in problems['filters.' + i]" class="prop-error">{{ m }}</small>
+          </div>
+          <small class="muted">{{ t('decision.run.filtersHint') }}</small>
+          <button type="button" class="link-button" data-test="add-filter" @click="state.filters.push('')">+ {{ t('decision.run.addFilter') }}</button>
+        </fieldset>
+
         <fieldset class="field period-run-rows" data-test="run-sums">
           <span>{{ t('decision.run.sums') }}</span>
           <div v-for="(sum, i) in state.sums" :key="i" class="period-run-row" data-test="run-sum" :data-index="i">

@@ -72,8 +72,14 @@ export default {
       }
     }
     const percent = () => Math.round((progress.value || 0) * 100);
+    // On an upgrade most definitions are unchanged: the counts say at a glance what the import touches.
+    const changeCounts = () => {
+      const counts = {};
+      for (const change of plan.value.changes) counts[change.change] = (counts[change.change] || 0) + 1;
+      return ['add', 'update', 'unchanged', 'kept'].filter(kind => counts[kind]).map(kind => ({ kind, count: counts[kind] }));
+    };
     return { t, zhEnName, file, progress, stage, plan, error, busy, apps, appsError, fileInput, choose, send, reset,
-      roleLabel, exporting, download, percent };
+      roleLabel, exporting, download, percent, changeCounts };
   },
   template: /* html */ `
     <AdminLayout :title="t('nav.packs')">
@@ -106,6 +112,7 @@ export default {
             <div><dt>{{ t('packs.version') }}</dt><dd>{{ plan.fromVersion || '—' }} → <strong>{{ plan.toVersion }}</strong></dd></div>
             <div><dt>{{ t('packs.roles') }}</dt><dd><span v-for="role in plan.roles" :key="roleLabel(role)" class="chip">{{ roleLabel(role) }}</span><span v-if="!plan.roles || !plan.roles.length">—</span></dd></div>
           </dl>
+          <p class="change-counts" data-test="change-counts"><span v-for="c in changeCounts()" :key="c.kind" class="badge" :class="'change-' + c.kind">{{ t('packs.change.' + c.kind) }} {{ c.count }}</span></p>
           <div class="table-wrap">
             <table class="table" data-test="plan-changes">
               <thead><tr><th>{{ t('packs.kind') }}</th><th>{{ t('packs.key') }}</th><th class="hide-narrow">{{ t('packs.file') }}</th>
@@ -113,7 +120,9 @@ export default {
               <tbody><tr v-for="change in plan.changes" :key="change.kind + '/' + change.key">
                 <td>{{ t('kind.' + change.kind) }}</td><td><code>{{ change.key }}</code></td>
                 <td class="hide-narrow muted">{{ change.file }}</td>
-                <td><span class="badge" :class="'change-' + change.change">{{ t('packs.change.' + change.change) }}</span></td>
+                <td><span class="badge" :class="'change-' + change.change">{{ t('packs.change.' + change.change) }}</span>
+                  <details v-if="change.ddl && change.ddl.length" class="ddl" :data-ddl="change.key"><summary>{{ t('packs.ddl', { count: change.ddl.length }) }}</summary>
+                    <pre><code v-for="(statement, i) in change.ddl" :key="i">{{ statement }}</code></pre></details></td>
                 <td class="hide-narrow muted">{{ change.note }}</td></tr></tbody>
             </table>
           </div>

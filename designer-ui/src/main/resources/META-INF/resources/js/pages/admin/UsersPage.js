@@ -2,6 +2,7 @@ import { ref, computed, onMounted } from 'vue';
 import { api, attempt } from '../../api.js';
 import { t, zhEnName, locale } from '../../i18n.js';
 import { usersForPicker } from '../../directory.js';
+import { showToast } from '../../toast.js';
 import ErrorBox from '../../components/ErrorBox.js';
 import ModalDialog from '../../components/ModalDialog.js';
 import AdminLayout from '../../components/AdminLayout.js';
@@ -88,8 +89,20 @@ export default {
       }
     }
 
+    // For someone who never set the password of an account a process opened, or who forgot theirs.
+    async function sendPasswordLink() {
+      const user = editing.value;
+      formError.value = null;
+      try {
+        await api.post(`/api/users/${user.id}/password-link`, {});
+        showToast(t('users.passwordLinkSent', { email: user.email }));
+      } catch (failure) {
+        formError.value = failure;
+      }
+    }
+
     return { t, zhEnName, query, page, pages, result, roles, orgs, managers, error, editing, formError,
-      saving, orgName, search, goTo, open, save };
+      saving, orgName, search, goTo, open, save, sendPasswordLink };
   },
   template: /* html */ `
     <AdminLayout :title="t('nav.users')">
@@ -159,6 +172,8 @@ export default {
               <label v-for="role in roles" :key="role.key" class="check"><input type="checkbox" :value="role.key" v-model="editing.roles" :data-role="role.key">{{ zhEnName(role) }}</label>
             </div></div>
           <div class="form-actions span-2">
+            <button v-if="editing.id != null && editing.email" type="button" class="button button-ghost form-actions-start"
+              data-test="send-password-link" @click="sendPasswordLink">{{ t('users.sendPasswordLink') }}</button>
             <button type="button" class="button button-ghost" @click="editing = null">{{ t('common.cancel') }}</button>
             <button type="submit" class="button button-primary" :disabled="saving">{{ t('common.save') }}</button>
           </div>

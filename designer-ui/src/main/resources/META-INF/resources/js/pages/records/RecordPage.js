@@ -106,15 +106,11 @@ export default {
       submitBusy.value = true;
       submitError.value = null;
       try {
-        const answer = await api.post(`${path.value}/${encodeURIComponent(props.id)}/submit`, { comment, attachments });
-        if (answer?.record) {
-          rememberDisplays(props.app, form.value, [answer.record]);
-          stored.value = answer.record;
-          record.value = clone(answer.record);
-        }
+        await api.post(`${path.value}/${encodeURIComponent(props.id)}/submit`, { comment, attachments });
         submitting.value = false;
         showToast(t('flow.submitted'));
-        await loadWorkflow();
+        // The submit answers only the instance; its rules may have changed the record (a status field), so read both.
+        await flowChanged();
       } catch (failure) {
         submitError.value = failure;
       } finally {
@@ -274,7 +270,7 @@ export default {
       </div>
       <ErrorBox :error="error" :hint="stale ? t('record.staleHint') : ''" />
       <div v-if="stale" class="form-actions"><button type="button" class="button" @click="load">{{ t('record.reload') }}</button></div>
-      <template v-if="view && form && !deleted">
+      <template v-if="view && form && !deleted && (isNew || stored)">
         <div v-if="!isNew" class="tabs" role="tablist">
           <button type="button" role="tab" class="tab" :class="{ active: tab === 'details' }" @click="tab = 'details'">{{ t('record.details') }}</button>
           <button type="button" role="tab" class="tab" :class="{ active: tab === 'history' }" data-test="history-tab" @click="showHistory">{{ t('record.history') }}</button>

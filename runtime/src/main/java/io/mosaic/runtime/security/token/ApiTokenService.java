@@ -121,7 +121,7 @@ public class ApiTokenService {
                 .params(tokenId, userId).query(ApiTokenService::token).optional();
     }
 
-    static String sha256(String token) {
+    public static String sha256(String token) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(token.getBytes(StandardCharsets.UTF_8)));

@@ -17,9 +17,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class UserController {
 
     private final UserService users;
+    private final PasswordLinks passwordLinks;
 
-    public UserController(UserService users) {
+    public UserController(UserService users, PasswordLinks passwordLinks) {
         this.users = users;
+        this.passwordLinks = passwordLinks;
     }
 
     @GetMapping
@@ -42,5 +44,12 @@ public class UserController {
     @PutMapping("/{id}")
     User update(@PathVariable long id, @RequestBody UserRequest request) {
         return users.update(id, request);
+    }
+
+    /** E-mails the user a one-time link to set a new password, e.g. when the one an account was opened with expired. */
+    @PostMapping("/{id}/password-link")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    void sendPasswordLink(@PathVariable long id) {
+        passwordLinks.send(users.get(id));
     }
 }

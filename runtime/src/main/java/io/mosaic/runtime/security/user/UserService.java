@@ -1,11 +1,13 @@
 package io.mosaic.runtime.security.user;
 
+import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -49,6 +51,7 @@ public class UserService {
     private final OrgService orgs;
     private final RoleService roles;
     private final FindByIndexNameSessionRepository<? extends Session> sessions;
+    private final SecureRandom random = new SecureRandom();
 
     public UserService(JdbcClient jdbc, PasswordEncoder passwordEncoder, OrgService orgs, RoleService roles,
                        FindByIndexNameSessionRepository<? extends Session> sessions) {
@@ -118,11 +121,43 @@ public class UserService {
     @Transactional
     public User create(UserRequest request) {
         String username = normalise(request.username());
-        validate(null, username, request);
+        validate(null, username, request, true);
+        return insert(username, request, request.password());
+    }
+
+    /**
+     * Opens an account whose owner sets the password through a link sent to its e-mail address (so the address is
+     * required, and {@code password} of the request is ignored). Until then the account's password is a random
+     * secret nobody is told: it exists for the sign-in check but matches nothing a person types.
+     */
+    @Transactional
+    public User createWithoutPassword(UserRequest request) {
+        String username = normalise(request.username());
+        if (request.email() == null || request.email().isBlank()) {
+            InputProblems problems = new InputProblems();
+            problems.add("/email", "is needed to send the link that sets the password");
+            problems.throwIfAny();
+        }
+        validate(null, username, request, false);
+        byte[] secret = new byte[32];
+        random.nextBytes(secret);
+        return insert(username, request, HexFormat.of().formatHex(secret));
+    }
+
+    /** Sets a user's password and ends their open sessions. */
+    @Transactional
+    public void setPassword(long id, String password) {
+        User user = get(id);
+        jdbc.sql("UPDATE MO_USER SET password_hash = ? WHERE id = ?").params(passwordEncoder.encode(password), id)
+                .update();
+        endSessions(user.username());
+    }
+
+    private User insert(String username, UserRequest request, String password) {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO MO_USER (username, password_hash, display_name, email, locale, org_id, manager_id, "
                         + "dealer_id, enabled, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(username, passwordEncoder.encode(request.password()), request.displayName().strip(),
+                .params(username, passwordEncoder.encode(password), request.displayName().strip(),
                         blankToNull(request.email()), localeOrDefault(request.locale()), request.orgId(),
                         request.managerId(), blankToNull(request.dealerId()), !Boolean.FALSE.equals(request.enabled()),
                         Timestamp.from(Instant.now()))
@@ -140,7 +175,7 @@ public class UserService {
     public User update(long id, UserRequest request) {
         User before = get(id);
         String username = normalise(request.username());
-        validate(id, username, request);
+        validate(id, username, request, request.password() != null);
         List<String> newRoles = roleList(request);
         boolean enabled = request.enabled() == null ? before.enabled() : request.enabled();
         if (before.isAdmin() && (!newRoles.contains(UserContext.ADMIN_ROLE) || !enabled) && otherEnabledAdmins(id) == 0) {
@@ -184,7 +219,7 @@ public class UserService {
         return get(id);
     }
 
-    private void validate(Long id, String username, UserRequest request) {
+    private void validate(Long id, String username, UserRequest request, boolean checkPassword) {
         InputProblems problems = new InputProblems();
         problems.requirePattern("/username", username, USERNAME,
                 "must be 2-64 letters, digits, '.', '_', '@' or '-', starting with a letter or digit");
@@ -193,7 +228,7 @@ public class UserService {
                 && problems.maxLength("/email", request.email(), 255) && !EMAIL.matcher(request.email()).matches()) {
             problems.add("/email", "is not an e-mail address");
         }
-        if (id == null || request.password() != null) {
+        if (checkPassword) {
             problems.password("/password", request.password());
         }
         if (request.locale() != null && !LOCALES.contains(request.locale())) {
