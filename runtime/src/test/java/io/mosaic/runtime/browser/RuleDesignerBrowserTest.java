@@ -100,6 +100,32 @@ class RuleDesignerBrowserTest extends AppBrowserTest {
     }
 
     @Test
+    void anExistsConditionShowsReadOnlyAndSurvivesASavedDraft() throws IOException {
+        metadata.publishContent(app, "rules", "repeat_orders", """
+                {"key": "repeat_orders", "name": {"zh-CN": "重复订单", "en": "Repeat orders"}, "form": "order",
+                 "trigger": {"type": "before_save"},
+                 "rules": [{"key": "repeat", "name": {"zh-CN": "重复", "en": "Repeat"},
+                   "condition": {"all": [{"field": "total", "op": "gt", "value": 0}, {"exists": {
+                     "form": "order", "excludeSelf": true, "as": "earlier",
+                     "where": [{"field": "customer", "op": "eq", "expression": "customer"}], "when": "total > 0"}}]},
+                   "actions": [{"type": "reject", "field": "customer",
+                                "message": {"zh-CN": "已有订单 {earlier.customer}", "en": "Already ordered {earlier.customer}"}}]}]}""",
+                null, "admin");
+        designer.openRuleSet(app, "repeat_orders");
+        designer.selectRule("repeat");
+
+        browser.waitForText("[data-test=condition-exists]", "Another order record exists where:");
+        assertThat(browser.text("[data-test=condition-exists]")).contains("customer", "total > 0", "earlier.field");
+        browser.screenshot("76-rule-exists-condition");
+        designer.ruleName("重复订单", "Repeat order");
+        designer.saveDraft();
+        assertThat(browser.all("[data-test=problems]")).isEmpty();
+        JsonNode draft = JSON.readTree(JSON.readTree(fetchOk("/api/apps/" + app + "/definitions/rules/repeat_orders"))
+                .path("content").asText());
+        assertThat(draft.at("/rules/0/condition/all/1/exists/where/0/expression").asText()).isEqualTo("customer");
+    }
+
+    @Test
     void analystBuildsAThreeTierRebateTableSimulatesAndPublishesIt() throws IOException {
         designer.openDesignHome(app);
         designer.createDecisionTable("order_rebate", "订单返利", "Order rebate", "Order (order)");

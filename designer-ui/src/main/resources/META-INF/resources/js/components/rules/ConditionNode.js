@@ -165,10 +165,11 @@ export default {
           <ul class="cond-exists-where">
             <li v-for="(w, i) in exists.where" :key="i"><code>{{ w.field }}</code> {{ t('rules.op.' + w.op) }} <code>{{ w.value }}</code></li>
           </ul>
-          <span v-if="exists.when" class="small">{{ t('rules.existsWhen') }} <code>{{ exists.when }}</code></span>
-          <span v-if="exists.excludeSelf" class="small muted">{{ t('rules.existsExcludeSelf') }}</span>
-          <span v-if="exists.as" class="small muted">{{ t('rules.existsAs', { as: exists.as }) }}</span>
-          <span class="small muted">{{ t('rules.existsReadOnly') }}</span>
+          <div v-if="exists.when" class="small">{{ t('rules.existsWhen') }} <code>{{ exists.when }}</code></div>
+          <div class="small muted">
+            <span v-if="exists.excludeSelf">{{ t('rules.existsExcludeSelf') }} · </span>
+            <span v-if="exists.as">{{ t('rules.existsAs', { as: exists.as }) }} · </span>{{ t('rules.existsReadOnly') }}
+          </div>
         </div>
         <FormulaInput v-else class="cond-formula" name="expression" :fields="fieldKeys" :model-value="node.expression"
                       :invalid="problems.length > 0" @update:model-value="v => node.expression = v" />
