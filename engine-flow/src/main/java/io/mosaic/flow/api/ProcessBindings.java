@@ -72,6 +72,12 @@ public final class ProcessBindings {
         checkTasks(binding.path("tasks"), process, formFieldKeys, problems);
         checkFlows(binding.path("flows"), process, formFieldKeys, problems);
         checkSteps(binding.path("steps"), process, formFieldKeys, problems);
+        binding.path("names").fieldNames().forEachRemaining(id -> {
+            if (process.getFlowElement(id, true) == null) {
+                problems.add(new BindingProblem(JsonSchemaDefinitionKind.pointer("/names", id), id,
+                        "The process has no element '" + id + "' to name"));
+            }
+        });
         return problems;
     }
 

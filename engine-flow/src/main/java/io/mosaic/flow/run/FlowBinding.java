@@ -22,7 +22,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * it, so reading it does not check again.
  */
 public record FlowBinding(String key, String process, String form, Map<String, Task> tasks,
-                          Map<String, String> conditions, Map<String, Step> steps) {
+                          Map<String, String> conditions, Map<String, Step> steps,
+                          Map<String, Map<String, String>> names) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -148,8 +149,23 @@ public record FlowBinding(String key, String process, String form, Map<String, T
                     text(step.path("displayName")), text(step.path("email")), text(step.path("dealer")),
                     text(step.path("org"))) : null));
         }
+        Map<String, Map<String, String>> names = new LinkedHashMap<>();
+        root.path("names").fields().forEachRemaining(e -> {
+            Map<String, String> byLanguage = new LinkedHashMap<>();
+            e.getValue().fields().forEachRemaining(l -> byLanguage.put(l.getKey(), l.getValue().asText()));
+            names.put(e.getKey(), Map.copyOf(byLanguage));
+        });
         return new FlowBinding(root.path("key").asText(), root.path("process").asText(), root.path("form").asText(),
-                tasks, conditions, steps);
+                tasks, conditions, steps, Map.copyOf(names));
+    }
+
+    /**
+     * The name of element {@code id} in {@code language} ({@code zh-CN}, {@code en}) as the binding gives it, else
+     * {@code bpmnName}, else the id: a BPMN holds one name per element, so the binding carries the translations.
+     */
+    public String nameOf(String id, String language, String bpmnName) {
+        String named = names.getOrDefault(id, Map.of()).get(language);
+        return named != null ? named : bpmnName != null ? bpmnName : id;
     }
 
     public Optional<Task> task(String id) {

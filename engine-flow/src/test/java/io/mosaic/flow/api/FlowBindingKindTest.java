@@ -125,6 +125,15 @@ class FlowBindingKindTest {
     }
 
     @Test
+    void acceptsNamesInBothLanguagesAndRefusesOneWithoutEnglish() {
+        assertThat(kind.validate("order_approval", ProcessBindingsTest.withNames(
+                "{\"region_review\": {\"zh-CN\": \"区域经理审核\", \"en\": \"Region manager review\"}}"))).isEmpty();
+        assertThat(kind.validate("order_approval", ProcessBindingsTest.withNames(
+                "{\"region_review\": {\"zh-CN\": \"区域经理审核\"}}")))
+                .extracting(DefinitionProblem::pointer).containsExactly("/names/region_review/en");
+    }
+
+    @Test
     void refusesAKeyOtherThanTheOneItIsSavedUnder() {
         assertThat(kind.validate("refund_approval", fixture("order-approval.flow.json")))
                 .extracting(DefinitionProblem::pointer).containsExactly("/key");

@@ -52,6 +52,18 @@ class ProcessBindingsTest {
     }
 
     @Test
+    void refusesANameForAnElementTheProcessLacksAtItsPointer() {
+        String binding = withNames("""
+                {"region_review": {"zh-CN": "区域经理审核", "en": "Region manager review"},
+                 "end": {"zh-CN": "结束", "en": "Done"},
+                 "ceo_review": {"zh-CN": "总裁审批", "en": "CEO approval"}}""");
+
+        assertThat(ProcessBindings.check(binding, ORDER_PROCESS, ORDER_FIELDS))
+                .extracting(BindingProblem::pointer, BindingProblem::element, BindingProblem::message)
+                .containsExactly(tuple("/names/ceo_review", "ceo_review", "The process has no element 'ceo_review' to name"));
+    }
+
+    @Test
     void acceptsAColumnOfASubtableOnlyWhenTheFormHasIt() {
         String binding = fixture("order-approval.flow.json").replace("lines.price", "lines.weight");
 
@@ -135,6 +147,11 @@ class ProcessBindingsTest {
     void refusesToSuggestForADocumentWithoutAnExecutableProcess() {
         assertThatThrownBy(() -> ProcessBindings.suggest("review", "order", Fixtures.read("process/no-executable-process.bpmn20.xml")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no executable process");
+    }
+
+    static String withNames(String names) {
+        String binding = fixture("order-approval.flow.json");
+        return binding.substring(0, binding.lastIndexOf('}')) + ", \"names\": " + names + "}";
     }
 
     private static String fixture(String name) {

@@ -82,4 +82,16 @@ class DeployableProcessTest {
         assertThat(new FlowBinding.Sla("P1M", "remind").dueFrom(start)).isEqualTo("2026-02-28T10:00:00Z");
         assertThat(new FlowBinding.Sla("P1W", "remind").dueFrom(start)).isEqualTo("2026-02-07T10:00:00Z");
     }
+
+    @Test
+    void namesAnElementInTheUsersLanguageFallingBackToTheBpmnNameAndTheId() throws IOException {
+        String json = fixture("order-approval.flow.json");
+        FlowBinding binding = FlowBinding.read(json.substring(0, json.lastIndexOf('}')) + """
+                , "names": {"region_review": {"zh-CN": "区域经理审核", "en": "Region manager review"}}}""");
+
+        assertThat(binding.nameOf("region_review", "en", "区域审核")).isEqualTo("Region manager review");
+        assertThat(binding.nameOf("region_review", "zh-CN", "Region review")).isEqualTo("区域经理审核");
+        assertThat(binding.nameOf("finance_review", "en", "财务审核")).isEqualTo("财务审核");
+        assertThat(binding.nameOf("end", "en", null)).isEqualTo("end");
+    }
 }
