@@ -94,4 +94,17 @@ class DeployableProcessTest {
         assertThat(binding.nameOf("finance_review", "en", "财务审核")).isEqualTo("财务审核");
         assertThat(binding.nameOf("end", "en", null)).isEqualTo("end");
     }
+
+    @Test
+    void theDiagramNamesTheBoundElementsInTheReadersLanguageAndKeepsTheOthers() throws IOException {
+        String json = fixture("order-approval.flow.json");
+        FlowBinding binding = FlowBinding.read(json.substring(0, json.lastIndexOf('}')) + """
+                , "names": {"region_review": {"zh-CN": "区域经理审核", "en": "Region manager (en)"}}}""");
+
+        String english = DiagramNames.in(fixture("order-approval.bpmn20.xml"), binding, "en");
+        String chinese = DiagramNames.in(fixture("order-approval.bpmn20.xml"), binding, "zh-CN");
+
+        assertThat(english).contains("name=\"Region manager (en)\"").contains("name=\"Finance review\"");
+        assertThat(chinese).contains("name=\"区域经理审核\"").doesNotContain("Region manager");
+    }
 }
