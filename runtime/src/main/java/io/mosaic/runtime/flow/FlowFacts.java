@@ -258,6 +258,17 @@ public class FlowFacts {
         return task.countersigning().orElse(new FlowBinding.Countersign("all", 100));
     }
 
+    /**
+     * What a notice about a task says of it: ids, and its name in both languages ({@code node} zh-CN, {@code nodeEn}
+     * en) since the recipient's language is chosen when the notice is delivered.
+     */
+    Map<String, String> taskNotice(String taskId, String instanceId, String processDefinitionId, String taskKey,
+                                   String bpmnName) {
+        FlowBinding binding = deployments.binding(processDefinitionId);
+        return Map.of("taskId", taskId, "instanceId", instanceId, "node", binding.nameOf(taskKey, "zh-CN", bpmnName),
+                "nodeEn", binding.nameOf(taskKey, "en", bpmnName));
+    }
+
     FlowBinding.Task task(String processDefinitionId, String taskKey) {
         return deployments.binding(processDefinitionId).task(taskKey).orElseThrow(() ->
                 new IllegalStateException("The binding has no task " + taskKey));

@@ -1,6 +1,7 @@
 package io.mosaic.runtime.flow;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.mosaic.runtime.form.FormController;
 import io.mosaic.runtime.web.ApiException;
 
 /** A user's inbox: to-do tasks (assigned, or to claim) and rules' to-dos, done, started by them, copied to them. */
@@ -56,6 +58,7 @@ public class FlowInbox {
             throw ApiException.notFound("Inbox box '" + box + "' (one of " + BOXES + ")");
         }
         String username = user.getName();
+        String language = FormController.language(null, user);
         int offset = page * size;
         List<String> matching = store.matching(app, q);
         return switch (box) {
@@ -77,8 +80,8 @@ public class FlowInbox {
                     Map<String, Object> item = new LinkedHashMap<>();
                     item.put("taskId", task.getId());
                     item.putAll(flows.summary(instance));
-                    item.put("node", Map.of("id", task.getTaskDefinitionKey(),
-                            "name", task.getName() == null ? task.getTaskDefinitionKey() : task.getName()));
+                    item.put("node", flows.node(task.getProcessDefinitionId(), task.getTaskDefinitionKey(), task.getName(),
+                            language));
                     item.put("createdAt", task.getCreateTime().toInstant());
                     item.put("dueAt", task.getDueDate() == null ? null : task.getDueDate().toInstant());
                     item.put("overdue", task.getDueDate() != null && task.getDueDate().getTime() < System.currentTimeMillis());
@@ -91,9 +94,11 @@ public class FlowInbox {
                 List<FlowStore.Action> done = store.doneBy(username, matching, offset, size);
                 Map<String, FlowStore.Instance> instances = instances(done.stream().map(FlowStore.Action::instanceId).toList());
                 List<Map<String, Object>> items = new ArrayList<>();
+                Map<String, String> definitions = new HashMap<>();
                 for (FlowStore.Action action : done) {
                     Map<String, Object> item = new LinkedHashMap<>(flows.summary(instances.get(action.instanceId())));
-                    item.put("node", Map.of("id", action.nodeId(), "name", action.nodeName()));
+                    item.put("node", flows.node(definitions.computeIfAbsent(action.instanceId(), flows::definitionOf), action.nodeId(), action.nodeName(),
+                            language));
                     item.put("action", action.action());
                     item.put("actedAt", action.actedAt());
                     item.put("comment", action.comment());
@@ -105,7 +110,7 @@ public class FlowInbox {
                 List<Map<String, Object>> items = new ArrayList<>();
                 for (FlowStore.Instance instance : store.startedBy(username, app, q, offset, size)) {
                     Map<String, Object> item = new LinkedHashMap<>(flows.summary(instance));
-                    item.put("nodes", flows.currentNodes(instance.instanceId()));
+                    item.put("nodes", flows.currentNodes(instance.instanceId(), language));
                     items.add(item);
                 }
                 yield new Page(items, store.countStartedBy(username, app, q), page, size);

@@ -12,16 +12,18 @@ final class FlowNotices {
     }
 
     /**
-     * @param payload {@code taskId}, {@code instanceId}, {@code node}, {@code comment}, {@code message} as the topic has
-     *                them
+     * @param payload {@code taskId}, {@code instanceId}, {@code node} (zh-CN) and {@code nodeEn}, {@code comment},
+     *                {@code message} as the topic has them
      * @param title   the instance's title ("" when not known yet)
      */
     static NotificationRequest of(String topic, String recipient, Map<String, ?> payload, String title) {
         String node = text(payload.get("node"));
+        // Notices written before step names were localised carry one name.
+        String nodeEn = payload.containsKey("nodeEn") ? text(payload.get("nodeEn")) : node;
         String comment = text(payload.get("comment"));
         LocalizedText heading = switch (topic) {
-            case "task_assigned" -> new LocalizedText("新待办：" + node, "New task: " + node);
-            case "overdue" -> new LocalizedText("待办已超时：" + node, "Task overdue: " + node);
+            case "task_assigned" -> new LocalizedText("新待办：" + node, "New task: " + nodeEn);
+            case "overdue" -> new LocalizedText("待办已超时：" + node, "Task overdue: " + nodeEn);
             case "cc" -> new LocalizedText("抄送给你：" + title, "Copied to you: " + title);
             case "urge" -> new LocalizedText("催办：" + title, "Reminder: " + title);
             case "approved" -> new LocalizedText("已通过：" + title, "Approved: " + title);

@@ -38,6 +38,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mosaic.api.security.FieldAccess;
 import io.mosaic.api.security.FormAction;
 import io.mosaic.flow.run.DeployableProcess;
+import io.mosaic.flow.run.DiagramNames;
 import io.mosaic.flow.run.FlowBinding;
 import io.mosaic.form.model.FormModel;
 import io.mosaic.form.store.RecordNotFoundException;
@@ -605,10 +606,11 @@ public class FlowService {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+        String language = FormController.language(null, user);
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("taskId", task.getId());
         view.putAll(summary(instance));
-        view.put("node", node(task.getTaskDefinitionKey(), nodeName(task)));
+        view.put("node", node(task.getProcessDefinitionId(), task.getTaskDefinitionKey(), task.getName(), language));
         view.put("assignee", task.getAssignee() == null ? null : person(task.getAssignee()));
         view.put("candidate", task.getAssignee() == null);
         view.put("delegated", task.getDelegationState() == DelegationState.PENDING);
@@ -622,7 +624,7 @@ public class FlowService {
         view.put("actions", actions);
         List<Map<String, String>> targets = new ArrayList<>();
         if (actions.contains("return")) {
-            returnTargets(task).forEach((id, name) -> targets.add(Map.of("id", id, "name", name)));
+            returnTargets(task).forEach((id, name) -> targets.add(node(task.getProcessDefinitionId(), id, name, language)));
         }
         view.put("returnTargets", targets);
         view.put("record", record);
@@ -659,8 +661,9 @@ public class FlowService {
     public Map<String, Object> instanceView(String instanceId, Authentication user) {
         FlowStore.Instance instance = visibleInstance(instanceId, user);
         store.markCopiesRead(instanceId, user.getName(), clock.instant());
+        String language = FormController.language(null, user);
         Map<String, Object> view = new LinkedHashMap<>(summary(instance));
-        view.put("nodes", currentNodes(instanceId));
+        view.put("nodes", currentNodes(instanceId, language));
         List<String> actions = new ArrayList<>();
         if (instance.initiator().equals(user.getName())) {
             if (withdrawable(instance)) {
@@ -671,7 +674,7 @@ public class FlowService {
             }
         }
         view.put("actions", actions);
-        view.put("timeline", timeline(instanceId));
+        view.put("timeline", timeline(instanceId, language));
         return view;
     }
 
@@ -679,8 +682,7 @@ public class FlowService {
     @Transactional(readOnly = true)
     public Map<String, Object> diagram(String instanceId, Authentication user) {
         visibleInstance(instanceId, user);
-        String definitionId = history.createHistoricProcessInstanceQuery().processInstanceId(instanceId).singleResult()
-                .getProcessDefinitionId();
+        String definitionId = definitionOf(instanceId);
         Set<String> active = new LinkedHashSet<>(activeActivities(instanceId));
         active.remove(DeployableProcess.RESUBMIT);
         Set<String> completed = new LinkedHashSet<>();
@@ -692,7 +694,9 @@ public class FlowService {
             }
         }
         completed.removeAll(active);
-        return Map.of("bpmn", deployments.diagram(definitionId), "active", active, "completed", completed);
+        String bpmn = DiagramNames.in(deployments.diagram(definitionId), deployments.binding(definitionId),
+                FormController.language(null, user));
+        return Map.of("bpmn", bpmn, "active", active, "completed", completed);
     }
 
     /** A record's place in its workflow, with what this user may do about it. */
@@ -724,8 +728,9 @@ public class FlowService {
         }
         view.put("bound", bound);
         view.put("actions", actions);
-        view.put("nodes", instance.map(i -> currentNodes(i.instanceId())).orElse(List.of()));
-        view.put("timeline", instance.map(i -> timeline(i.instanceId())).orElse(List.of()));
+        String language = FormController.language(null, user);
+        view.put("nodes", instance.map(i -> currentNodes(i.instanceId(), language)).orElse(List.of()));
+        view.put("timeline", instance.map(i -> timeline(i.instanceId(), language)).orElse(List.of()));
         return view;
     }
 
@@ -776,11 +781,12 @@ public class FlowService {
         return summary;
     }
 
-    List<Map<String, Object>> currentNodes(String instanceId) {
+    List<Map<String, Object>> currentNodes(String instanceId, String language) {
         Map<String, Map<String, Object>> nodes = new LinkedHashMap<>();
         for (Task task : tasks.createTaskQuery().processInstanceId(instanceId).list()) {
             Map<String, Object> node = nodes.computeIfAbsent(task.getTaskDefinitionKey(), key -> {
-                Map<String, Object> created = new LinkedHashMap<>(node(key, nodeName(task)));
+                Map<String, Object> created = new LinkedHashMap<>(node(task.getProcessDefinitionId(), key, task.getName(),
+                        language));
                 created.put("assignees", new ArrayList<Map<String, Object>>());
                 return created;
             });
@@ -791,17 +797,20 @@ public class FlowService {
         return List.copyOf(nodes.values());
     }
 
-    List<Map<String, Object>> timeline(String instanceId) {
+    List<Map<String, Object>> timeline(String instanceId, String language) {
         List<Map<String, Object>> entries = new ArrayList<>();
+        String definitionId = definitionOf(instanceId);
         for (FlowStore.Action action : store.actions(instanceId)) {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("at", action.actedAt());
             entry.put("actor", action.actor() == null ? null : person(action.actor()));
             entry.put("action", action.action());
-            entry.put("node", action.nodeId() == null ? null : node(action.nodeId(), action.nodeName()));
+            entry.put("node", action.nodeId() == null ? null
+                    : node(definitionId, action.nodeId(), action.nodeName(), language));
             entry.put("comment", action.comment());
             entry.put("attachments", action.attachments() == null ? List.of() : attachmentsOf(action.attachments()));
-            entry.put("target", action.targetId() == null ? null : node(action.targetId(), action.targetName()));
+            entry.put("target", action.targetId() == null ? null
+                    : node(definitionId, action.targetId(), action.targetName(), language));
             List<Map<String, Object>> to = new ArrayList<>();
             if (action.toUsers() != null) {
                 FlowStore.strings(action.toUsers()).forEach(user -> to.add(person(user)));
@@ -895,8 +904,8 @@ public class FlowService {
     }
 
     private void notifyUser(String topic, String username, Task task) {
-        store.notify(topic, username, Map.of("taskId", task.getId(), "instanceId", task.getProcessInstanceId(),
-                "node", nodeName(task)));
+        store.notify(topic, username, facts.taskNotice(task.getId(), task.getProcessInstanceId(),
+                task.getProcessDefinitionId(), task.getTaskDefinitionKey(), task.getName()));
     }
 
     private void attach(ActionInput input, String username, String instanceId) {
@@ -1028,8 +1037,20 @@ public class FlowService {
         return task.getName() == null ? task.getTaskDefinitionKey() : task.getName();
     }
 
-    private static Map<String, String> node(String id, String name) {
-        return Map.of("id", id, "name", name == null ? id : name);
+    /**
+     * A step as a reader of {@code language} sees it: the BPMN (and the timeline, which keeps the name a step had
+     * when it was acted on) holds one name, the binding of the version the instance runs its translations.
+     */
+    Map<String, String> node(String definitionId, String id, String name, String language) {
+        String shown = INITIATOR_TARGET.equals(id) ? ("en".equals(language) ? "Initiator" : "发起人")
+                : deployments.binding(definitionId).nameOf(id, language, name);
+        return Map.of("id", id, "name", shown);
+    }
+
+    /** The process version an instance runs, running or ended. */
+    String definitionOf(String instanceId) {
+        return history.createHistoricProcessInstanceQuery().processInstanceId(instanceId).singleResult()
+                .getProcessDefinitionId();
     }
 
     private static String comment(ActionInput input) {

@@ -85,7 +85,7 @@ public class TaskSetup implements TaskListener {
     }
 
     private void notifyAssigned(DelegateTask task, String username) {
-        store.notify("task_assigned", username, Map.of("taskId", task.getId(), "instanceId", task.getProcessInstanceId(),
-                "node", task.getName() == null ? task.getTaskDefinitionKey() : task.getName()));
+        store.notify("task_assigned", username, facts.taskNotice(task.getId(), task.getProcessInstanceId(),
+                task.getProcessDefinitionId(), task.getTaskDefinitionKey(), task.getName()));
     }
 }
