@@ -121,6 +121,9 @@ class DealerPackJourneyTest extends SecurityTestSupport {
         String username = unique("acme").toLowerCase();
         String email = username + "@acme.example.com";
         long application = create(regionManager, "dealer_application", application(username, email), true);
+        // The pack's steps are named in the reader's language (the users here read English), not both at once.
+        assertThat(body(get("/api/flow/tasks/{id}", todo(regionManager, "dealer_application", application)),
+                regionManager).path("node").path("name").asText()).isEqualTo("Region manager review");
         approve(regionManager, "dealer_application", application, Map.of("dealer_code", code, "level", "B",
                 "credit_limit", 1_000_000, "contract_start", today.minusMonths(1).toString(),
                 "contract_end", today.plusYears(1).toString()));
