@@ -60,6 +60,14 @@ test('a renamed element takes its task or flow entry along', () => {
   assert.deepEqual(binding.flows, [{ id: 'large_order', condition: 'total > 10000' }]);
 });
 
+test('a renamed element keeps its translated names, and the others keep theirs', () => {
+  const binding = syncBinding(newBinding('p', 'order'), orderDiagram());
+  binding.names = { director: { 'zh-CN': '总监审批', en: 'Director approval' }, review: { 'zh-CN': '审核', en: 'Review' } };
+  renameElement(binding, 'director', 'director_review');
+  assert.deepEqual(binding.names, {
+    review: { 'zh-CN': '审核', en: 'Review' }, director_review: { 'zh-CN': '总监审批', en: 'Director approval' } });
+});
+
 test('countersigning follows the multi-instance marker', () => {
   const binding = syncBinding(newBinding('p', 'order'), orderDiagram({ multiInstance: true }));
   assert.deepEqual(binding.tasks[1].countersign, { mode: 'all' });

@@ -80,10 +80,14 @@ export function syncBinding(binding, diagram, memory = { tasks: {}, flows: {} })
   return binding;
 }
 
-/** A BPMN element got a new id: its task or flow entry follows. */
+/** A BPMN element got a new id: its task or flow entry and its translated names follow. */
 export function renameElement(binding, from, to) {
   for (const entry of [...(binding.tasks || []), ...(binding.flows || [])]) {
     if (entry.id === from) entry.id = to;
+  }
+  if (binding.names && from in binding.names) {
+    binding.names[to] = binding.names[from];
+    delete binding.names[from];
   }
 }
 
