@@ -199,7 +199,10 @@ export function display(field, value, names = () => undefined) {
     case 'decimal': return formatNumber(value, null);
     case 'percent': return `${formatNumber(value, null)}%`;
     case 'integer': return formatNumber(value, 0);
-    case 'formula': return typeof value === 'number' ? formatNumber(value, field.scale ?? null) : String(value);
+    case 'formula':
+      // A formula reading a user or org through a lookup (`region.manager`) holds an id; the server marks it.
+      if (field.refersTo) return names(field.refersTo, value) ?? `#${value}`;
+      return typeof value === 'number' ? formatNumber(value, field.scale ?? null) : String(value);
     case 'datetime': return formatDate(value);
     case 'attachment': case 'image': return (value || []).map(file => file.name).join(', ');
     case 'region': return ['province', 'city', 'district'].map(part => value[part]).filter(Boolean).join(' / ');

@@ -630,7 +630,8 @@ public class FlowService {
         view.put("record", record);
         // The form as this step shows it: an approver may have no permission on the form of their own.
         try {
-            view.put("formView", FormView.of(access.published(), (ObjectNode) JSON.readTree(access.published().definition())));
+            view.put("formView", FormView.of(access.published(), (ObjectNode) JSON.readTree(access.published().definition()),
+                    target -> records.latestModel(instance.app(), target)));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("A published form is JSON", e);
         }

@@ -48,7 +48,8 @@ public class FormController {
     FormView.View view(@PathVariable String app, @PathVariable String form, Authentication user)
             throws JsonProcessingException {
         PublishedForms.Published published = forms.published(app, form, user);
-        return FormView.of(published, (ObjectNode) json.readTree(published.definition()));
+        return FormView.of(published, (ObjectNode) json.readTree(published.definition()),
+                target -> forms.latestModel(app, target));
     }
 
     public record Validity(boolean valid) {

@@ -139,6 +139,11 @@ public class FormRecords {
         return new Access(asTask, CurrentUser.of(user), store(asTask), user);
     }
 
+    /** The model of a form's newest published version, if any (no user's permission applies). */
+    public Optional<FormModel> latestModel(String app, String form) {
+        return forms.latestModel(app, form);
+    }
+
     /** The newest published form, for the platform's own work on its records (no user's permission applies). */
     public PublishedForms.Published latestOrFail(String app, String form) {
         return forms.latest(app, form).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "form.not_found",

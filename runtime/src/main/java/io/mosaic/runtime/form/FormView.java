@@ -5,13 +5,19 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.mosaic.api.security.FieldAccess;
+import io.mosaic.form.api.FieldType;
+import io.mosaic.form.model.FormModel;
 import io.mosaic.api.security.FormAction;
 import io.mosaic.api.security.FormPermission;
 import io.mosaic.form.formula.Formula;
@@ -25,6 +31,7 @@ import io.mosaic.form.formula.FormulaException;
  */
 public final class FormView {
 
+    private static final Pattern LOOKUP_PATH = Pattern.compile("\\s*([A-Za-z_][A-Za-z0-9_]*)\\.([A-Za-z_][A-Za-z0-9_]*)\\s*");
     private static final String[] EXPRESSIONS = {"expression", "visibleWhen", "requiredWhen", "defaultExpression"};
 
     private FormView() {
@@ -34,7 +41,14 @@ public final class FormView {
                 List<String> readOnly) {
     }
 
-    public static View of(PublishedForms.Published published, ObjectNode definition) {
+    /**
+     * @param targets the published model of another form of the app (a lookup's target), for naming what a formula
+     *                reads through a lookup
+     */
+    public static View of(PublishedForms.Published published, ObjectNode definition,
+                          Function<String, Optional<FormModel>> targets) {
+        markReferences(definition.path("fields"), definition.path("fields"), targets);
+        definition.path("fields").forEach(field -> markReferences(field.path("columns"), definition.path("fields"), targets));
         FormPermission permission = published.permission();
         Set<String> hidden = new HashSet<>();
         List<String> readOnly = new ArrayList<>();
@@ -69,6 +83,32 @@ public final class FormView {
             }
         }
         return new View(published.app(), published.form(), published.version(), definition, actions, readOnly);
+    }
+
+    /**
+     * Marks a formula that reads a user or org field through a lookup ({@code region.manager}) with
+     * {@code "refersTo": {"type": "user"}}: its stored value is an id, which the workspace shows by name.
+     */
+    private static void markReferences(JsonNode fields, JsonNode topLevel, Function<String, Optional<FormModel>> targets) {
+        for (JsonNode field : fields) {
+            Matcher path = LOOKUP_PATH.matcher(field.path("expression").asText());
+            if (!"formula".equals(field.path("type").asText()) || !path.matches()) {
+                continue;
+            }
+            Optional<String> targetForm = lookupForm(fields, path.group(1)).or(() -> lookupForm(topLevel, path.group(1)));
+            targetForm.flatMap(targets).flatMap(model -> model.field(path.group(2)))
+                    .filter(target -> target.type() == FieldType.USER || target.type() == FieldType.ORG)
+                    .ifPresent(target -> ((ObjectNode) field).putObject("refersTo").put("type", target.type().key()));
+        }
+    }
+
+    private static Optional<String> lookupForm(JsonNode fields, String key) {
+        for (JsonNode field : fields) {
+            if (key.equals(field.path("key").asText()) && "lookup".equals(field.path("type").asText())) {
+                return Optional.of(field.path("lookup").path("form").asText());
+            }
+        }
+        return Optional.empty();
     }
 
     private static void blindExpressions(ObjectNode field, Set<String> hidden) {

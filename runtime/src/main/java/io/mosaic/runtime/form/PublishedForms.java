@@ -13,6 +13,7 @@ import io.mosaic.api.security.FormAction;
 import io.mosaic.api.security.FormPermission;
 import io.mosaic.api.security.PermissionService;
 import io.mosaic.form.api.FormKind;
+import io.mosaic.form.model.FormModel;
 import io.mosaic.form.record.FormulaConditionEvaluator;
 import io.mosaic.form.record.RecordValidator;
 import io.mosaic.form.record.RecordValidators;
@@ -75,6 +76,11 @@ public class PublishedForms {
      */
     public Optional<Published> latest(String app, String form) {
         return newest(app, form).map(version -> published(app, form, version, FormPermission.none()));
+    }
+
+    /** The model of the form's newest published version, for the platform's own reads as {@link #latest}. */
+    public Optional<FormModel> latestModel(String app, String form) {
+        return latest(app, form).map(found -> found.validator().schema().form());
     }
 
     private Optional<DefinitionVersion> newest(String app, String form) {

@@ -166,6 +166,11 @@ class DealerPackJourneyBrowserTest extends AppBrowserTest {
         flow.editField("credit_limit", "1000000");
         browser.setValue("[data-test=task-page] input[name=contract_start]", today.minusMonths(1).toString());
         browser.setValue("[data-test=task-page] input[name=contract_end]", today.plusYears(1).toString());
+        // The application's region manager (a formula through the region lookup) shows as a person, not an id, and
+        // the step is named in the manager's language only.
+        browser.waitForText("[data-test=task-page] [data-test=value-region_manager]", manager.displayName());
+        assertThat(browser.text("[data-test=task-page] .task-info")).contains("Region manager review")
+                .doesNotContain("区域经理审核");
         browser.screenshot("journey-03-region-manager-task");
         flow.act("approve", "Good references");
         signIn(director.username(), PASSWORD);

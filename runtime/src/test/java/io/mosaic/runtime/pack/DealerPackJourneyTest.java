@@ -121,9 +121,16 @@ class DealerPackJourneyTest extends SecurityTestSupport {
         String username = unique("acme").toLowerCase();
         String email = username + "@acme.example.com";
         long application = create(regionManager, "dealer_application", application(username, email), true);
-        // The pack's steps are named in the reader's language (the users here read English), not both at once.
-        assertThat(body(get("/api/flow/tasks/{id}", todo(regionManager, "dealer_application", application)),
-                regionManager).path("node").path("name").asText()).isEqualTo("Region manager review");
+        // The pack's steps are named in the reader's language (the users here read English), not both at once; the
+        // region manager the application reads through its region is marked as a user for the page to name.
+        JsonNode review = body(get("/api/flow/tasks/{id}", todo(regionManager, "dealer_application", application)),
+                regionManager);
+        assertThat(review.path("node").path("name").asText()).isEqualTo("Region manager review");
+        JsonNode fields = review.path("formView").path("definition").path("fields");
+        assertThat(fields.findParents("key").stream().filter(f -> f.path("key").asText().equals("region_manager"))
+                .map(f -> f.path("refersTo").path("type").asText())).containsExactly("user");
+        assertThat(fields.findParents("key").stream().filter(f -> f.path("key").asText().equals("company_name"))
+                .map(f -> f.has("refersTo"))).containsExactly(false);
         approve(regionManager, "dealer_application", application, Map.of("dealer_code", code, "level", "B",
                 "credit_limit", 1_000_000, "contract_start", today.minusMonths(1).toString(),
                 "contract_end", today.plusYears(1).toString()));
