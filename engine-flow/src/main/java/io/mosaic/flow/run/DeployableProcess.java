@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import javax.xml.stream.XMLStreamException;
@@ -52,6 +53,9 @@ public final class DeployableProcess {
     public static final String TASK_LISTENER = "mosaicTaskCreated";
     /** The initiator's step after a return to the initiator. */
     public static final String RESUBMIT = "mosaic_resubmit";
+    /** The names of the steps the platform adds, in each language, as a binding's {@code names} give the analyst's. */
+    static final Map<String, Map<String, String>> PLATFORM_NAMES =
+            Map.of(RESUBMIT, Map.of("zh-CN", "重新提交", "en", "Resubmit"));
     /** The variable holding a multi-instance task's signer. */
     public static final String SIGNER = "mosaicSigner";
 

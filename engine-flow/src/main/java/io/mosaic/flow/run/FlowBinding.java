@@ -161,10 +161,11 @@ public record FlowBinding(String key, String process, String form, Map<String, T
 
     /**
      * The name of element {@code id} in {@code language} ({@code zh-CN}, {@code en}) as the binding gives it, else
-     * {@code bpmnName}, else the id: a BPMN holds one name per element, so the binding carries the translations.
+     * the platform's for the steps it adds, else {@code bpmnName}, else the id: a BPMN holds one name per element, so
+     * the binding carries the translations.
      */
     public String nameOf(String id, String language, String bpmnName) {
-        String named = names.getOrDefault(id, Map.of()).get(language);
+        String named = names.getOrDefault(id, DeployableProcess.PLATFORM_NAMES.getOrDefault(id, Map.of())).get(language);
         return named != null ? named : bpmnName != null ? bpmnName : id;
     }
 

@@ -93,6 +93,7 @@ class DeployableProcessTest {
         assertThat(binding.nameOf("region_review", "zh-CN", "Region review")).isEqualTo("区域经理审核");
         assertThat(binding.nameOf("finance_review", "en", "财务审核")).isEqualTo("财务审核");
         assertThat(binding.nameOf("end", "en", null)).isEqualTo("end");
+        assertThat(binding.nameOf(DeployableProcess.RESUBMIT, "en", "重新提交 / Resubmit")).isEqualTo("Resubmit");
     }
 
     @Test

@@ -85,7 +85,7 @@ class FlowsAcceptanceBrowserTest extends AppBrowserTest {
         signIn(manager.username(), PASSWORD);
         flow.openTask(CUSTOMER);
         assertThat(flow.activeNodes()).containsExactly("manager_review");
-        flow.returnTo("发起人 / Initiator", "Add the shipping quote to the note");
+        flow.returnTo("Initiator", "Add the shipping quote to the note");
         browser.screenshot("acc-03-returned");
 
         signIn(clerk.username(), PASSWORD);
@@ -113,7 +113,7 @@ class FlowsAcceptanceBrowserTest extends AppBrowserTest {
         browser.waitFor("[data-test=workflow-status][data-status=approved]");
         assertThat(browser.all("[data-test=edit-record]")).as("an approved record is not edited any more").isEmpty();
         assertThat(flow.timelineActions()).containsExactly("submit", "return", "resubmit", "approve", "approve");
-        assertThat(flow.timelineSentences()).contains("Mia Manager returned it to 发起人 / Initiator",
+        assertThat(flow.timelineSentences()).contains("Mia Manager returned it to Initiator",
                 "Mia Manager approved", "Dan Director approved");
         browser.screenshot("acc-05-approved-with-timeline");
     }
