@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  newBinding, newTask, syncBinding, renameElement, setCondition, conditionOf, flowRole, conditionalFlows, assignmentOfType,
+  newBinding, newTask, syncBinding, renameElement, setElementName, setCondition, conditionOf, flowRole, conditionalFlows, assignmentOfType,
   durationParts, durationText, accessRows, accessOf, setAccess, assignmentFields, problemElement, problemText, starterProcess,
   bindingText,
 } from '../../main/resources/META-INF/resources/js/designer/flowBinding.js';
@@ -66,6 +66,24 @@ test('a renamed element keeps its translated names, and the others keep theirs',
   renameElement(binding, 'director', 'director_review');
   assert.deepEqual(binding.names, {
     review: { 'zh-CN': '审核', en: 'Review' }, director_review: { 'zh-CN': '总监审批', en: 'Director approval' } });
+});
+
+test('an element is named in both languages or not at all', () => {
+  const binding = newBinding('p', 'order');
+  setElementName(binding, 'review', 'en', ' Manager review ', '经理审核');
+  assert.deepEqual(binding.names, { review: { 'zh-CN': '经理审核', en: 'Manager review' } });
+  setElementName(binding, 'review', 'zh-CN', '区域经理审核', '经理审核');
+  assert.deepEqual(binding.names.review, { 'zh-CN': '区域经理审核', en: 'Manager review' });
+  setElementName(binding, 'review', 'zh-CN', '', '经理审核');
+  assert.deepEqual(binding.names.review, { 'zh-CN': '经理审核', en: 'Manager review' });
+  setElementName(binding, 'review', 'en', '', '经理审核');
+  setElementName(binding, 'review', 'zh-CN', '', '经理审核');
+  assert.equal('names' in binding, false);
+});
+
+test('a refused name points at its element', () => {
+  assert.equal(problemElement('flow', { pointer: '/names/ceo_review', message: 'The process has no element' }),
+    'ceo_review');
 });
 
 test('countersigning follows the multi-instance marker', () => {

@@ -91,6 +91,22 @@ export function renameElement(binding, from, to) {
   }
 }
 
+/**
+ * Sets an element's name in one language (`zh-CN`, `en`) in the binding's `names`. The binding names an element in
+ * both languages or not at all, so the other language starts as the BPMN's name; an entry that says no more than the
+ * BPMN's name is removed.
+ */
+export function setElementName(binding, id, language, text, bpmnName) {
+  const plain = bpmnName || id;
+  const entry = { ...(binding.names?.[id] || {}), [language]: (text || '').trim() };
+  const named = { 'zh-CN': entry['zh-CN'] || plain, en: entry.en || plain };
+  const names = { ...(binding.names || {}) };
+  if (named['zh-CN'] === plain && named.en === plain) delete names[id];
+  else names[id] = named;
+  if (Object.keys(names).length) binding.names = names;
+  else delete binding.names;
+}
+
 /** Sets or clears a flow's condition (blank clears it). */
 export function setCondition(binding, flowId, condition) {
   const flows = (binding.flows || []).filter(flow => flow.id !== flowId);
@@ -193,6 +209,8 @@ export function problemElement(kind, problem, binding) {
   if (kind === 'process') return pointer && !pointer.startsWith('/') ? pointer : null;
   const named = ELEMENT_IN_MESSAGE.exec(problem.message || '');
   if (named) return named[1];
+  const translated = /^\/names\/([^/]+)/.exec(pointer);
+  if (translated) return translated[1].replace(/~1/g, '/').replace(/~0/g, '~');
   const entry = /^\/(tasks|flows)\/(\d+)(\/|$)/.exec(pointer);
   return entry ? binding?.[entry[1]]?.[Number(entry[2])]?.id || null : null;
 }
