@@ -44,6 +44,9 @@ class FlowDesignerBrowserTest extends AppBrowserTest {
         designer.select("review");
         designer.setId("region_review");
         designer.setName("Region review");
+        designer.translateName("zh-CN", "区域经理审核");
+        designer.translateName("en", "Region manager's review");
+        browser.screenshot("61b-element-names");
         designer.assignmentType("users");
         designer.addUser("Region Manager " + suffix + " (" + manager + ")");
         designer.allowAction("transfer", true);
@@ -82,6 +85,8 @@ class FlowDesignerBrowserTest extends AppBrowserTest {
         assertThat(binding.at("/tasks/1/assignment")).isEqualTo(JSON.readTree("{\"type\": \"roles\", \"roles\": [\"" + director + "\"]}"));
         assertThat(binding.at("/tasks/1/countersign")).isEqualTo(JSON.readTree("{\"mode\": \"percentage\", \"percentage\": 60}"));
         assertThat(binding.path("flows")).isEqualTo(JSON.readTree("[{\"id\": \"large\", \"condition\": \"total > 10000\"}]"));
+        assertThat(binding.path("names")).isEqualTo(JSON.readTree(
+                "{\"region_review\": {\"zh-CN\": \"区域经理审核\", \"en\": \"Region manager's review\"}}"));
         String process = JSON.readTree(fetchOk("/api/apps/" + app + "/definitions/process/order_approval/versions/1"))
                 .path("content").asText();
         assertThat(process).contains("id=\"amount_check\" default=\"" + small + "\"", "name=\"Director review\"")

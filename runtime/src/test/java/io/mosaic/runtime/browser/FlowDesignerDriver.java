@@ -122,6 +122,12 @@ final class FlowDesignerDriver extends DesignerDriver {
         first(PROPERTIES + " input[name=name]").sendKeys(Keys.TAB);
     }
 
+    /** Names the selected element in one language (zh-CN, en) for the workspace, beside its BPMN name. */
+    void translateName(String language, String name) {
+        browser.type(PROPERTIES + " input[name=name-" + language + "]", name);
+        first(PROPERTIES + " input[name=name-" + language + "]").sendKeys(Keys.TAB);
+    }
+
     /** Chooses how the selected task is assigned: users, roles, initiator_manager, candidates, … */
     void assignmentType(String type) {
         new Select(first(PROPERTIES + " select[name=assignmentType]")).selectByValue(type);

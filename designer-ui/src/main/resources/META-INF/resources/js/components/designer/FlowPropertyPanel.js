@@ -6,7 +6,7 @@ import { computed, inject, ref, watch, onBeforeUnmount } from 'vue';
 import { t, localName, zhEnName } from '../../i18n.js';
 import {
   ACTIONS, ASSIGNMENT_TYPES, OVERDUE_ACTIONS, COUNTERSIGN_MODES, ACCESS, ELEMENT_ID_PATTERN, assignmentOfType, durationParts,
-  durationText, accessRows, accessOf, setAccess, assignmentFields, flowRole, conditionOf, setCondition,
+  durationText, accessRows, accessOf, setAccess, assignmentFields, flowRole, conditionOf, setCondition, setElementName,
 } from '../../designer/flowBinding.js';
 import ChipPicker from './ChipPicker.js';
 import FormulaInput from './FormulaInput.js';
@@ -52,7 +52,10 @@ const ElementNaming = {
       if (!idProblem.value) idProblem.value = flow.setId(props.element.id, to) && t('flow.idTaken');
       if (idProblem.value) event.target.value = props.element.id;
     }
-    return { t, name, typed, commitName, idProblem, changeId };
+    const translated = computed(() => flow.binding.value.names?.[props.element.id] || {});
+    const translate = (language, text) =>
+      setElementName(flow.binding.value, props.element.id, language, text, props.element.name);
+    return { t, name, typed, commitName, idProblem, changeId, translated, translate };
   },
   template: /* html */ `
     <div class="prop-pair">
@@ -61,7 +64,16 @@ const ElementNaming = {
       <label class="field"><span>{{ t('flow.id') }}</span>
         <input name="id" :value="element.id" spellcheck="false" autocomplete="off" :aria-invalid="idProblem ? 'true' : null" @change="changeId"></label>
     </div>
-    <p v-if="idProblem" class="prop-error prop-hint">{{ idProblem }}</p>`,
+    <p v-if="idProblem" class="prop-error prop-hint">{{ idProblem }}</p>
+    <div class="prop-pair">
+      <label class="field"><span>{{ t('flow.nameZh') }}</span>
+        <input name="name-zh-CN" :value="translated['zh-CN'] || ''" :placeholder="element.name"
+               @change="translate('zh-CN', $event.target.value)"></label>
+      <label class="field"><span>{{ t('flow.nameEn') }}</span>
+        <input name="name-en" :value="translated.en || ''" :placeholder="element.name"
+               @change="translate('en', $event.target.value)"></label>
+    </div>
+    <p class="muted small prop-hint">{{ t('flow.namesHint') }}</p>`,
 };
 
 const TaskProperties = {
