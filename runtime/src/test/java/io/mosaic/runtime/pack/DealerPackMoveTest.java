@@ -34,6 +34,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mosaic.api.app.AppManifest;
 import io.mosaic.runtime.metadata.DefinitionSummary;
 import io.mosaic.runtime.metadata.MetadataService;
+import io.mosaic.runtime.security.Browser;
 
 /**
  * The dealer pack moved to another installation: exported from installation A, where the analyst has changed a label
@@ -180,8 +181,14 @@ class DealerPackMoveTest {
         for (String report : keysOf(a, "report")) {
             for (String user : List.of("director", "dealer_a")) {
                 String path = "/api/apps/dms/reports/" + report + "/data";
+                Browser.Response fromA = a.as(user).get(path);
+                // A report over a form the user may not read (a dealer and the stock) is refused on both alike.
+                if (fromA.status() == 403 && user.startsWith("dealer")) {
+                    expect(b.as(user).get(path), 403);
+                    continue;
+                }
                 JsonNode onB = expect(b.as(user).get(path), 200);
-                assertThat(onB.path("rows")).as(user + " " + report).isEqualTo(expect(a.as(user).get(path), 200).path("rows"));
+                assertThat(onB.path("rows")).as(user + " " + report).isEqualTo(expect(fromA, 200).path("rows"));
                 if (!onB.path("rows").isEmpty()) {
                     withRows.add(user + " " + report);
                 }
