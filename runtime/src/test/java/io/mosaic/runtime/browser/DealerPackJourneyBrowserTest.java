@@ -421,7 +421,7 @@ class DealerPackJourneyBrowserTest extends AppBrowserTest {
 
     /** The sales of every approved or shipped order, added up from the records rather than by the report engine. */
     private BigDecimal approvedAndShippedSales() {
-        JsonNode orders = headOffice.get("/api/apps/dms/forms/order/records?size=500").json();
+        JsonNode orders = headOffice.get("/api/apps/dms/forms/order/records?size=200").json();
         assertThat(orders.path("hasMore").asBoolean()).isFalse();
         BigDecimal sum = BigDecimal.ZERO;
         for (JsonNode order : orders.path("items")) {
