@@ -125,15 +125,16 @@ final class FormulaValues {
         List<RecordError> errors = new ArrayList<>();
         // One save asks another form for the same match once (every line of one product at one dealer level).
         Map<List<Object>, Object> matches = new HashMap<>();
+        LookupResolver reads = lookups.forOneComputation();
         for (Site site : ordered) {
             if (site.subtable() == null) {
-                set(site, record, new Context(record, null, null, clock, matches), "/" + site.path(), locale, errors);
+                set(site, record, new Context(record, null, null, clock, reads, matches), "/" + site.path(), locale, errors);
                 continue;
             }
             JsonNode rows = record.path(site.subtable().key());
             for (int i = 0; i < rows.size(); i++) {
                 ObjectNode row = (ObjectNode) rows.get(i);
-                set(site, row, new Context(record, row, site.subtable(), clock, matches),
+                set(site, row, new Context(record, row, site.subtable(), clock, reads, matches),
                         "/" + site.subtable().key() + "/" + i + "/" + site.field().key(), locale, errors);
             }
         }
@@ -251,13 +252,16 @@ final class FormulaValues {
         private final ObjectNode row;
         private final FieldModel subtable;
         private final Clock clock;
+        private final LookupResolver reads;
         private final Map<List<Object>, Object> matches;
 
-        Context(ObjectNode record, ObjectNode row, FieldModel subtable, Clock clock, Map<List<Object>, Object> matches) {
+        Context(ObjectNode record, ObjectNode row, FieldModel subtable, Clock clock, LookupResolver reads,
+                Map<List<Object>, Object> matches) {
             this.record = record;
             this.row = row;
             this.subtable = subtable;
             this.clock = clock;
+            this.reads = reads;
             this.matches = matches;
         }
 
@@ -265,7 +269,7 @@ final class FormulaValues {
         public Object match(String form, String field, Map<String, Object> keys) {
             List<Object> key = List.of(form, field, keys);
             if (!matches.containsKey(key)) {
-                matches.put(key, lookups.match(form, field, keys));
+                matches.put(key, reads.match(form, field, keys));
             }
             return matches.get(key);
         }
@@ -293,7 +297,7 @@ final class FormulaValues {
                 return column;
             }
             JsonNode target = rowColumn != null ? row.path(head) : record.path(head);
-            return target.isIntegralNumber() ? lookups.value(field.lookupForm(), target.longValue(), rest) : null;
+            return target.isIntegralNumber() ? reads.value(field.lookupForm(), target.longValue(), rest) : null;
         }
 
         @Override

@@ -26,4 +26,13 @@ public interface LookupResolver {
     default Object match(String form, String field, Map<String, Object> keys) {
         return null;
     }
+
+    /**
+     * The resolver for one computation of one record's formulas, during which no target changes: one that reads
+     * records may keep them for that long, so that a save reads each target once however many formulas and rows name
+     * it (an order's lines reading their product's price and minimum quantity, each line its dealer's level).
+     */
+    default LookupResolver forOneComputation() {
+        return this;
+    }
 }

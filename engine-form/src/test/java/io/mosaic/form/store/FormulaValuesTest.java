@@ -122,6 +122,29 @@ class FormulaValuesTest {
     }
 
     @Test
+    void eachSaveReadsItsLookupsThroughAResolverOfItsOwnSoAChangedTargetIsReadAnew() throws SQLException {
+        java.util.concurrent.atomic.AtomicReference<String> region = new java.util.concurrent.atomic.AtomicReference<>("East");
+        RecordStore store = store(new LookupResolver() {
+            @Override
+            public Object value(String form, long id, String field) {
+                throw new AssertionError("a lookup read outside one computation's resolver");
+            }
+
+            @Override
+            public LookupResolver forOneComputation() {
+                String seen = region.get();
+                return (form, id, field) -> seen;
+            }
+        });
+
+        long id = store.create("{\"customer\": 42, \"lines\": [{\"quantity\": 1, \"price\": 1}]}", ALICE, EN);
+        region.set("North");
+        store.update(id, 1, "{\"lines\": [{\"quantity\": 2, \"price\": 1}]}", ALICE, EN);
+
+        assertThat(store.read(id).orElseThrow().get("region").asText()).isEqualTo("North");
+    }
+
+    @Test
     void refusesAResultOfAnotherTypeAndAFailingRowFormulaAtTheirOwnPointers() throws SQLException {
         String check = """
                 {"key": "check", "name": {"zh-CN": "Check", "en": "Check"},

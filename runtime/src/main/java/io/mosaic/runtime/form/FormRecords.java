@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.function.Function;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -236,45 +237,67 @@ public class FormRecords {
      * their own row scope ({@link UserReferences}).
      */
     private LookupResolver lookups(String app) {
-        return new LookupResolver() {
-            @Override
-            public Object value(String form, long id, String field) {
-                Optional<PublishedForms.Published> target = forms.latest(app, form);
-                if (target.isEmpty()) {
-                    return null;
-                }
-                try {
-                    return store(target.get()).find(List.of(id), RowFilter.ALL, Set.of()).stream().findFirst()
-                            .map(record -> FormulaValue.of(record.path(field))).orElse(null);
-                } catch (SQLException e) {
-                    throw new IllegalStateException("Cannot read record " + id + " of form '" + form + "'", e);
-                }
-            }
+        return new Lookups(app, null);
+    }
 
-            /**
-             * {@code LOOKUP}: like a lookup's read, done by the platform for the form whoever saves (a dealer is priced
-             * from a price list it may not read), through the target's list query: the newest live record whose key
-             * fields equal the values. A value the key field cannot hold (text for a number) matches nothing.
-             */
-            @Override
-            public Object match(String form, String field, Map<String, Object> keys) {
-                Optional<PublishedForms.Published> target = forms.latest(app, form);
-                if (target.isEmpty()) {
-                    return null;
-                }
-                List<ListQuery.Filter> filters = new ArrayList<>();
-                keys.forEach((key, value) -> filters.add(new ListQuery.Filter(key, ListQuery.Op.EQ, filterText(value))));
-                try {
-                    return store(target.get()).list(new ListQuery(filters, null, true, 1, null, RowFilter.ALL, Set.of()))
-                            .records().stream().findFirst().map(record -> FormulaValue.of(record.path(field)))
-                            .orElse(null);
-                } catch (InvalidQueryException unmatchable) {
-                    return null;
-                } catch (SQLException e) {
-                    throw new IllegalStateException("Cannot look up a record of form '" + form + "'", e);
-                }
+    /** Lookup reads of one app; with {@code kept}, the records read so far in one computation, by form and id. */
+    private final class Lookups implements LookupResolver {
+
+        private final String app;
+        private final Map<String, Optional<ObjectNode>> kept;
+
+        private Lookups(String app, Map<String, Optional<ObjectNode>> kept) {
+            this.app = app;
+            this.kept = kept;
+        }
+
+        @Override
+        public LookupResolver forOneComputation() {
+            return new Lookups(app, new HashMap<>());
+        }
+
+        @Override
+        public Object value(String form, long id, String field) {
+            Optional<ObjectNode> record = kept == null ? read(form, id) : kept.computeIfAbsent(form + "/" + id,
+                    key -> read(form, id));
+            return record.map(found -> FormulaValue.of(found.path(field))).orElse(null);
+        }
+
+        private Optional<ObjectNode> read(String form, long id) {
+            Optional<PublishedForms.Published> target = forms.latest(app, form);
+            if (target.isEmpty()) {
+                return Optional.empty();
             }
-        };
+            try {
+                return store(target.get()).find(List.of(id), RowFilter.ALL, Set.of()).stream().findFirst();
+            } catch (SQLException e) {
+                throw new IllegalStateException("Cannot read record " + id + " of form '" + form + "'", e);
+            }
+        }
+
+        /**
+         * {@code LOOKUP}: like a lookup's read, done by the platform for the form whoever saves (a dealer is priced
+         * from a price list it may not read), through the target's list query: the newest live record whose key
+         * fields equal the values. A value the key field cannot hold (text for a number) matches nothing.
+         */
+        @Override
+        public Object match(String form, String field, Map<String, Object> keys) {
+            Optional<PublishedForms.Published> target = forms.latest(app, form);
+            if (target.isEmpty()) {
+                return null;
+            }
+            List<ListQuery.Filter> filters = new ArrayList<>();
+            keys.forEach((key, value) -> filters.add(new ListQuery.Filter(key, ListQuery.Op.EQ, filterText(value))));
+            try {
+                return store(target.get()).list(new ListQuery(filters, null, true, 1, null, RowFilter.ALL, Set.of()))
+                        .records().stream().findFirst().map(record -> FormulaValue.of(record.path(field)))
+                        .orElse(null);
+            } catch (InvalidQueryException unmatchable) {
+                return null;
+            } catch (SQLException e) {
+                throw new IllegalStateException("Cannot look up a record of form '" + form + "'", e);
+            }
+        }
     }
 
     /** A formula value as a list filter takes it: numbers in plain decimals, dates in ISO. */

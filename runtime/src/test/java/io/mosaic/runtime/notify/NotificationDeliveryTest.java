@@ -171,10 +171,11 @@ class NotificationDeliveryTest extends SecurityTestSupport {
         User other = createUser();
         String first = sendInTransaction(NotificationRequest.inApp("cc", reader.username(),
                 new LocalizedText("抄送给你：差旅报销", "Copied to you: travel claim"), null, "#/instances/abc", Map.of()));
+        // Delivered before the second is sent, so that the newest comes first even when both fall in one tick.
+        probe().awaitStatus(first, OutboxEntry.SENT);
         String second = sendInTransaction(NotificationRequest.inApp("urge", reader.username(),
                 new LocalizedText("催办：差旅报销", "Reminder: travel claim"), new LocalizedText("请尽快", "Please hurry"),
                 "#/tasks/42", Map.of()));
-        probe().awaitStatus(first, OutboxEntry.SENT);
         probe().awaitStatus(second, OutboxEntry.SENT);
 
         mvc.perform(get("/api/notifications/unread-count").with(as(reader)))
