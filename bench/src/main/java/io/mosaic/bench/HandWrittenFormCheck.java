@@ -32,7 +32,7 @@ final class HandWrittenFormCheck {
     private static final Set<String> FIELD_MEMBERS = Set.of("key", "type", "label", "description", "placeholder",
             "required", "unique", "indexed", "readOnly", "default", "maxLength", "min", "max", "precision", "scale", "currency",
             "options", "lookup", "columns", "minRows", "maxRows", "expression", "resultType", "pattern", "maxFiles",
-            "maxSizeMb", "accept", "regionLevel", "visibleWhen", "requiredWhen");
+            "maxSizeMb", "accept", "regionLevel", "visibleWhen", "requiredWhen", "defaultExpression");
     private static final Set<String> TYPES = Set.of("text", "textarea", "integer", "decimal", "money", "percent", "date",
             "datetime", "time", "select", "multiselect", "radio", "checkbox", "switch", "email", "phone", "url", "user",
             "org", "lookup", "subtable", "attachment", "image", "serial", "formula", "region", "richtext");
@@ -270,6 +270,7 @@ final class HandWrittenFormCheck {
         string(field.get("expression"), at + "/expression", 4000);
         string(field.get("visibleWhen"), at + "/visibleWhen", 4000);
         string(field.get("requiredWhen"), at + "/requiredWhen", 4000);
+        string(field.get("defaultExpression"), at + "/defaultExpression", 4000);
         oneOf(field.get("resultType"), at + "/resultType", RESULT_TYPES);
         string(field.get("pattern"), at + "/pattern", 64);
         integer(field.get("maxFiles"), at + "/maxFiles", 1, 100);
