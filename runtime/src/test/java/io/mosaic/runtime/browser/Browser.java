@@ -182,11 +182,12 @@ final class Browser implements AutoCloseable {
      * Drags the element {@code sourceCss} names to the point {@code at} picks in the element {@code targetCss}
      * (given its rectangle in the viewport), with real pointer actions: press, move, release. The pointer approaches
      * in steps and measures the target again before each, as a hand follows a drop zone that the page moves while
-     * something is dragged (a placeholder opening above it). Both elements are first scrolled into view.
+     * something is dragged (a placeholder opening above it). Both elements are first waited for (a palette fills in
+     * once its list has loaded) and scrolled into view.
      */
     void drag(String sourceCss, String targetCss, Function<Rectangle, Point> at) {
-        driver.executeScript("document.querySelector(arguments[0]).scrollIntoView({block: 'center'});"
-                + "document.querySelector(arguments[1]).scrollIntoView({block: 'center'});", sourceCss, targetCss);
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center'});"
+                + "arguments[1].scrollIntoView({block: 'center'});", waitFor(sourceCss), waitFor(targetCss));
         Rectangle source = viewportRect(sourceCss);
         int x = source.x + source.width / 2;
         int y = source.y + source.height / 2;
