@@ -137,6 +137,20 @@ test('an ECharts option reads its numbers in the report format: tooltip, value a
   assert.equal(option.series[0].label, undefined);
 });
 
+test('a second value axis keeps its plain labels from the server, and its series reads plainly in the tooltip', () => {
+  const format = value => `${value} CNY`;
+  const option = formattedOption({
+    tooltip: { trigger: 'axis' }, xAxis: { type: 'category', data: ['2026-01'] },
+    yAxis: [{ type: 'value' }, { type: 'value', name: 'Orders', axisLabel: { formatter: '{value}' } }],
+    series: [{ type: 'line', data: [1200000] }, { type: 'line', yAxisIndex: 1, data: [1200] }],
+  }, format);
+  assert.equal(option.yAxis[0].axisLabel.formatter(4), '4 CNY');
+  assert.equal(option.yAxis[1].axisLabel.formatter, '{value}');
+  assert.equal(option.tooltip.valueFormatter(5), '5 CNY');
+  assert.equal(option.series[0].tooltip, undefined);
+  assert.equal(option.series[1].tooltip.valueFormatter(1200), (1200).toLocaleString());
+});
+
 test('a crowded category x axis turns its labels so that none is dropped; a roomy one and a y axis do not', () => {
   const option = { xAxis: { type: 'category', data: ['North Motors', 'South Auto', 'East Cars'] }, yAxis: { type: 'value' } };
   assert.deepEqual(formattedOption(option, String, 240).xAxis[0].axisLabel, { interval: 0, rotate: 35 });

@@ -242,6 +242,8 @@ export function formatValue(value, format = {}, locale = 'en') {
   return `${text}${format.percent ? '%' : ''}${unit ? ` ${unit}` : ''}`;
 }
 
+const plainNumber = value => (value === null || value === undefined || value === '' ? '' : Number(value).toLocaleString());
+
 /** Below this many pixels per category, category labels are turned, so that none is left out on a narrow screen. */
 const LABEL_ROOM_PX = 100;
 /** About what the value axis and the margins take from a chart's width. */
@@ -257,11 +259,17 @@ export function formattedOption(option, format, width = Infinity) {
   const crowded = axis => (axis.data || []).length > 1 && (width - AXIS_PX) / axis.data.length < LABEL_ROOM_PX;
   // Only an x axis turns its labels: a category y axis (horizontal bars) has a line for each.
   const axes = (axis, turn) => (Array.isArray(axis) ? axis : [axis]).map(one => {
-    if (one.type === 'value') return format ? { ...one, axisLabel: { ...(one.axisLabel || {}), formatter: format } } : one;
+    // A formatter the server gave an axis stays: a second axis's measure is not in the report's unit.
+    if (one.type === 'value') return format ? { ...one, axisLabel: { formatter: format, ...(one.axisLabel || {}) } } : one;
     return turn && one.type === 'category' && crowded(one) ? { ...one, axisLabel: { interval: 0, rotate: 35, ...(one.axisLabel || {}) } } : one;
   });
-  const series = (option.series || []).map(one => (format && ['pie', 'funnel'].includes(one.type)
-    ? { ...one, label: { formatter: params => `${params.name}: ${format(params.value)}`, ...(one.label || {}) } } : one));
+  const series = (option.series || []).map(one => {
+    if (format && ['pie', 'funnel'].includes(one.type)) {
+      return { ...one, label: { formatter: params => `${params.name}: ${format(params.value)}`, ...(one.label || {}) } };
+    }
+    // A series on the second axis reads as plain numbers in the tooltip too.
+    return format && one.yAxisIndex ? { ...one, tooltip: { valueFormatter: plainNumber, ...(one.tooltip || {}) } } : one;
+  });
   return {
     ...option,
     tooltip: { ...(option.tooltip || {}), ...(format ? { valueFormatter: format } : {}) },

@@ -204,16 +204,65 @@ public final class ChartOptions {
                     series.add(series(type, name, names.stream().map(byCategory::get).toList(), stacked));
                 }
             } else {
+                List<Integer> secondary = horizontal || stacked ? List.of() : secondaryMeasures();
                 for (int measure : measures) {
-                    series.add(series(type, label(measure), result.rows().stream().map(r -> r.get(measure)).toList(),
-                            stacked));
+                    List<Object> values = result.rows().stream().map(row -> row.get(measure)).toList();
+                    ObjectNode one = series(type, label(measure), values, stacked);
+                    if (secondary.contains(measure)) {
+                        one.put("yAxisIndex", 1);
+                    }
+                    series.add(one);
+                }
+                if (!secondary.isEmpty()) {
+                    option.set("yAxis", JSON.arrayNode().add(valueAxis).add(secondaryAxis(secondary)));
                 }
             }
             // One line that pages, so that in a narrow widget the legend does not wrap down over the plot.
             option.putObject("legend").put("show", series.size() > 1).put("type", "scroll");
-            option.putObject("grid").put("containLabel", true).put("left", 8).put("right", 16).put("top", 32)
+            // A second axis's name sits above its top end: room for it below the legend.
+            int top = option.path("yAxis").isArray() ? 56 : 32;
+            option.putObject("grid").put("containLabel", true).put("left", 8).put("right", 16).put("top", top)
                     .put("bottom", 8);
             return option;
+        }
+
+        /**
+         * The measures an order of magnitude or more away from the first (orders counted beside sales in money),
+         * which on the first's axis would lie flat along zero: they get an axis of their own on the right.
+         */
+        private List<Integer> secondaryMeasures() {
+            BigDecimal first = largest(measures.get(0));
+            List<Integer> secondary = new ArrayList<>();
+            for (int measure : measures.subList(1, measures.size())) {
+                BigDecimal other = largest(measure);
+                if (first.signum() > 0 && other.signum() > 0 && (first.compareTo(other.multiply(BigDecimal.TEN)) >= 0
+                        || other.compareTo(first.multiply(BigDecimal.TEN)) >= 0)) {
+                    secondary.add(measure);
+                }
+            }
+            return secondary;
+        }
+
+        private BigDecimal largest(int column) {
+            return result.rows().stream().map(row -> row.get(column)).filter(BigDecimal.class::isInstance)
+                    .map(value -> ((BigDecimal) value).abs()).max(BigDecimal::compareTo).orElse(BigDecimal.ZERO);
+        }
+
+        /**
+         * The right-hand axis: named after its measures, and labelled with plain numbers, since the report's unit
+         * (yuan) belongs to the first measure; without grid lines, which would not meet the left axis's.
+         */
+        private ObjectNode secondaryAxis(List<Integer> secondary) {
+            ObjectNode axis = JSON.objectNode().put("type", "value")
+                    .put("name", String.join(" / ", secondary.stream().map(this::label).toList()));
+            axis.putObject("splitLine").put("show", false);
+            axis.putObject("axisLabel").put("formatter", "{value}");
+            boolean whole = secondary.stream().allMatch(measure -> result.rows().stream().map(row -> row.get(measure))
+                    .allMatch(value -> !(value instanceof BigDecimal n) || n.stripTrailingZeros().scale() <= 0));
+            if (whole) {
+                axis.put("minInterval", 1);
+            }
+            return axis;
         }
 
         private ObjectNode series(ChartType type, String name, List<Object> values, boolean stacked) {

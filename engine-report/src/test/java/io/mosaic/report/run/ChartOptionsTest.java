@@ -69,6 +69,34 @@ class ChartOptionsTest {
     }
 
     @Test
+    void aMeasureAnOrderOfMagnitudeFromTheFirstGetsAnAxisOfItsOwnInPlainNumbers() throws Exception {
+        DatasetResult trend = new DatasetResult(List.of(dimension("month"), measure("sales"), measure("orders"),
+                measure("average")),
+                List.of(row("2026-01", 1_200_000, 3, 400_000), row("2026-02", 600_000, 2, 300_000)), false);
+        String line = """
+                {"chart": {"type": "line"}, "dimensions": ["month"], "measures": ["sales", "orders", "average"],
+                 "format": {"decimals": 0, "unit": {"zh-CN": "元", "en": "CNY"}}}""";
+        JsonNode option = ChartOptions.build(report(line), trend, "en").get("echarts");
+        assertThat(option.at("/yAxis").isArray()).isTrue();
+        assertThat(option.at("/yAxis/1/name").asText()).isEqualTo("orders");
+        assertThat(option.at("/yAxis/1/axisLabel/formatter").asText()).isEqualTo("{value}");
+        assertThat(option.at("/yAxis/1/minInterval").asInt()).isEqualTo(1);
+        assertThat(option.at("/yAxis/0/axisLabel").isMissingNode()).isTrue();
+        assertThat(option.at("/series/1/yAxisIndex").asInt()).isEqualTo(1);
+        // Within tenfold of the first, a measure shares its axis.
+        assertThat(option.at("/series/0/yAxisIndex").isMissingNode()).isTrue();
+        assertThat(option.at("/series/2/yAxisIndex").isMissingNode()).isTrue();
+
+        // Stacked (the stack adds them up) or horizontal, the measures keep one axis.
+        for (String one : List.of(line.replace("\"line\"}", "\"bar\", \"stacked\": true}"),
+                line.replace("\"line\"}", "\"bar\", \"horizontal\": true}"))) {
+            JsonNode single = ChartOptions.build(report(one), trend, "en").get("echarts");
+            assertThat(single.at("/series/1/yAxisIndex").isMissingNode()).as(one).isTrue();
+            assertThat(single.at("/yAxis").isArray()).as(one).isFalse();
+        }
+    }
+
+    @Test
     void aStackedBarOverTwoDimensionsMakesASeriesPerSecondValue() throws Exception {
         DatasetResult result = new DatasetResult(List.of(dimension("month"), dimension("level"), measure("sales")),
                 List.of(row("2026-01", "A", 5), row("2026-01", "B", 7), row("2026-02", "A", 3)), false);
