@@ -81,10 +81,7 @@ public sealed interface RowFilter {
     record AllOf(List<RowFilter> filters) implements RowFilter {
         @Override
         public String sql(String alias, List<Object> params) {
-            if (filters.isEmpty()) {
-                return "1 = 1";
-            }
-            return String.join(" AND ", filters.stream().map(f -> "(" + f.sql(alias, params) + ")").toList());
+            return joined(filters, " AND ", "1 = 1", alias, params);
         }
     }
 
@@ -113,11 +110,16 @@ public sealed interface RowFilter {
     record AnyOf(List<RowFilter> filters) implements RowFilter {
         @Override
         public String sql(String alias, List<Object> params) {
-            if (filters.isEmpty()) {
-                return "1 = 0";
-            }
-            return String.join(" OR ", filters.stream().map(f -> "(" + f.sql(alias, params) + ")").toList());
+            return joined(filters, " OR ", "1 = 0", alias, params);
         }
+    }
+
+    private static String joined(List<RowFilter> filters, String operator, String whenEmpty, String alias,
+                                 List<Object> params) {
+        if (filters.isEmpty()) {
+            return whenEmpty;
+        }
+        return String.join(operator, filters.stream().map(f -> "(" + f.sql(alias, params) + ")").toList());
     }
 
     /** The predicate on the form table, with {@code ?} for each value it appends to {@code params}. */
