@@ -25,8 +25,11 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
+import io.mosaic.form.api.FieldType;
+import io.mosaic.form.model.FieldModel;
 import io.mosaic.report.api.DashboardKind;
 import io.mosaic.report.api.ReportKind;
+import io.mosaic.report.run.FormModels;
 import io.mosaic.report.run.QueryFilter;
 import io.mosaic.runtime.web.ApiError;
 import io.mosaic.runtime.web.ApiException;
@@ -65,6 +68,7 @@ public class Dashboards {
             copy(filter, shown, "key", "type");
             shown.put("label", ReportViews.text(filter.path("label"), language));
             copy(filter, shown, "field", "default");
+            shown.set("lookup", lookupOf(app, dashboard, filter).orElse(null));
         }
         ArrayNode widgets = out.putArray("widgets");
         for (JsonNode widget : dashboard.path("widgets")) {
@@ -79,6 +83,59 @@ public class Dashboards {
             shown.put("chartType", report.map(r -> r.path("chart").path("type").asText()).orElse(null));
         }
         return out;
+    }
+
+    /**
+     * The lookup whose values a filter takes, when its field leads through lookups of the dataset's form to one
+     * ({@code dealer.region}: the dealer's region): {@code {form, field, target, displayField}}, so that the workspace
+     * picks a region by name with that lookup's candidates ({@code /forms/dealer/lookup/region}) instead of asking for
+     * an id. Resolved against the first widget using the filter whose dataset has the path; empty for other fields.
+     */
+    private Optional<ObjectNode> lookupOf(String app, JsonNode dashboard, JsonNode filter) {
+        String field = filter.path("field").asText("");
+        if (field.isEmpty()) {
+            return Optional.empty();
+        }
+        FormModels forms = reports.forms(app);
+        for (JsonNode widget : dashboard.path("widgets")) {
+            boolean uses = false;
+            for (JsonNode used : widget.path("filters")) {
+                uses |= used.asText().equals(filter.path("key").asText());
+            }
+            Optional<String> form = uses ? publishedReport(app, widget.path("report").asText())
+                    .flatMap(report -> datasetForm(app, report.path("dataset").asText())) : Optional.empty();
+            Optional<ObjectNode> lookup = form.flatMap(start -> walk(forms, start, field.split("\\.")));
+            if (lookup.isPresent()) {
+                return lookup;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<ObjectNode> walk(FormModels forms, String start, String[] hops) {
+        String form = start;
+        for (int i = 0; i < hops.length; i++) {
+            String hop = hops[i];
+            Optional<FieldModel> lookup = forms.form(form).flatMap(model -> model.field(hop))
+                    .filter(f -> f.type() == FieldType.LOOKUP);
+            if (lookup.isEmpty()) {
+                return Optional.empty();
+            }
+            if (i == hops.length - 1) {
+                return Optional.of(JSON.objectNode().put("form", form).put("field", hop)
+                        .put("target", lookup.get().lookupForm()).put("displayField", lookup.get().lookupDisplayField()));
+            }
+            form = lookup.get().lookupForm();
+        }
+        return Optional.empty();
+    }
+
+    private Optional<String> datasetForm(String app, String dataset) {
+        try {
+            return Optional.of(reports.dataset(app, dataset).dataset().form());
+        } catch (ApiException e) {
+            return Optional.empty();
+        }
     }
 
     /** The members {@code names} of {@code from} into {@code to}, null where {@code from} has none. */

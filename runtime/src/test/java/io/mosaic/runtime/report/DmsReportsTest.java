@@ -204,6 +204,29 @@ class DmsReportsTest extends SecurityTestSupport {
     }
 
     @Test
+    void theDirectorPicksTheRegionFilterByNameThroughTheDealersRegionLookupAndItNarrowsTheWidgets() throws Exception {
+        JsonNode filters = data(get("/api/apps/dms/dashboards/director"), director).path("filters");
+        JsonNode region = filters.findParents("key").stream().filter(f -> f.path("key").asText().equals("region"))
+                .findFirst().orElseThrow();
+        assertThat(region.path("lookup").path("form").asText()).isEqualTo("dealer");
+        assertThat(region.path("lookup").path("field").asText()).isEqualTo("region");
+        assertThat(region.path("lookup").path("target").asText()).isEqualTo("region");
+        assertThat(region.path("lookup").path("displayField").asText()).isEqualTo("name");
+        // A period is no lookup: the page keeps its date inputs.
+        assertThat(filters.get(0).path("key").asText()).isEqualTo("period");
+        assertThat(filters.get(0).path("lookup").isNull()).isTrue();
+
+        // The picker's candidates: the region found by its name gives the id the widgets filter by.
+        JsonNode found = data(get("/api/apps/dms/forms/{form}/lookup/{field}", "dealer", "region")
+                .param("q", eastName()), director);
+        assertThat(found).extracting(c -> c.path("id").asLong()).containsExactly(eastRegion);
+        JsonNode total = data(get("/api/apps/dms/dashboards/director/widgets/total/data")
+                .param("param.region", String.valueOf(eastRegion)), director);
+        // East only: A's approved 1,200 and shipped 500, as the East manager's own dashboard shows.
+        assertThat(total.path("kpi").path("value").decimalValue()).isEqualByComparingTo("1700");
+    }
+
+    @Test
     void dealerANeverSeesDealerBsNumbersOnAnyReportPath() throws Exception {
         List<String> reports = List.of("dealer_ranking", "monthly_trend", "sales_total", "regional_funnel",
                 "opportunity_pipeline", "sell_through", "sales_yoy", "expense_by_activity", "rebate_summary");

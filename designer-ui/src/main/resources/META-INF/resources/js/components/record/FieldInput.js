@@ -18,7 +18,8 @@ function toLocalInput(iso) {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
 
-const LookupPicker = {
+/** A search-as-you-type picker of a lookup's candidates; the dashboard filter bar uses it too. */
+export const LookupPicker = {
   name: 'LookupPicker',
   props: { field: Object, modelValue: null, app: String, form: String, path: String, invalid: Boolean },
   emits: ['update:modelValue'],

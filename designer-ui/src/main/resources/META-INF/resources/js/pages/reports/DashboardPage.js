@@ -11,10 +11,11 @@ import {
 import { orgOptions } from '../../names.js';
 import ErrorBox from '../../components/ErrorBox.js';
 import ReportWidget from '../../components/report/ReportWidget.js';
+import { LookupPicker } from '../../components/record/FieldInput.js';
 
 export default {
   name: 'DashboardPage',
-  components: { ErrorBox, ReportWidget },
+  components: { ErrorBox, ReportWidget, LookupPicker },
   props: { app: { type: String, required: true }, dashboardKey: { type: String, required: true }, query: { type: String, default: '' } },
   setup(props) {
     const dashboard = ref(null);
@@ -120,9 +121,11 @@ export default {
       exporting.value = false;
     }
     const time = date => (date ? date.toLocaleTimeString() : '');
+    /** The filter as the lookup field the picker and the shared names know (by its target form and display field). */
+    const pickerField = f => ({ key: f.key, type: 'lookup', lookup: { form: f.lookup.target, displayField: f.lookup.displayField } });
     return {
       t, localName, route, DATE_PRESETS, orgs, anyValue, dashboard, error, values, draft, tick, updated, wall, exporting, root, widgets, group, range, setRange,
-      apply, reset, refresh, dataPath, filtersOf, place, toggleWall, png, pdf, time,
+      apply, reset, refresh, dataPath, filtersOf, place, toggleWall, png, pdf, time, pickerField,
     };
   },
   template: /* html */ `
@@ -158,6 +161,9 @@ export default {
               <input type="date" :name="f.key + '-to'" :aria-label="localName(f.label, f.key) + ' · ' + t('dashboard.to')"
                      :value="range(f.key).to" @change="setRange(f.key, 'to', $event.target.value)">
             </template>
+            <LookupPicker v-else-if="f.lookup" :app="app" :form="f.lookup.form" :path="f.lookup.field" :field="pickerField(f)"
+                          :model-value="draft[f.key] ? Number(draft[f.key]) : null"
+                          @update:model-value="id => draft = { ...draft, [f.key]: id == null ? '' : String(id) }" />
             <select v-else-if="f.type === 'org' && orgs" :name="f.key" :aria-label="localName(f.label, f.key)" :value="draft[f.key] || ''"
                     @change="draft = { ...draft, [f.key]: $event.target.value }">
               <option value="">{{ t('dashboard.allOrgs') }}</option>
