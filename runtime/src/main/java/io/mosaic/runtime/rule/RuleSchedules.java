@@ -58,17 +58,19 @@ public class RuleSchedules {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final LockingTaskExecutor locks;
+    private final RuleRecordFinder finder;
     private final ZoneId zone = ZoneId.systemDefault();
     private final Clock clock = Clock.systemUTC();
 
     RuleSchedules(PublishedRules rules, FormRecords records, RuleEffects effects, JdbcClient jdbc,
-                  PlatformTransactionManager transactionManager, LockingTaskExecutor locks) {
+                  PlatformTransactionManager transactionManager, LockingTaskExecutor locks, RuleRecordFinder finder) {
         this.rules = rules;
         this.records = records;
         this.effects = effects;
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
         this.locks = locks;
+        this.finder = finder;
     }
 
     @Scheduled(fixedDelayString = "${mosaic.rules.schedule-sweep:PT1M}",
@@ -167,7 +169,7 @@ public class RuleSchedules {
                 return false;
             }
             List<Effect> found = set.run(new RuleFacts(records.factsOf(app, set.form(), record, clock), Set.of(),
-                    Map.of(), now)).effects();
+                    Map.of(), now, finder.of(app, id, clock))).effects();
             effects.carryOutOnStored(app, set.form(), record, RuleEffects.ownerOf(record), found);
             return true;
         });

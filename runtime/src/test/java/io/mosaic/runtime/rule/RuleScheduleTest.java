@@ -54,6 +54,9 @@ class RuleScheduleTest extends RuntimeTest {
     JdbcClient jdbc;
 
     @Autowired
+    RuleRecordFinder finder;
+
+    @Autowired
     org.springframework.transaction.PlatformTransactionManager transactions;
 
     private final String app = "sc" + Long.toString(System.nanoTime(), 36);
@@ -96,7 +99,7 @@ class RuleScheduleTest extends RuntimeTest {
         long later = contract("North", today.plusDays(10));
         // A second node: its own scheduler logic and lock executor over the same database.
         RuleSchedules otherNode = new RuleSchedules(rules, records, effects, jdbc, transactions,
-                new DefaultLockingTaskExecutor(lockProvider));
+                new DefaultLockingTaskExecutor(lockProvider), finder);
         Instant now = Instant.now();
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -140,5 +143,32 @@ class RuleScheduleTest extends RuntimeTest {
         assertThat(schedules.sweepLocked(due.plusSeconds(90))).isZero();
         assertThat(reminded(one)).isEqualTo("daily");
         assertThat(reminded(two)).isEqualTo("daily");
+    }
+
+    @Test
+    void aScheduledRuleSearchesOtherRecordsWithExists() throws Exception {
+        // A contract ending in 30 days whose dealer already has a later one is renewed, not to be reminded of.
+        metadata.publishContent(app, "rules", "expiry", """
+                {"key": "expiry", "name": {"zh-CN": "到期提醒", "en": "Expiry reminder"}, "form": "contract",
+                 "trigger": {"type": "schedule", "relativeTo": {"field": "contract_end", "days": -30}},
+                 "rules": [{"key": "renewed", "name": {"zh-CN": "已续约", "en": "Renewed"},
+                            "condition": {"exists": {"form": "contract", "excludeSelf": true,
+                              "where": [{"field": "dealer", "op": "eq", "expression": "dealer"},
+                                        {"field": "contract_end", "op": "gt", "expression": "contract_end"}]}},
+                            "actions": [{"type": "set_field", "field": "reminded", "value": "renewed"}]},
+                           {"key": "remind", "name": {"zh-CN": "提醒", "en": "Remind"},
+                            "condition": {"not": {"exists": {"form": "contract", "excludeSelf": true,
+                              "where": [{"field": "dealer", "op": "eq", "expression": "dealer"},
+                                        {"field": "contract_end", "op": "gt", "expression": "contract_end"}]}}},
+                            "actions": [{"type": "set_field", "field": "reminded", "value": "yes"}]}]}""", null, ACTOR);
+        long renewed = contract("East", today.plusDays(30));
+        contract("East", today.plusDays(400));
+        long ending = contract("North", today.plusDays(30));
+        // An earlier contract of North is no renewal.
+        contract("North", today.minusDays(200));
+
+        assertThat(schedules.sweepLocked(Instant.now())).isEqualTo(2);
+        assertThat(reminded(renewed)).isEqualTo("renewed");
+        assertThat(reminded(ending)).isEqualTo("yes");
     }
 }
