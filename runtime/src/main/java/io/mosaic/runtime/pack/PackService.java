@@ -42,6 +42,9 @@ import io.mosaic.runtime.form.FormTables;
 import io.mosaic.runtime.metadata.DefinitionSummary;
 import io.mosaic.runtime.metadata.DefinitionVersion;
 import io.mosaic.runtime.metadata.MetadataService;
+import io.mosaic.runtime.security.role.GrantJson;
+import io.mosaic.runtime.security.role.RoleGrant;
+import io.mosaic.runtime.security.role.RoleService;
 import io.mosaic.runtime.web.ApiError;
 import io.mosaic.runtime.web.ApiException;
 
@@ -67,12 +70,14 @@ public class PackService {
     private final ObjectMapper json;
     private final Semver platformVersion;
     private final FormTables formTables;
+    private final RoleService roles;
 
     public PackService(MetadataService metadata, DefinitionKinds kinds, PackLimits limits,
                        ObjectMapper json, @Value("${mosaic.platform-version}") String platformVersion,
-                       FormTables formTables) {
+                       FormTables formTables, RoleService roles) {
         this.metadata = metadata;
         this.formTables = formTables;
+        this.roles = roles;
         this.kinds = kinds;
         this.reader = new PackReader(limits);
         this.json = json;
@@ -133,9 +138,9 @@ public class PackService {
                 .map(s -> new AppManifest.DefinitionRef(s.kind(), s.key()))
                 .toList();
         refs.addAll(unlisted);
+        String appJson = unlisted.isEmpty() ? manifestVersion.content() : listing(manifestVersion.content(), unlisted);
         Map<String, byte[]> files = new LinkedHashMap<>();
-        files.put(PackManifest.APP, (unlisted.isEmpty() ? manifestVersion.content()
-                : listing(manifestVersion.content(), unlisted)).getBytes(StandardCharsets.UTF_8));
+        files.put(PackManifest.APP, rolesAsGranted(app, manifest, appJson).getBytes(StandardCharsets.UTF_8));
         for (AppManifest.DefinitionRef ref : refs) {
             DefinitionKind kind = kinds.find(ref.kind()).orElseThrow(() -> new ApiException(HttpStatus.CONFLICT,
                     "pack.unknown_kind", "The app lists a definition of kind '" + ref.kind() + "', which this installation does not know"));
@@ -145,6 +150,61 @@ public class PackService {
             files.put(ref.key() + kind.fileSuffix(), version.content().getBytes(StandardCharsets.UTF_8));
         }
         return new Export(app + "-" + manifest.version() + ".zip", zip(manifest, files));
+    }
+
+    /**
+     * The manifest with its roles as they are granted on the app now, when the Roles page has changed them since
+     * the manifest was published (grants edited, removed or given to another role): an import replaces the roles'
+     * grants on the app with the manifest's, so the manifest is what carries them. Unchanged, the manifest stays as
+     * it was, byte for byte.
+     */
+    private String rolesAsGranted(String app, AppManifest manifest, String appJson) {
+        Map<String, AppManifest.Role> granted = roles.onApp(app);
+        Map<String, Set<AppManifest.Grant>> declared = new LinkedHashMap<>();
+        manifest.roles().forEach(role -> declared.put(role.key(), Set.copyOf(role.grants())));
+        Map<String, Set<AppManifest.Grant>> current = new LinkedHashMap<>();
+        declared.keySet().forEach(key -> current.put(key, Set.of()));
+        granted.forEach((key, role) -> current.put(key, Set.copyOf(role.grants())));
+        if (current.equals(declared)) {
+            return appJson;
+        }
+        try {
+            ObjectNode out = (ObjectNode) json.readTree(appJson);
+            ArrayNode roleNodes = out.withArray("roles");
+            Set<String> written = new HashSet<>();
+            for (JsonNode node : roleNodes) {
+                String key = node.path("key").asText();
+                written.add(key);
+                AppManifest.Role role = granted.get(key);
+                ((ObjectNode) node).set("grants", grantNodes(app, role == null ? List.of() : role.grants()));
+            }
+            granted.values().stream().filter(role -> !written.contains(role.key())).forEach(role -> {
+                ObjectNode node = roleNodes.addObject().put("key", role.key());
+                node.putObject("name").put("zh-CN", role.name().zhCN()).put("en", role.name().en());
+                node.set("grants", grantNodes(app, role.grants()));
+            });
+            return json.writerWithDefaultPrettyPrinter().writeValueAsString(out);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A published app manifest is not JSON", e);
+        }
+    }
+
+    /** Grants as a manifest spells them (the Roles API's spelling without the app). */
+    private ArrayNode grantNodes(String app, List<AppManifest.Grant> grants) {
+        ArrayNode nodes = json.createArrayNode();
+        for (AppManifest.Grant grant : grants) {
+            ObjectNode node = json.valueToTree(GrantJson.of(new RoleGrant(app, grant.form(), grant.actions(),
+                    grant.rowScope(), grant.fields(), grant.rowFilter())));
+            node.remove("app");
+            if (node.path("fields").isEmpty()) {
+                node.remove("fields");
+            }
+            if (node.path("rowFilter").isNull()) {
+                node.remove("rowFilter");
+            }
+            nodes.add(node);
+        }
+        return nodes;
     }
 
     /** Where a kind's definitions are published in an import: after the kinds they may name. */

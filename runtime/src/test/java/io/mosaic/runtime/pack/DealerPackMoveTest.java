@@ -50,6 +50,8 @@ class DealerPackMoveTest {
     private static final String EDITED_NAME = "Dealer purchase order";
     /** A form the analyst adds in the designer, which the app manifest does not list. */
     private static final String NEW_FORM = "visit_log";
+    /** A role the admin adds on A's Roles page. */
+    private static final String AUDITOR = "auditor";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Logger log = LoggerFactory.getLogger(DealerPackMoveTest.class);
 
@@ -74,6 +76,18 @@ class DealerPackMoveTest {
                  "fields": [{"key": "note", "type": "text", "label": {"zh-CN": "备注", "en": "Note"}}]}"""
                 .formatted(NEW_FORM)), 200);
         expect(a.as("analyst").post("/api/apps/dms/definitions/form/" + NEW_FORM + "/publish", "{}"), 201);
+        // On A's Roles page the admin lets the warehouse read expense claims and adds an auditor who reads orders
+        // with the credit fields hidden: grants the pack's manifest does not have.
+        JsonNode warehouse = expect(a.as("admin").get("/api/roles/warehouse"), 200);
+        ArrayNode warehouseGrants = (ArrayNode) warehouse.path("grants").deepCopy();
+        warehouseGrants.addObject().put("app", APP).put("form", "expense_claim").put("rowScope", "all")
+                .putArray("actions").add("read");
+        expect(a.as("admin").send("PUT", "/api/roles/warehouse/grants", warehouseGrants.toString()), 200);
+        expect(a.as("admin").post("/api/roles", """
+                {"key": "%s", "nameZh": "审计", "nameEn": "Auditor"}""".formatted(AUDITOR)), 201);
+        expect(a.as("admin").send("PUT", "/api/roles/" + AUDITOR + "/grants", """
+                [{"app": "%s", "form": "order", "actions": ["read"], "rowScope": "all",
+                  "fields": {"over_credit": "hidden"}}]""".formatted(APP)), 200);
         long exporting = System.nanoTime();
         exported = a.as("analyst").download("/api/apps/dms/export");
         long exportMillis = (System.nanoTime() - exporting) / 1_000_000;
@@ -133,16 +147,25 @@ class DealerPackMoveTest {
                 .contains("form", "flow", "process", "rules", "decision", "dataset", "report", "dashboard");
         ((ArrayNode) manifestA.path("definitions")).addObject()
                 .put("kind", "form").put("key", NEW_FORM);
+        // The roles carry the Roles page's edits (next test); all else is A's manifest.
+        manifestA.remove("roles");
+        manifestB.remove("roles");
         assertThat(manifestB).isEqualTo(manifestA);
     }
 
     @Test
     @Order(4)
     void rolesGrantsRowScopesAndMenusAreTheSame() {
-        List<String> roles = AppManifest.read(published(a, MetadataService.APP_KIND, APP)).roles().stream()
-                .map(AppManifest.Role::key).toList();
+        List<String> roles = new ArrayList<>(AppManifest.read(published(a, MetadataService.APP_KIND, APP)).roles()
+                .stream().map(AppManifest.Role::key).toList());
+        roles.add(AUDITOR);
 
-        assertThat(grants(b, roles)).isEqualTo(grants(a, roles)).containsKeys("dealer", "region_manager", "finance");
+        // The grants as A's Roles page left them, the admin's edits included, not as the shipped manifest had them.
+        Map<String, TreeSet<String>> onB = grants(b, roles);
+        assertThat(onB).isEqualTo(grants(a, roles)).containsKeys("dealer", "region_manager", "finance", AUDITOR);
+        assertThat(onB.get("warehouse")).anyMatch(grant -> grant.contains("\"expense_claim\""));
+        assertThat(onB.get(AUDITOR)).singleElement().asString().contains("\"over_credit\":\"hidden\"");
+        assertThat(expect(b.as("admin").get("/api/roles/" + AUDITOR), 200).path("nameZh").asText()).isEqualTo("审计");
         for (String user : List.of("director", "manager_east", "finance", "warehouse", "purchasing", "marketing",
                 "dealer_a")) {
             assertThat(expect(b.as(user).get("/api/apps/dms/menu"), 200)).as(user)

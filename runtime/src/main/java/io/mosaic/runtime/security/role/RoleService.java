@@ -24,6 +24,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.mosaic.api.app.AppManifest;
+import io.mosaic.api.definition.LocalizedText;
 import io.mosaic.api.security.FieldAccess;
 import io.mosaic.api.security.FormAction;
 import io.mosaic.api.security.RowCondition;
@@ -153,6 +154,30 @@ public class RoleService {
             role.grants().forEach(g -> insertGrant(role.key(),
                     new RoleGrant(appKey, g.form(), g.actions(), g.rowScope(), g.fields(), g.rowFilter())));
         }
+    }
+
+    /**
+     * The roles with grants on {@code appKey} as they stand now — the Roles page edits them after an install — each
+     * with its names and its grants on that app only, in manifest form; by role key.
+     */
+    public Map<String, AppManifest.Role> onApp(String appKey) {
+        Map<String, List<AppManifest.Grant>> grants = new TreeMap<>();
+        jdbc.sql("SELECT * FROM MO_ROLE_GRANT WHERE app_key = ? ORDER BY role_key, form_key, id").param(appKey)
+                .query(this::grant).list()
+                .forEach(g -> grants.computeIfAbsent(g.roleKey(), k -> new ArrayList<>()).add(new AppManifest.Grant(
+                        g.grant().form(), g.grant().actions(), g.grant().rowScope(), g.grant().fields(),
+                        g.grant().rowFilter())));
+        Map<String, AppManifest.Role> roles = new LinkedHashMap<>();
+        if (grants.isEmpty()) {
+            return roles;
+        }
+        jdbc.sql("SELECT role_key, name_zh, name_en FROM MO_ROLE WHERE role_key IN (:roles) ORDER BY role_key")
+                .param("roles", grants.keySet())
+                .query((rs, n) -> new AppManifest.Role(rs.getString("role_key"),
+                        new LocalizedText(rs.getString("name_zh"), rs.getString("name_en")),
+                        grants.get(rs.getString("role_key"))))
+                .list().forEach(role -> roles.put(role.key(), role));
+        return roles;
     }
 
     /** Creates a role with its key as its names when missing (demo users may name roles a pack brings later). */
