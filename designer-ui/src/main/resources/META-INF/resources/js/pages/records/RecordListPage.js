@@ -3,7 +3,7 @@
 // may come with the address (`?filter=dealer:eq:7`, as a dashboard's drill-down opens the list): they show as applied.
 import { ref, computed, watch } from 'vue';
 import { api, attempt, downloadFile } from '../../api.js';
-import { t, localName } from '../../i18n.js';
+import { t, localName, locale } from '../../i18n.js';
 import { href, navigate } from '../../router.js';
 import { listable, sortable, operatorsFor, display, numeric } from '../../records.js';
 import { nameOf, rememberDisplays } from '../../names.js';
@@ -163,7 +163,7 @@ export default {
     const pageNumber = computed(() => cursors.value.length);
     const first = computed(() => (pageNumber.value - 1) * size.value + 1);
 
-    return { t, localName, view, error, items, loading, hasMore, size, sort, filters, chosen, choosing, form, fields,
+    return { t, localName, locale, view, error, items, loading, hasMore, size, sort, filters, chosen, choosing, form, fields,
       columns, filterable, may, PAGE_SIZES, sortBy, sortMark, next, previous, resize, addFilter, fieldOf,
       operatorsFor, applyFilters, clearFilters, saveColumns, cell, open, newLink, pageNumber, first, applied,
       sortable, numeric, load, restart, total, importing, exporting, exportAs, imported, showFlow, appliedValue, approximate };
@@ -233,7 +233,7 @@ export default {
       </div>
       <div v-if="view" class="pager">
         <span class="muted small" data-test="records-count">{{ items.length ? t('records.showing', { from: first, to: first + items.length - 1 }) : '' }}
-          <template v-if="total && items.length"> · {{ total.capped ? t('records.totalOver', { count: total.count.toLocaleString() }) : t('records.total', { count: total.count.toLocaleString() }) }}</template></span>
+          <template v-if="total && items.length"> · {{ total.capped ? t('records.totalOver', { count: total.count.toLocaleString(locale) }) : t('records.total', { count: total.count.toLocaleString(locale) }) }}</template></span>
         <span class="pager-controls">
           <select v-model.number="size" :aria-label="t('records.pageSize')" @change="resize">
             <option v-for="s in PAGE_SIZES" :key="s" :value="s">{{ t('records.perPage', { size: s }) }}</option>

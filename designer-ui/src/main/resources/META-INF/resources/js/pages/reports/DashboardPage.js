@@ -3,7 +3,7 @@
 // refresh, full screen for a wall display, and the whole dashboard saved as a PNG or, through the server, a PDF.
 import { ref, computed, watch, onMounted, onBeforeUnmount } from 'vue';
 import { api, attempt, postForDownload, saveBlob } from '../../api.js';
-import { t, localName } from '../../i18n.js';
+import { t, localName, locale } from '../../i18n.js';
 import { route, navigate } from '../../router.js';
 import {
   DATE_PRESETS, valuesFromQuery, queryFromValues, splitRange, joinRange, widgetParams, datasetFilters,
@@ -120,7 +120,7 @@ export default {
       await attempt(error, () => postForDownload(`${base.value}/pdf`, blob, fileName('pdf')));
       exporting.value = false;
     }
-    const time = date => (date ? date.toLocaleTimeString() : '');
+    const time = date => (date ? date.toLocaleTimeString(locale.value) : '');
     /** The filter as the lookup field the picker and the shared names know (by its target form and display field). */
     const pickerField = f => ({ key: f.key, type: 'lookup', lookup: { form: f.lookup.target, displayField: f.lookup.displayField } });
     return {
