@@ -323,6 +323,29 @@ public final class RecordStore {
         return id;
     }
 
+    /**
+     * The record with its formula fields and defaults as a save would compute them now, lookups and {@code LOOKUP}s
+     * read from the database, without storing anything: for a page that shows them while the record is filled in. A
+     * record still missing required values is computed all the same; one holding a value of the wrong type is
+     * returned as it came (the formulas cannot read it; validating names it); a formula that cannot be computed yet
+     * gives a blank.
+     *
+     * @throws InvalidRecordException when the text is no JSON object
+     */
+    public ObjectNode preview(String recordJson, Locale locale) {
+        ObjectNode record = parseObject(recordJson, locale);
+        boolean readable = validator.validate(record, locale).stream()
+                .allMatch(error -> error.code().equals(ErrorCode.REQUIRED.code()));
+        if (readable) {
+            try {
+                formulas.compute(record, clock, locale);
+            } catch (InvalidRecordException notYet) {
+                // each formula that failed is blank in the record
+            }
+        }
+        return record;
+    }
+
     /** The live record {@code id} with every field, its sub-table rows, system members and lookup display texts. */
     public Optional<ObjectNode> read(long id) throws SQLException {
         return read(id, RowFilter.ALL, Set.of());

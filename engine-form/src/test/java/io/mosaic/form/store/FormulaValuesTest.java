@@ -241,6 +241,31 @@ class FormulaValuesTest {
                 RecordValidator.compile(RecordSchema.of("priced", PRICED), null), Clock.systemUTC(), priceList);
     }
 
+    @Test
+    void aPreviewComputesTheFormulasOfAHalfFilledRecordThroughItsLookupsAndStoresNothing() throws SQLException {
+        RecordStore store = store((form, id, field) -> form.equals("customer") && id == 42 && field.equals("region")
+                ? "East" : null);
+
+        ObjectNode preview = store.preview("""
+                {"customer": 42, "lines": [{"quantity": 3, "price": 10}, {"quantity": 0}]}""", EN);
+
+        assertThat(preview.get("region").asText()).isEqualTo("East");
+        assertThat(preview.at("/lines/0/amount").decimalValue()).isEqualByComparingTo("30");
+        assertThat(preview.get("total").decimalValue()).isEqualByComparingTo("30");
+        // 30 / 3 units: the line without a price counts no amount, and no formula failed.
+        assertThat(preview.get("per_unit").decimalValue()).isEqualByComparingTo("10");
+        assertThat(count()).isZero();
+
+        // A formula that cannot be computed yet is blank; the others are still there.
+        ObjectNode failing = store.preview("{\"lines\": [{\"quantity\": 0, \"price\": 10}]}", EN);
+        assertThat(failing.get("per_unit").isNull()).isTrue();
+        assertThat(failing.get("total").decimalValue()).isEqualByComparingTo("0");
+        // A value of the wrong type leaves the record as it came: the formulas cannot read it.
+        ObjectNode wrong = store.preview("{\"customer\": 42, \"discount\": \"much\"}", EN);
+        assertThat(wrong.has("region")).isFalse();
+        assertThatThrownBy(() -> store.preview("[1]", EN)).isInstanceOf(InvalidRecordException.class);
+    }
+
     private RecordStore store(LookupResolver lookups) throws SQLException {
         RecordValidator validator = RecordValidator.compile(RecordSchema.of("invoice", INVOICE), null);
         return new RecordStore(database.dataSource(), "shop", 1, validator,

@@ -17,9 +17,16 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.mosaic.api.security.FormAction;
+import io.mosaic.form.api.FieldType;
+import io.mosaic.form.model.FieldModel;
 import io.mosaic.form.record.RecordError;
+import io.mosaic.form.store.InvalidRecordException;
 import io.mosaic.runtime.metadata.AppAccess;
 import io.mosaic.runtime.security.user.UserService;
 import io.mosaic.runtime.web.ApiError;
@@ -35,10 +42,12 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 public class FormController {
 
     private final PublishedForms forms;
+    private final FormRecords records;
     private final ObjectMapper json;
 
-    FormController(PublishedForms forms, ObjectMapper json) {
+    FormController(PublishedForms forms, FormRecords records, ObjectMapper json) {
         this.forms = forms;
+        this.records = records;
         this.json = json;
     }
 
@@ -74,6 +83,49 @@ public class FormController {
             return new Validity(true);
         }
         throw invalidRecord(errors);
+    }
+
+    @Operation(summary = "The record's formula fields and defaults as a save would compute them now, reading lookups "
+            + "and LOOKUP on the server, without saving: {values: {field: value, subtable: [{column: value}]}} with the "
+            + "formula members and the defaults a blank value would take, none hidden from the user. A record still "
+            + "missing required values is computed all the same; one holding a value of the wrong type gives none "
+            + "(validate names it); a formula that cannot be computed yet is null. 422 when the body is no JSON object")
+    @PostMapping(path = "/preview", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ObjectNode preview(@PathVariable String app, @PathVariable String form,
+                       @RequestParam(required = false) String locale,
+                       @RequestBody(required = false) String record, Authentication user) {
+        Locale language = Locale.forLanguageTag(language(locale, user));
+        FormRecords.Access access = records.access(app, form, user, FormAction.READ);
+        ObjectNode computed;
+        try {
+            computed = access.store().preview(record, language);
+        } catch (InvalidRecordException e) {
+            throw invalidRecord(e.errors());
+        }
+        ObjectNode values = json.createObjectNode();
+        for (FieldModel field : access.published().validator().schema().form().fields()) {
+            if (access.hidden().contains(field.key())) {
+                continue;
+            }
+            if (computes(field)) {
+                values.set(field.key(), computed.path(field.key()).isMissingNode() ? NullNode.getInstance()
+                        : computed.get(field.key()));
+            } else if (field.type() == FieldType.SUBTABLE && field.columns().stream().anyMatch(FormController::computes)) {
+                ArrayNode rows = values.putArray(field.key());
+                for (JsonNode row : computed.path(field.key())) {
+                    ObjectNode shown = rows.addObject();
+                    field.columns().stream().filter(FormController::computes).forEach(column -> shown.set(column.key(),
+                            row.path(column.key()).isMissingNode() ? NullNode.getInstance() : row.get(column.key())));
+                }
+            }
+        }
+        ObjectNode out = json.createObjectNode();
+        out.set("values", values);
+        return out;
+    }
+
+    private static boolean computes(FieldModel field) {
+        return field.type() == FieldType.FORMULA || field.defaultExpression() != null;
     }
 
     /** 422 {@code record.invalid} with one problem per refused value, as validating and saving answer it. */

@@ -3,6 +3,11 @@ package io.mosaic.runtime.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -15,7 +20,11 @@ import org.openqa.selenium.WebElement;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import io.mosaic.form.store.Actor;
+import io.mosaic.form.store.ListQuery;
+import io.mosaic.form.store.RowFilter;
 import io.mosaic.runtime.MosaicApplication;
+import io.mosaic.runtime.form.FormRecords;
 import io.mosaic.runtime.support.TestDatabase;
 
 /**
@@ -86,6 +95,64 @@ class DemoHomePagesBrowserTest {
         browser.waitUntil(() -> totalSalesNow().equals(east));
         browser.screenshot("home-director-east");
         assertThat(browser.scriptErrors()).isEmpty();
+    }
+
+    @Test
+    void aDealersOrderLineShowsItsPriceListPriceAsSoonAsTheProductIsChosen() throws Exception {
+        // Head office prices product 1 at 123.45 for every level; product 2 has no row and keeps its list price.
+        FormRecords records = node.getBean(FormRecords.class);
+        long productOne = productId(records, "P001");
+        for (String level : List.of("A", "B", "C", "D")) {
+            records.systemStore("dms", "price_list").create("{\"level\": \"%s\", \"product\": %d, \"price\": 123.45, \"valid_from\": \"%s\"}"
+                    .formatted(level, productOne, LocalDate.now().minusDays(1)), new Actor(1, null, null), Locale.ENGLISH);
+        }
+        BigDecimal listPriceTwo = records.systemStore("dms", "product").read(productId(records, "P002")).orElseThrow()
+                .path("list_price").decimalValue();
+
+        signIn("dealer_a");
+        browser.click(".sidebar [data-menu=orders]");
+        browser.click("[data-test=new-record]");
+        browser.type("[data-test=lookup-dealer]", "Dealer A");
+        browser.click("[data-test=input-dealer] .picker-list button");
+        choose("Product 1");
+        // Before any save: the dealer may not read the price list, the server prices the line for it.
+        browser.waitUntil(() -> price().compareTo(new BigDecimal("123.45")) == 0);
+        browser.type("[data-test=row-0] input[name='lines.quantity']", "2");
+        browser.waitForText("[data-test=value-total]", "246.9");
+        browser.screenshot("order-line-priced");
+        // Another product prices the line anew; a price typed by the dealer is the dealer's.
+        choose("Product 2");
+        browser.waitUntil(() -> price().compareTo(listPriceTwo) == 0);
+        browser.type("[data-test=row-0] input[name='lines.price']", "99");
+        choose("Product 1");
+        browser.waitForText("[data-test=row-0] [data-test='input-lines.product'] .picker-value", "Product 1");
+        Thread.sleep(1_500); // two check intervals: a preview that would reprice has had its chance
+        assertThat(price()).isEqualByComparingTo("99");
+        assertThat(browser.scriptErrors()).isEmpty();
+    }
+
+    private static long productId(FormRecords records, String code) throws Exception {
+        return records.systemStore("dms", "product").list(new ListQuery(List.of(new ListQuery.Filter("code",
+                ListQuery.Op.EQ, code)), null, true, 1, null, RowFilter.ALL, Set.of())).records().get(0).path("id").asLong();
+    }
+
+    /** Picks a product in the first order line by its name. */
+    private static void choose(String product) {
+        String cell = "[data-test=row-0] [data-test='input-lines.product']";
+        if (!browser.all(cell + " .picker-value button").isEmpty()) {
+            browser.click(cell + " .picker-value button");
+        }
+        browser.type("[data-test=row-0] [data-test='lookup-lines.product']", product);
+        browser.waitUntil(() -> browser.all(cell + " .picker-list button").stream()
+                .anyMatch(button -> button.getText().equals(product)));
+        browser.all(cell + " .picker-list button").stream().filter(button -> button.getText().equals(product))
+                .findFirst().orElseThrow().click();
+    }
+
+    /** The first line's price as its input shows it; zero while it is blank. */
+    private static BigDecimal price() {
+        String shown = browser.value("[data-test=row-0] input[name='lines.price']").replaceAll("[^0-9.]", "");
+        return shown.isEmpty() ? BigDecimal.ZERO : new BigDecimal(shown);
     }
 
     private static void signIn(String user) {

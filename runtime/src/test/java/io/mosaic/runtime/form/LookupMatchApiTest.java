@@ -145,6 +145,33 @@ class LookupMatchApiTest extends SecurityTestSupport {
     }
 
     @Test
+    void aPreviewShowsTheLinePricesASaveWouldTakeBeforeAnythingIsSaved() throws Exception {
+        RequestPostProcessor repA = as(createDealerUser(null, codeA, dealerRep));
+        String draft = "{\"dealer\": " + dealerA + ", \"lines\": [{\"product\": " + bolt + "}, {\"product\": " + nut
+                + ", \"price\": 5}, {}]}";
+
+        JsonNode values = body(preview(repA, "order", draft).andExpect(status().isOk())).path("values");
+
+        org.assertj.core.api.Assertions.assertThat(values.path("dealer_code").asText()).isEqualTo("Acme");
+        // The bolt takes level A's price from the price list, which the dealer cannot read; the nut keeps its 5.
+        assertLine(values.at("/lines/0"), "80", "80", 0);
+        assertLine(values.at("/lines/1"), "5", "10", 1);
+        // A line without a product yet: nothing to price, no error.
+        org.assertj.core.api.Assertions.assertThat(values.at("/lines/2/price").isNull()).isTrue();
+        // Only what is computed comes back, and nothing was saved.
+        org.assertj.core.api.Assertions.assertThat(values.has("dealer")).isFalse();
+        org.assertj.core.api.Assertions.assertThat(values.at("/lines/0").has("product")).isFalse();
+        mvc.perform(get(records("order")).with(repA)).andExpect(jsonPath("$.items.length()").value(0));
+
+        preview(repA, "order", "[1]").andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.code").value("record.invalid"));
+        preview(repA, "price_list", "{}").andExpect(status().isNotFound());
+        // A wrong value leaves the formulas uncomputed; validating names it.
+        JsonNode wrong = body(preview(repA, "order", "{\"dealer\": \"Acme\"}").andExpect(status().isOk()));
+        org.assertj.core.api.Assertions.assertThat(wrong.at("/values/dealer_code").isNull()).isTrue();
+    }
+
+    @Test
     void theNewestPriceListRowOfALevelAndProductCounts() throws Exception {
         create(office, "price_list", "{\"level\": \"A\", \"product\": " + bolt + ", \"price\": 75}").andExpect(status().isCreated());
 
@@ -192,6 +219,11 @@ class LookupMatchApiTest extends SecurityTestSupport {
     private ResultActions create(RequestPostProcessor user, String form, String record) throws Exception {
         return mvc.perform(post(records(form)).param("locale", "en").with(user).contentType(MediaType.APPLICATION_JSON)
                 .content(record));
+    }
+
+    private ResultActions preview(RequestPostProcessor user, String form, String record) throws Exception {
+        return mvc.perform(post("/api/apps/" + app + "/forms/" + form + "/preview").param("locale", "en").with(user)
+                .contentType(MediaType.APPLICATION_JSON).content(record));
     }
 
     private JsonNode body(ResultActions result) throws Exception {

@@ -8,6 +8,7 @@ import { href, navigate } from '../../router.js';
 import { writable, blankRecord, display, clone } from '../../records.js';
 import { nameOf, rememberDisplays } from '../../names.js';
 import { formView, recordsPath } from './formView.js';
+import { needsPreview, previewRequest, withPreview } from '../../serverPreview.js';
 import ErrorBox from '../../components/ErrorBox.js';
 import ConfirmButton from '../../components/ConfirmButton.js';
 import RecordForm from '../../components/RecordForm.js';
@@ -31,6 +32,8 @@ export default {
     const editing = ref(false);
     const saving = ref(false);
     const checked = ref([]);
+    /** Defaults the server's preview filled in, by pointer (see serverPreview.js). */
+    let filled = {};
     const saveErrors = ref([]);
     const touched = ref(new Set());
     const tab = ref('details');
@@ -71,6 +74,7 @@ export default {
       history.value = null;
       saveErrors.value = [];
       checked.value = [];
+      filled = {};
       touched.value = new Set();
       stale.value = false;
       deleted.value = null;
@@ -140,6 +144,7 @@ export default {
     /** Asks the server whether the record as it now stands would be accepted; the answer is only shown. */
     async function check() {
       const sent = JSON.stringify(record.value);
+      if (needsPreview(form.value)) preview(sent);
       try {
         await api.post(`/api/apps/${encodeURIComponent(props.app)}/forms/${encodeURIComponent(props.formKey)}/validate?locale=${locale.value}`,
           writable(form.value, record.value));
@@ -148,6 +153,23 @@ export default {
         if (failure instanceof ApiFailure && failure.status === 422 && sent === JSON.stringify(record.value)) {
           checked.value = failure.problems;
         }
+      }
+    }
+
+    /**
+     * Shows what only the server computes while the record is filled in (a line's price from the price list), as the
+     * save will compute it; an answer to a record that has changed since is dropped.
+     */
+    async function preview(sent) {
+      try {
+        const answer = await api.post(`/api/apps/${encodeURIComponent(props.app)}/forms/${encodeURIComponent(props.formKey)}/preview?locale=${locale.value}`,
+          writable(form.value, previewRequest(form.value, record.value, filled)));
+        if (sent !== JSON.stringify(record.value)) return;
+        const next = withPreview(form.value, record.value, answer.values || {}, filled);
+        filled = next.filled;
+        if (JSON.stringify(next.record) !== sent) record.value = next.record;
+      } catch {
+        // Only a convenience: the save computes the same values and names any problem.
       }
     }
 
