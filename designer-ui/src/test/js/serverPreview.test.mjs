@@ -55,6 +55,10 @@ test('a default the preview filled is asked again and replaced when the product 
   assert.equal(kept.record.lines[0].price, 75);
   assert.deepEqual(kept.filled, {});
 
+  // A preview the server could not compute (a wrong value, a dealer not the user's) leaves the shown values alone.
+  const untouched = withPreview(ORDER, { credit: 500, lines: [{ product: 9, price: 75, list_price: 12 }] }, {}, {});
+  assert.deepEqual(untouched.record, { credit: 500, lines: [{ product: 9, price: 75, list_price: 12 }] });
+
   // A product taken away again: the filled price goes with it.
   const cleared = withPreview(ORDER, { lines: [{ product: null, price: 80 }] }, { lines: [{ price: null }] }, filled);
   assert.equal(cleared.record.lines[0].price, null);

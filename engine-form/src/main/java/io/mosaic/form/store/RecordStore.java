@@ -326,24 +326,30 @@ public final class RecordStore {
     /**
      * The record with its formula fields and defaults as a save would compute them now, lookups and {@code LOOKUP}s
      * read from the database, without storing anything: for a page that shows them while the record is filled in. A
-     * record still missing required values is computed all the same; one holding a value of the wrong type is
-     * returned as it came (the formulas cannot read it; validating names it); a formula that cannot be computed yet
-     * gives a blank.
+     * record still missing required values is computed all the same; a formula that cannot be computed yet gives a
+     * blank. Empty when the formulas may not read the record: a value of the wrong type (validating names it), or a
+     * lookup target the writer may not refer to, whose values a save would never let them see either.
      *
      * @throws InvalidRecordException when the text is no JSON object
      */
-    public ObjectNode preview(String recordJson, Locale locale) {
+    public Optional<ObjectNode> preview(String recordJson, Locale locale) throws SQLException {
         ObjectNode record = parseObject(recordJson, locale);
-        boolean readable = validator.validate(record, locale).stream()
+        boolean typed = validator.validate(record, locale).stream()
                 .allMatch(error -> error.code().equals(ErrorCode.REQUIRED.code()));
-        if (readable) {
-            try {
-                formulas.compute(record, clock, locale);
-            } catch (InvalidRecordException notYet) {
-                // each formula that failed is blank in the record
-            }
+        if (!typed) {
+            return Optional.empty();
         }
-        return record;
+        try {
+            referenceCheck.check(record, null, null, references, locale);
+        } catch (InvalidRecordException notTheirs) {
+            return Optional.empty();
+        }
+        try {
+            formulas.compute(record, clock, locale);
+        } catch (InvalidRecordException notYet) {
+            // each formula that failed is blank in the record
+        }
+        return Optional.of(record);
     }
 
     /** The live record {@code id} with every field, its sub-table rows, system members and lookup display texts. */

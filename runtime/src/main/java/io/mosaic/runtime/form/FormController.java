@@ -1,7 +1,9 @@
 package io.mosaic.runtime.form;
 
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -88,21 +90,28 @@ public class FormController {
     @Operation(summary = "The record's formula fields and defaults as a save would compute them now, reading lookups "
             + "and LOOKUP on the server, without saving: {values: {field: value, subtable: [{column: value}]}} with the "
             + "formula members and the defaults a blank value would take, none hidden from the user. A record still "
-            + "missing required values is computed all the same; one holding a value of the wrong type gives none "
-            + "(validate names it); a formula that cannot be computed yet is null. 422 when the body is no JSON object")
+            + "missing required values is computed all the same; one holding a value of the wrong type or a lookup "
+            + "target the user may not refer to gives {values: {}}; a formula that cannot be computed yet is null. "
+            + "422 when the body is no JSON object")
     @PostMapping(path = "/preview", consumes = MediaType.APPLICATION_JSON_VALUE)
     ObjectNode preview(@PathVariable String app, @PathVariable String form,
                        @RequestParam(required = false) String locale,
-                       @RequestBody(required = false) String record, Authentication user) {
+                       @RequestBody(required = false) String record, Authentication user) throws SQLException {
         Locale language = Locale.forLanguageTag(language(locale, user));
         FormRecords.Access access = records.access(app, form, user, FormAction.READ);
-        ObjectNode computed;
+        Optional<ObjectNode> previewed;
         try {
-            computed = access.store().preview(record, language);
+            previewed = access.store().preview(record, language);
         } catch (InvalidRecordException e) {
             throw invalidRecord(e.errors());
         }
         ObjectNode values = json.createObjectNode();
+        ObjectNode out = json.createObjectNode();
+        out.set("values", values);
+        if (previewed.isEmpty()) {
+            return out;
+        }
+        ObjectNode computed = previewed.get();
         for (FieldModel field : access.published().validator().schema().form().fields()) {
             if (access.hidden().contains(field.key())) {
                 continue;
@@ -119,8 +128,6 @@ public class FormController {
                 }
             }
         }
-        ObjectNode out = json.createObjectNode();
-        out.set("values", values);
         return out;
     }
 

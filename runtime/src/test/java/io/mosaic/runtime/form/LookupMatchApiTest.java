@@ -168,7 +168,11 @@ class LookupMatchApiTest extends SecurityTestSupport {
         preview(repA, "price_list", "{}").andExpect(status().isNotFound());
         // A wrong value leaves the formulas uncomputed; validating names it.
         JsonNode wrong = body(preview(repA, "order", "{\"dealer\": \"Acme\"}").andExpect(status().isOk()));
-        org.assertj.core.api.Assertions.assertThat(wrong.at("/values/dealer_code").isNull()).isTrue();
+        org.assertj.core.api.Assertions.assertThat(wrong.path("values").isEmpty()).isTrue();
+        // Another dealer, which A may not refer to, tells A nothing of itself (a save would be refused at /dealer).
+        JsonNode other = body(preview(repA, "order", "{\"dealer\": " + dealerB + ", \"lines\": [{\"product\": "
+                + bolt + "}]}").andExpect(status().isOk()));
+        org.assertj.core.api.Assertions.assertThat(other.path("values").isEmpty()).as(other.toString()).isTrue();
     }
 
     @Test
