@@ -223,6 +223,8 @@ class DealerPackJourneyBrowserTest extends AppBrowserTest {
         browser.waitForText("[data-test=value-total]", "1,200,000");
         // The server's check, asked as the user types, has caught up with the last keystroke.
         browser.waitUntilGone("[data-test=row-0] .field-error");
+        // Before saving, the server's preview says how far the order goes over the dealer's available credit.
+        browser.waitForText("[data-test=value-over_credit]", "200,000");
         browser.screenshot("journey-07-order-form");
         browser.click("[data-test=save-record]");
         browser.waitForText("[data-test=record-title]", "DO-");
