@@ -4,7 +4,8 @@
 // that choosing another product prices the line anew instead of keeping the first product's price.
 import { serverFormulas } from './serverFormulas.js';
 
-// A copy through JSON: records on a page are Vue proxies, which structuredClone refuses.
+// records.js has `clone`, but brings Vue in through i18n.js, which keeps this module out of the Node tests. Through
+// JSON, as `clone` does: records on a page are Vue proxies, which structuredClone refuses.
 const copy = value => JSON.parse(JSON.stringify(value));
 const blank = value => value === null || value === undefined || value === '';
 
@@ -16,7 +17,10 @@ export function needsPreview(form) {
     || (f.type === 'subtable' && (f.columns || []).some(c => c.defaultExpression)));
 }
 
-/** Each place a default may go, as `{pointer, get, set}` over a record: top-level fields, then sub-table cells. */
+/**
+ * Each place a default may go, as `{pointer, get, set}` over a record (`get` reads the preview's values too, which
+ * are shaped alike): top-level fields, then sub-table cells.
+ */
 function defaultPlaces(form, record) {
   const places = [];
   for (const field of form.fields || []) {
@@ -68,8 +72,7 @@ export function withPreview(form, record, values, filled) {
     const current = place.get(next);
     const ours = place.pointer in filled && current === filled[place.pointer];
     if (!blank(current) && !ours) continue;
-    const parts = place.pointer.split('/').slice(1);
-    const value = parts.length === 1 ? values[parts[0]] : values[parts[0]]?.[Number(parts[1])]?.[parts[2]];
+    const value = place.get(values);
     if (blank(value)) {
       if (ours) place.set(next, null);
       continue;

@@ -117,18 +117,21 @@ public class FormController {
                 continue;
             }
             if (computes(field)) {
-                values.set(field.key(), computed.path(field.key()).isMissingNode() ? NullNode.getInstance()
-                        : computed.get(field.key()));
+                values.set(field.key(), member(computed, field.key()));
             } else if (field.type() == FieldType.SUBTABLE && field.columns().stream().anyMatch(FormController::computes)) {
                 ArrayNode rows = values.putArray(field.key());
                 for (JsonNode row : computed.path(field.key())) {
                     ObjectNode shown = rows.addObject();
-                    field.columns().stream().filter(FormController::computes).forEach(column -> shown.set(column.key(),
-                            row.path(column.key()).isMissingNode() ? NullNode.getInstance() : row.get(column.key())));
+                    field.columns().stream().filter(FormController::computes)
+                            .forEach(column -> shown.set(column.key(), member(row, column.key())));
                 }
             }
         }
         return out;
+    }
+
+    private static JsonNode member(JsonNode record, String key) {
+        return record.path(key).isMissingNode() ? NullNode.getInstance() : record.get(key);
     }
 
     private static boolean computes(FieldModel field) {

@@ -138,9 +138,9 @@ public class PackService {
                 .map(s -> new AppManifest.DefinitionRef(s.kind(), s.key()))
                 .toList();
         refs.addAll(unlisted);
-        String appJson = unlisted.isEmpty() ? manifestVersion.content() : listing(manifestVersion.content(), unlisted);
         Map<String, byte[]> files = new LinkedHashMap<>();
-        files.put(PackManifest.APP, rolesAsGranted(app, manifest, appJson).getBytes(StandardCharsets.UTF_8));
+        files.put(PackManifest.APP, exportedManifest(app, manifest, manifestVersion.content(), unlisted)
+                .getBytes(StandardCharsets.UTF_8));
         for (AppManifest.DefinitionRef ref : refs) {
             DefinitionKind kind = kinds.find(ref.kind()).orElseThrow(() -> new ApiException(HttpStatus.CONFLICT,
                     "pack.unknown_kind", "The app lists a definition of kind '" + ref.kind() + "', which this installation does not know"));
@@ -153,36 +153,42 @@ public class PackService {
     }
 
     /**
-     * The manifest with its roles as they are granted on the app now, when the Roles page has changed them since
-     * the manifest was published (grants edited, removed or given to another role): an import replaces the roles'
-     * grants on the app with the manifest's, so the manifest is what carries them. Unchanged, the manifest stays as
-     * it was, byte for byte.
+     * The published manifest as the pack carries it: the {@code unlisted} definitions appended to its
+     * {@code definitions}, and its roles as they are granted on the app now when the Roles page has changed them
+     * since it was published (grants edited, removed or given to another role), since an import replaces the roles'
+     * grants on the app with the manifest's. With neither, the published text, byte for byte.
      */
-    private String rolesAsGranted(String app, AppManifest manifest, String appJson) {
+    private String exportedManifest(String app, AppManifest manifest, String published,
+                                    List<AppManifest.DefinitionRef> unlisted) {
         Map<String, AppManifest.Role> granted = roles.onApp(app);
         Map<String, Set<AppManifest.Grant>> declared = new LinkedHashMap<>();
         manifest.roles().forEach(role -> declared.put(role.key(), Set.copyOf(role.grants())));
         Map<String, Set<AppManifest.Grant>> current = new LinkedHashMap<>();
         declared.keySet().forEach(key -> current.put(key, Set.of()));
         granted.forEach((key, role) -> current.put(key, Set.copyOf(role.grants())));
-        if (current.equals(declared)) {
-            return appJson;
+        boolean regranted = !current.equals(declared);
+        if (unlisted.isEmpty() && !regranted) {
+            return published;
         }
         try {
-            ObjectNode out = (ObjectNode) json.readTree(appJson);
-            ArrayNode roleNodes = out.withArray("roles");
-            Set<String> written = new HashSet<>();
-            for (JsonNode node : roleNodes) {
-                String key = node.path("key").asText();
-                written.add(key);
-                AppManifest.Role role = granted.get(key);
-                ((ObjectNode) node).set("grants", grantNodes(app, role == null ? List.of() : role.grants()));
+            ObjectNode out = (ObjectNode) json.readTree(published);
+            ArrayNode definitions = out.withArray("definitions");
+            unlisted.forEach(ref -> definitions.addObject().put("kind", ref.kind()).put("key", ref.key()));
+            if (regranted) {
+                ArrayNode roleNodes = out.withArray("roles");
+                Set<String> written = new HashSet<>();
+                for (JsonNode node : roleNodes) {
+                    String key = node.path("key").asText();
+                    written.add(key);
+                    AppManifest.Role role = granted.get(key);
+                    ((ObjectNode) node).set("grants", grantNodes(app, role == null ? List.of() : role.grants()));
+                }
+                granted.values().stream().filter(role -> !written.contains(role.key())).forEach(role -> {
+                    ObjectNode node = roleNodes.addObject().put("key", role.key());
+                    node.putObject("name").put("zh-CN", role.name().zhCN()).put("en", role.name().en());
+                    node.set("grants", grantNodes(app, role.grants()));
+                });
             }
-            granted.values().stream().filter(role -> !written.contains(role.key())).forEach(role -> {
-                ObjectNode node = roleNodes.addObject().put("key", role.key());
-                node.putObject("name").put("zh-CN", role.name().zhCN()).put("en", role.name().en());
-                node.set("grants", grantNodes(app, role.grants()));
-            });
             return json.writerWithDefaultPrettyPrinter().writeValueAsString(out);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A published app manifest is not JSON", e);
@@ -211,18 +217,6 @@ public class PackService {
     private static int publishOrder(String kind) {
         int index = PUBLISH_ORDER.indexOf(kind);
         return index < 0 ? PUBLISH_ORDER.size() : index;
-    }
-
-    /** The manifest with {@code refs} appended to its {@code definitions}. */
-    private String listing(String manifestJson, List<AppManifest.DefinitionRef> refs) {
-        try {
-            ObjectNode manifest = (ObjectNode) json.readTree(manifestJson);
-            ArrayNode definitions = manifest.withArray("definitions");
-            refs.forEach(ref -> definitions.addObject().put("kind", ref.kind()).put("key", ref.key()));
-            return json.writerWithDefaultPrettyPrinter().writeValueAsString(manifest);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A published app manifest is not JSON", e);
-        }
     }
 
     /** A zip built by {@link #export}. */
@@ -387,7 +381,7 @@ public class PackService {
         files.stream().filter(f -> FormKind.KEY.equals(f.kind().key())).forEach(f -> forms.put(f.key(), f));
         List<DefinitionFile> ordered = new ArrayList<>();
         for (DefinitionFile file : files) {
-            if (forms.containsKey(file.key()) && forms.get(file.key()) == file) {
+            if (FormKind.KEY.equals(file.kind().key())) {
                 afterItsLookups(file, forms, pack, ordered, new HashSet<>());
             } else {
                 ordered.add(file);

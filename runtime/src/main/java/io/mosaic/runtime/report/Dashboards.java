@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -62,19 +63,23 @@ public class Dashboards {
         out.put("key", key);
         out.put("name", ReportViews.text(dashboard.path("name"), language));
         copy(dashboard, out, "refreshSeconds");
+        // Each widget's report, read once for the widgets and the filters' lookups.
+        Map<String, Optional<JsonNode>> reportsByKey = new HashMap<>();
+        dashboard.path("widgets").forEach(widget -> reportsByKey.computeIfAbsent(widget.path("report").asText(),
+                report -> publishedReport(app, report)));
         ArrayNode filters = out.putArray("filters");
         for (JsonNode filter : dashboard.path("filters")) {
             ObjectNode shown = filters.addObject();
             copy(filter, shown, "key", "type");
             shown.put("label", ReportViews.text(filter.path("label"), language));
             copy(filter, shown, "field", "default");
-            shown.set("lookup", lookupOf(app, dashboard, filter).orElse(null));
+            shown.set("lookup", lookupOf(app, dashboard, filter, reportsByKey).orElse(null));
         }
         ArrayNode widgets = out.putArray("widgets");
         for (JsonNode widget : dashboard.path("widgets")) {
             ObjectNode shown = widgets.addObject();
             copy(widget, shown, "key", "report");
-            Optional<JsonNode> report = publishedReport(app, widget.path("report").asText());
+            Optional<JsonNode> report = reportsByKey.get(widget.path("report").asText());
             shown.put("title", widget.has("title") ? ReportViews.text(widget.get("title"), language)
                     : report.map(r -> ReportViews.text(r.path("name"), language)).orElse(widget.path("report").asText()));
             copy(widget, shown, "x", "y", "w", "h");
@@ -91,7 +96,8 @@ public class Dashboards {
      * picks a region by name with that lookup's candidates ({@code /forms/dealer/lookup/region}) instead of asking for
      * an id. Resolved against the first widget using the filter whose dataset has the path; empty for other fields.
      */
-    private Optional<ObjectNode> lookupOf(String app, JsonNode dashboard, JsonNode filter) {
+    private Optional<ObjectNode> lookupOf(String app, JsonNode dashboard, JsonNode filter,
+                                          Map<String, Optional<JsonNode>> reportsByKey) {
         String field = filter.path("field").asText("");
         if (field.isEmpty()) {
             return Optional.empty();
@@ -102,7 +108,7 @@ public class Dashboards {
             for (JsonNode used : widget.path("filters")) {
                 uses |= used.asText().equals(filter.path("key").asText());
             }
-            Optional<String> form = uses ? publishedReport(app, widget.path("report").asText())
+            Optional<String> form = uses ? reportsByKey.get(widget.path("report").asText())
                     .flatMap(report -> datasetForm(app, report.path("dataset").asText())) : Optional.empty();
             Optional<ObjectNode> lookup = form.flatMap(start -> walk(forms, start, field.split("\\.")));
             if (lookup.isPresent()) {
